@@ -1,0 +1,57 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+  name: "gpumarket",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "gpumarket", targets: ["gpumarket"]),
+    .library(name: "MarketClearing", targets: ["MarketClearing"]),
+    .library(name: "Simulation", targets: ["Simulation"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+  ],
+  targets: [
+    // MARK: - Implementation details
+
+    /// OpenBLAS through its CBLAS header; imported by LinearAlgebra only.
+    .systemLibrary(
+      name: "CBLAS",
+      pkgConfig: "openblas",
+      providers: [.apt(["libopenblas-dev"])]
+    ),
+
+    // MARK: - Libraries
+
+    .target(name: "LinearAlgebra", dependencies: ["CBLAS"]),
+    .target(name: "MarketClearing", dependencies: ["LinearAlgebra"]),
+    .target(name: "Simulation", dependencies: ["MarketClearing"]),
+    .target(
+      name: "ScenarioFormat",
+      dependencies: ["Simulation", .product(name: "Yams", package: "Yams")]
+    ),
+
+    // MARK: - Executables
+
+    .executableTarget(
+      name: "gpumarket",
+      dependencies: [
+        "MarketClearing", "Simulation", "ScenarioFormat",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .executableTarget(
+      name: "gpumarket-bench",
+      dependencies: ["LinearAlgebra", "MarketClearing"],
+      path: "Benchmarks/gpumarket-bench"
+    ),
+
+    // MARK: - Tests
+
+    .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"]),
+    .testTarget(name: "MarketClearingTests", dependencies: ["MarketClearing", "LinearAlgebra"]),
+    .testTarget(name: "GPUMarketCLITests", dependencies: ["gpumarket"]),
+  ]
+)

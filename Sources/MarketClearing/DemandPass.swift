@@ -1,0 +1,161 @@
+import Foundation
+import LinearAlgebra
+
+/// Aggregate CES demand at one price vector, in a form that cannot overflow.
+///
+/// With `x = log p`, a shift `s = min_j x_j`, `q_j = exp((1-σ)(x_j - s)) ∈ (0, 1]`:
+///
+///     den'_i = Σ_j W_ij q_j          (= den_i · c^(σ-1), c = e^s)
+///     u_i    = B_i / den'_i
+///     agg'_j = Σ_i W_ij u_i          (= a_j · c^(1-σ))
+///     D_j    = p_j^(-σ) · a_j,   log a_j = log agg'_j + (σ-1)s
+///
+/// and the allocation is `x_ij = W_ij · u_i · q_j / p_j`. When some `den'_i` leaves the normal
+/// range (extreme σ with prices many orders apart), the pass is redone in the log domain:
+/// `log den_i = LSE_j(log W_ij + (1-σ)x_j)`, `log a_j = LSE_i(log W_ij + log B_i - log den_i)`.
+struct DemandPass: Sendable {
+  /// log a_j: aggregate demand is `D_j = exp(logAggregate_j - σ x_j)`.
+  var logAggregate: [Double]
+  /// Per-buyer factor: `u_i` (scaled domain) or `log(B_i / den_i)` (log domain).
+  var buyerFactors: [Double]
+  /// The shift `s` used by the scaled domain (0 in the log domain).
+  var shift: Double
+  /// Whether this pass was computed in the log domain.
+  var logDomain: Bool
+
+  /// D_j at log prices `x`.
+  func demand(_ j: Int, logPrice x: Double, sigma: Double) -> Double {
+    exp(logAggregate[j] - sigma * x)
+  }
+}
+
+/// Evaluates `DemandPass`es for one reduced market with a chosen kernel.
+struct DemandEvaluator: Sendable {
+  let market: ReducedMarket
+  let useBLAS: Bool
+  let fused: FusedGemvPair
+  /// `log W`, for the log-domain pass (computed once, when first needed).
+  private(set) var logWeights: Matrix?
+
+  init(market: ReducedMarket, useBLAS: Bool, parallel: Bool) {
+    self.market = market
+    self.useBLAS = useBLAS
+    self.fused = FusedGemvPair(columns: market.productCount, parallel: parallel)
+    self.logWeights = market.logWeights
+  }
+
+  /// Aggregate demand at log prices `x`.
+  mutating func evaluate(logPrices x: [Double]) -> DemandPass {
+    if market.logWeights == nil, let pass = scaledPass(x) { return pass }
+    return logDomainPass(x)
+  }
+
+  /// The fast pass: BLAS or loops over `W`; nil when a value leaves the normal range.
+  private func scaledPass(_ x: [Double]) -> DemandPass? {
+    let sigma = market.sigma
+    let n = market.buyerCount
+    let m = market.productCount
+    let shift = x.min() ?? 0
+    let q = x.map { exp((1 - sigma) * ($0 - shift)) }
+    var u = [Double](repeating: 0, count: n)
+    var agg = [Double](repeating: 0, count: m)
+    let w = market.weights
+    let budgets = market.budgets
+    if useBLAS {
+      u.withUnsafeMutableBufferPointer { uBuffer in
+        nonisolated(unsafe) let uBase = uBuffer.baseAddress!
+        budgets.withUnsafeBufferPointer { bBuffer in
+          nonisolated(unsafe) let bBase = bBuffer.baseAddress!
+          fused.apply(w, x: q, into: &agg) { firstRow, values in
+            for k in 0..<values.count {
+              let den = values[k]
+              let factor = den.isNormal ? bBase[firstRow + k] / den : .nan
+              uBase[firstRow + k] = factor
+              values[k] = factor.isFinite ? factor : 0
+            }
+          }
+        }
+      }
+    } else {
+      w.elements.withUnsafeBufferPointer { wb in
+        for i in 0..<n {
+          let row = wb.baseAddress! + i * m
+          var den = 0.0
+          for j in 0..<m { den += row[j] * q[j] }
+          let factor = den.isNormal ? budgets[i] / den : .nan
+          u[i] = factor
+          guard factor.isFinite else { continue }
+          for j in 0..<m { agg[j] += row[j] * factor }
+        }
+      }
+    }
+    guard u.allSatisfy({ $0.isFinite }) else { return nil }
+    var logAggregate = [Double](repeating: 0, count: m)
+    for j in 0..<m {
+      guard agg[j].isNormal, agg[j].isFinite else { return nil }
+      logAggregate[j] = log(agg[j]) + (sigma - 1) * shift
+    }
+    return DemandPass(logAggregate: logAggregate, buyerFactors: u, shift: shift, logDomain: false)
+  }
+
+  /// The exact-range pass: every sum as a log-sum-exp. O(n·m) exponentials; used only when the
+  /// scaled pass cannot represent the numbers.
+  private mutating func logDomainPass(_ x: [Double]) -> DemandPass {
+    if logWeights == nil {
+      let w = market.weights
+      logWeights = Matrix(
+        rows: w.rows, columns: w.columns, elements: w.elements.map { $0 > 0 ? log($0) : -.infinity }
+      )
+    }
+    let logW = logWeights!
+    let sigma = market.sigma
+    let n = market.buyerCount
+    let m = market.productCount
+    var logBuyer = [Double](repeating: 0, count: n)
+    var terms = [Double](repeating: 0, count: max(n, m))
+    for i in 0..<n {
+      for j in 0..<m { terms[j] = logW[i, j] + (1 - sigma) * x[j] }
+      logBuyer[i] = log(market.budgets[i]) - logSumExp(terms[0..<m])
+    }
+    var logAggregate = [Double](repeating: 0, count: m)
+    for j in 0..<m {
+      for i in 0..<n { terms[i] = logW[i, j] + logBuyer[i] }
+      logAggregate[j] = logSumExp(terms[0..<n])
+    }
+    return DemandPass(logAggregate: logAggregate, buyerFactors: logBuyer, shift: 0, logDomain: true)
+  }
+
+  /// The allocation `x_ij` (reduced indices) from a pass at log prices `x`.
+  func allocation(_ pass: DemandPass, logPrices x: [Double]) -> Matrix {
+    let sigma = market.sigma
+    let n = market.buyerCount
+    let m = market.productCount
+    var result = Matrix(rows: n, columns: m)
+    if pass.logDomain {
+      let logW = logWeights!
+      for i in 0..<n {
+        for j in 0..<m where logW[i, j] > -.infinity {
+          result[i, j] = exp(logW[i, j] + pass.buyerFactors[i] - sigma * x[j])
+        }
+      }
+    } else {
+      let columnFactor = x.map { exp((1 - sigma) * ($0 - pass.shift) - $0) }
+      for i in 0..<n {
+        let u = pass.buyerFactors[i]
+        for j in 0..<m {
+          result[i, j] = market.weights[i, j] * u * columnFactor[j]
+        }
+      }
+    }
+    return result
+  }
+}
+
+/// `log Σ exp(t)`, stable for any finite or −∞ terms.
+func logSumExp<C: Collection>(_ terms: C) -> Double where C.Element == Double {
+  let top = terms.max() ?? -.infinity
+  guard top > -.infinity else { return -.infinity }
+  var sum = 0.0
+  for t in terms { sum += exp(t - top) }
+  return top + log(sum)
+}

@@ -1,0 +1,91 @@
+import Foundation
+import LinearAlgebra
+
+/// The part of a market that takes part in clearing, prepared for the demand step.
+///
+/// Products with zero supply are withdrawn. Products no remaining buyer values keep their reserve
+/// price and stay unsold. Buyers who value nothing that is on offer keep their budget. What is left
+/// is an `n' x m'` market in which every buyer values some product and every product is valued.
+///
+/// The solver works with `W = V^σ` scaled per buyer, `W_ij = (V_ij / max_k V_ik)^σ ∈ [0, 1]`:
+/// a buyer's demand is unchanged by scaling its row, and the scaling keeps `V^σ` from overflowing
+/// for large σ.
+struct ReducedMarket: Sendable {
+  /// Indices into the original market.
+  let buyers: [Int]
+  let products: [Int]
+  let budgets: [Double]
+  let supplies: [Double]
+  let logSupplies: [Double]
+  /// log r_j (−∞ for a zero reserve).
+  let logReserves: [Double]
+  let sigma: Double
+  /// `n' x m'`, row-scaled `V^σ`.
+  let weights: Matrix
+  /// `log W`, filled when some positive valuation makes `W_ij` underflow: the solver then works
+  /// in the log domain throughout.
+  let logWeights: Matrix?
+
+  /// Buyers who value no product on offer (indices into the original market).
+  let idleBuyers: [Int]
+  /// Products with zero supply.
+  let withdrawnProducts: [Int]
+  /// Products on offer that no active buyer values.
+  let unvaluedProducts: [Int]
+
+  init(_ market: Market) {
+    let n = market.buyerCount
+    let m = market.productCount
+    let v = market.valuations
+    let offered = (0..<m).filter { market.supplies[$0] > 0 }
+    let offeredSet = Set(offered)
+    var activeBuyers: [Int] = []
+    var idle: [Int] = []
+    for i in 0..<n {
+      if offered.contains(where: { v[i, $0] > 0 }) {
+        activeBuyers.append(i)
+      } else {
+        idle.append(i)
+      }
+    }
+    let valued = offered.filter { j in activeBuyers.contains { v[$0, j] > 0 } }
+    let valuedSet = Set(valued)
+    buyers = activeBuyers
+    products = valued
+    idleBuyers = idle
+    withdrawnProducts = (0..<m).filter { !offeredSet.contains($0) }
+    unvaluedProducts = offered.filter { !valuedSet.contains($0) }
+    budgets = activeBuyers.map { market.budgets[$0] }
+    supplies = valued.map { market.supplies[$0] }
+    logSupplies = supplies.map { log($0) }
+    logReserves = valued.map { log(market.reservePrices[$0]) }
+    sigma = market.sigma
+
+    var w = Matrix(rows: activeBuyers.count, columns: valued.count)
+    var needsLogDomain = false
+    for (row, i) in activeBuyers.enumerated() {
+      let rowMax = valued.reduce(0.0) { max($0, v[i, $1]) }
+      for (column, j) in valued.enumerated() where v[i, j] > 0 {
+        let weight = pow(v[i, j] / rowMax, market.sigma)
+        if !weight.isNormal { needsLogDomain = true }
+        w[row, column] = weight
+      }
+    }
+    weights = w
+    if needsLogDomain {
+      var logW = Matrix(rows: w.rows, columns: w.columns, repeating: -.infinity)
+      for (row, i) in activeBuyers.enumerated() {
+        let rowMax = valued.reduce(0.0) { max($0, v[i, $1]) }
+        for (column, j) in valued.enumerated() where v[i, j] > 0 {
+          logW[row, column] = market.sigma * (log(v[i, j]) - log(rowMax))
+        }
+      }
+      logWeights = logW
+    } else {
+      logWeights = nil
+    }
+  }
+
+  var buyerCount: Int { budgets.count }
+  var productCount: Int { supplies.count }
+}

@@ -1,0 +1,1 @@
+// The month-by-month market engine.
