@@ -15,6 +15,10 @@ public enum BLAS {
     openblas_set_num_threads(Int32(max(1, count)))
   }
 
+  /// Pins OpenBLAS to one thread, once per process. Kernels that parallelise do so over a fixed
+  /// split of their own (see `FusedGemvPair`), so results never depend on the core count.
+  public static let singleThreaded: Void = setThreadCount(1)
+
   /// The number of threads OpenBLAS will use.
   public static var threadCount: Int { Int(openblas_get_num_threads()) }
 

@@ -27,6 +27,7 @@ public struct FusedGemvPair: Sendable {
     self.blockRows = max(1, cacheBytes / (8 * max(1, columns)))
     self.chunkRows = max(chunkRows, self.blockRows)
     self.parallel = parallel
+    BLAS.singleThreaded
   }
 
   /// Computes `z = Wᵀ · f(W · x)`.
