@@ -22,6 +22,11 @@ public enum BLAS {
   /// The number of threads OpenBLAS will use.
   public static var threadCount: Int { Int(openblas_get_num_threads()) }
 
+  /// The OpenBLAS build and the CPU kernel it chose, e.g. "OpenBLAS 0.3.29 DYNAMIC_ARCH … (Zen)".
+  public static var configuration: String {
+    "\(String(cString: openblas_get_config())) (\(String(cString: openblas_get_corename())))"
+  }
+
   // MARK: Level 2
 
   /// `y ← alpha · op(A) · x + beta · y` on raw storage.

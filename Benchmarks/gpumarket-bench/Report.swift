@@ -1,0 +1,162 @@
+import Foundation
+
+/// The "Clearing" section of Benchmarks/RESULTS.md, as Markdown.
+struct Report {
+  let command: String
+  let date: Date
+  let machine: Machine
+  let seed: UInt64
+  let bandwidth: [BandwidthProbe.Result]
+  let bandwidthBytes: Int
+  let rows: [ClearingBenchmark.Row]
+  let crossover: [Crossover.Point]
+
+  static let begin = "<!-- clearing:begin -->"
+  static let end = "<!-- clearing:end -->"
+
+  var markdown: String {
+    var lines: [String] = []
+    let bestBandwidth = bandwidth.map(\.gigabytesPerSecond).max() ?? .nan
+    lines += [
+      "## Clearing", "",
+      "Measured \(ISO8601DateFormatter().string(from: date)) on \(machine.cpu), "
+        + "\(machine.cores) cores, L3 \(machine.lastLevelCache), "
+        + "\(String(format: "%.0f", machine.memoryGiB)) GiB; \(machine.buildMode) build; "
+        + "\(machine.blas), one BLAS thread, the fused kernel on up to \(machine.cores) threads.",
+      "",
+      "```", command, "```", "",
+      "Markets: seed \(seed), σ = \(RandomMarket.sigma); budgets LogNormal(log 1e6, 1), supplies "
+        + "LogNormal(log 1e5, 1), valuations LogNormal(0, 0.5) with \(pct(RandomMarket.zeroValuationProbability)) "
+        + "set to 0, \(pct(RandomMarket.reserveProbability)) of products with a reserve price "
+        + "p̄ · LogNormal(0, 0.5), p̄ = ΣB/ΣS (see `RandomMarket.swift`). Tolerance 1e-9, Anderson memory 5.",
+      "",
+      "### Memory bandwidth (same run)", "",
+      "Sum of a \(bandwidthBytes >> 20) MiB array of doubles, best of several runs:", "",
+      "| threads | GB/s |", "| ---: | ---: |",
+    ]
+    for result in bandwidth {
+      lines.append("| \(result.threads) | \(f1(result.gigabytesPerSecond)) |")
+    }
+    lines += [
+      "",
+      "### Clearing time", "",
+      "Whole `Market.clear` calls (set-up `W = V^σ`, all passes, allocation), median and min "
+        + "milliseconds; `loop` is median(clear) − median(clear with maxIterations 1), i.e. the "
+        + "passes after the first. GB/s counts one read of W (n·m·8 bytes) per pass.", "",
+      "| buyers x products | kernel | iterations | converged | clearing error | median ms | min ms | loop ms | loop GB/s | repeats |",
+      "| --- | --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for row in rows {
+      let c = row.testCase
+      for (name, run) in [("BLAS (fused)", row.blas), ("loops", row.loops)] {
+        let e = run.equilibrium
+        let gbs = c.bytesPerPass * Double(run.loopPasses) / (run.loopMilliseconds * 1e6)
+        lines.append(
+          "| \(c.label) | \(name) | \(e.iterations) | \(e.converged) | \(sci(e.clearingError)) | "
+            + "\(ms(run.whole.median)) | \(ms(run.whole.minimum)) | \(ms(run.loopMilliseconds)) | "
+            + "\(run.loopMilliseconds > 0 ? f1(gbs) : "–") | \(c.repeats) |")
+      }
+      switch row.peer {
+      case .success(let answer):
+        let times = Timings(answer.times)
+        let loop = Timings(answer.loopTimes).median
+        let gbs = c.bytesPerPass * Double(answer.iterations) / (loop * 1e6)
+        lines.append(
+          "| \(c.label) | numpy | \(answer.iterations) | \(answer.converged) | "
+            + "\(sci(answer.clearingError)) | \(ms(times.median)) | \(ms(times.minimum)) | "
+            + "\(ms(loop)) (all passes) | \(f1(gbs)) | \(answer.times.count) |")
+      case .failure(let failure):
+        lines.append("| \(c.label) | numpy | \(failure) | | | | | | | |")
+      }
+    }
+    lines += [
+      "",
+      "### Ratios", "",
+      "Speed-up of the BLAS kernel (median whole clear; loop-only in brackets), the demand pass "
+        + "alone (one fused pass timed by itself), and achieved traffic as a share of the best "
+        + "measured bandwidth (\(f1(bestBandwidth)) GB/s).", "",
+      "| buyers x products | vs loops | vs numpy | numpy prices vs Swift (max rel. diff.) | pass ms | pass GB/s | pass / bandwidth | loop / bandwidth |",
+      "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for row in rows {
+      let c = row.testCase
+      let vsLoops =
+        "\(x(row.loops.whole.median / row.blas.whole.median)) "
+        + "(\(x(row.loops.loopMilliseconds / row.blas.loopMilliseconds)))"
+      var vsNumpy = "peer skipped"
+      var agreement = "–"
+      if case .success(let answer) = row.peer {
+        let numpyLoopPerPass = Timings(answer.loopTimes).median / Double(answer.iterations)
+        let swiftLoopPerPass = row.blas.loopMilliseconds / Double(max(1, row.blas.loopPasses))
+        vsNumpy =
+          "\(x(Timings(answer.times).median / row.blas.whole.median)) "
+          + "(\(x(numpyLoopPerPass / swiftLoopPerPass)) per pass)"
+        agreement = row.peerPriceDifference.map(sci) ?? "–"
+      }
+      let passGBs = c.bytesPerPass / (row.passMilliseconds * 1e6)
+      let loopGBs =
+        c.bytesPerPass * Double(row.blas.loopPasses) / (row.blas.loopMilliseconds * 1e6)
+      lines.append(
+        "| \(c.label) | \(vsLoops) | \(vsNumpy) | \(agreement) | \(ms(row.passMilliseconds)) | "
+          + "\(f1(passGBs)) | \(pct(passGBs / bestBandwidth)) | "
+          + "\(row.blas.loopMilliseconds > 0 ? pct(loopGBs / bestBandwidth) : "–") |")
+    }
+    if let answer = rows.compactMap({ try? $0.peer.get() }).first {
+      lines += [
+        "",
+        "numpy \(answer.numpy), BLAS: \(answer.blas) "
+          + "(OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE unset for the peer).",
+      ]
+    }
+    if !crossover.isEmpty {
+      lines += [
+        "",
+        "### Crossover: BLAS vs loops", "",
+        "Square markets, median whole-clear milliseconds, kernels alternated in rounds.", "",
+        "| n = m | n·m | BLAS ms | loops ms | loops / BLAS |",
+        "| ---: | ---: | ---: | ---: | ---: |",
+      ]
+      for point in crossover {
+        lines.append(
+          "| \(point.side) | \(point.entries) | \(ms(point.blas)) | \(ms(point.loops)) | "
+            + "\(x(point.speedUp)) |")
+      }
+      let threshold = Crossover.threshold(crossover)
+      lines += [
+        "",
+        threshold.map { "BLAS is faster from n·m = \($0) on (every larger size measured)." }
+          ?? "BLAS was not faster at the largest sizes measured.",
+      ]
+    }
+    return lines.joined(separator: "\n")
+  }
+
+  /// Replaces this section between its markers in `url`, or appends it; creates the file.
+  func write(to url: URL) throws {
+    let section = "\(Self.begin)\n\(markdown)\n\(Self.end)"
+    var text = (try? String(contentsOf: url, encoding: .utf8)) ?? "# Benchmark results\n"
+    if let start = text.range(of: Self.begin), let stop = text.range(of: Self.end),
+      start.lowerBound < stop.upperBound
+    {
+      text.replaceSubrange(start.lowerBound..<stop.upperBound, with: section)
+    } else {
+      if !text.hasSuffix("\n") { text += "\n" }
+      text += "\n\(section)\n"
+    }
+    try text.write(to: url, atomically: true, encoding: .utf8)
+  }
+
+  private func f1(_ value: Double) -> String { String(format: "%.1f", value) }
+  private func ms(_ value: Double) -> String {
+    value >= 100
+      ? String(format: "%.0f", value)
+      : value >= 1
+        ? String(format: "%.2f", value)
+        : String(format: "%.4f", value)
+  }
+  private func sci(_ value: Double) -> String { String(format: "%.1e", value) }
+  private func x(_ value: Double) -> String {
+    value.isFinite ? String(format: "%.2fx", value) : "–"
+  }
+  private func pct(_ value: Double) -> String { String(format: "%.0f%%", value * 100) }
+}
