@@ -30,7 +30,9 @@ let package = Package(
     .target(name: "Simulation", dependencies: ["MarketClearing"]),
     .target(
       name: "ScenarioFormat",
-      dependencies: ["Simulation", .product(name: "Yams", package: "Yams")]
+      dependencies: [
+        "Simulation", "MarketClearing", "LinearAlgebra", .product(name: "Yams", package: "Yams"),
+      ]
     ),
 
     // MARK: - Executables
