@@ -174,7 +174,9 @@ public enum Document {
         location: SourceLocation(file: file, line: 0, column: 0))
       return nil
     }
-    var budget = Limits.maxNodes
+    // A document without aliases has fewer values than bytes; allow aliases to expand it a few
+    // times over, and stop a "billion laughs" long before it costs time or memory.
+    var budget = min(Limits.maxNodes, 4 * text.utf8.count + 100_000)
     return convert(root, keyPath: .root, file: file, depth: 0, budget: &budget, log: log)
   }
 
@@ -236,7 +238,7 @@ public enum Document {
     guard budget >= 0 else {
       if budget == -1 {
         log.error(
-          "the document expands to more than \(Limits.maxNodes) values (through aliases?)",
+          "the document expands to too many values (aliases expanding it many times over?)",
           keyPath: keyPath,
           location: location(node.mark, file: file))
       }

@@ -68,7 +68,7 @@ public struct KeyPath: Sendable, Hashable, CustomStringConvertible {
         rest = rest.dropFirst()
         expectKey = false
       } else if rest.first == "." {
-        guard !components.isEmpty else { return nil }
+        guard !components.isEmpty, !expectKey else { return nil }
         rest = rest.dropFirst()
         expectKey = true
       } else {
