@@ -183,46 +183,63 @@ public enum Document {
   /// Finds nesting deeper than `maxDepth` in the raw text (flow brackets, block indentation and
   /// compact `- - -` lists), so that deep documents never reach a recursive parser.
   static func scanNesting(_ text: String) -> (line: Int, message: String)? {
+    let limit = Limits.maxDepth
+    let maxIndentation = 2 * limit
     var flowDepth = 0
     var line = 1
     var atLineStart = true
     var indentation = 0
     var quote: UInt8? = nil
+    var escaped = false
     var inComment = false
-    let limit = Limits.maxDepth
+    // A quote opens a quoted scalar only where a token can start (not inside `it's`).
+    var previous: UInt8 = UInt8(ascii: " ")
+    let tokenStarts: Set<UInt8> = Set(" \t[{,:-?".utf8)
     for byte in text.utf8 {
       if byte == UInt8(ascii: "\n") {
         line += 1
         atLineStart = true
         indentation = 0
         inComment = false
-        if quote == UInt8(ascii: "'") { quote = nil }  // single-quoted flow scalars rarely span lines
+        previous = UInt8(ascii: " ")
+        continue
+      }
+      if let open = quote {
+        if escaped {
+          escaped = false
+        } else if open == UInt8(ascii: "\""), byte == UInt8(ascii: "\\") {
+          escaped = true
+        } else if byte == open {
+          quote = nil
+        }
         continue
       }
       if inComment { continue }
       if atLineStart {
         if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "-") {
           indentation += 1
-          if indentation > 2 * limit + 2 {
-            return (line, "nesting is deeper than \(limit) levels")
+          if indentation > maxIndentation {
+            return (
+              line, "nesting is too deep (a line is indented more than \(maxIndentation) columns)"
+            )
           }
+          previous = byte
           continue
         }
         atLineStart = false
       }
-      if let open = quote {
-        if byte == open { quote = nil }
-        continue
-      }
       switch byte {
-      case UInt8(ascii: "\""), UInt8(ascii: "'"): quote = byte
-      case UInt8(ascii: "#"): inComment = true
+      case UInt8(ascii: "\""), UInt8(ascii: "'"):
+        if tokenStarts.contains(previous) { quote = byte }
+      case UInt8(ascii: "#"):
+        if previous == UInt8(ascii: " ") || previous == UInt8(ascii: "\t") { inComment = true }
       case UInt8(ascii: "["), UInt8(ascii: "{"):
         flowDepth += 1
         if flowDepth > limit { return (line, "nesting is deeper than \(limit) levels") }
       case UInt8(ascii: "]"), UInt8(ascii: "}"): flowDepth = max(0, flowDepth - 1)
       default: break
       }
+      previous = byte
     }
     return nil
   }

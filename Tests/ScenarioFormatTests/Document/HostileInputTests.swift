@@ -64,7 +64,22 @@ import Testing
     let dir = TemporaryDirectory()
     let text = (0..<3000).map { String(repeating: " ", count: $0) + "k:" }.joined(separator: "\n")
     #expect(
-      loadError(dir.write("deepblock.yaml", text))?.contains("nesting is deeper than") == true)
+      loadError(dir.write("deepblock.yaml", text))?.contains("nesting is too deep") == true)
+  }
+
+  @Test func quotesInPlainTextDoNotHideDeepNesting() {
+    let dir = TemporaryDirectory()
+    let text =
+      "note: it's a 5\" screen\nx: " + String(repeating: "[", count: 5_000)
+      + String(repeating: "]", count: 5_000)
+    #expect(loadError(dir.write("q.yaml", text))?.contains("nesting is deeper than") == true)
+  }
+
+  @Test func quotedBracketsAndCommentsAreNotNesting() {
+    let dir = TemporaryDirectory()
+    let brackets = String(repeating: "[", count: 500)
+    let text = "a: \"\(brackets)\"\nb: '\(brackets)'  # \(brackets)\nc: \"esc \\\" \(brackets)\"\n"
+    #expect(loadError(dir.write("ok.yaml", text)) == nil)
   }
 
   @Test func hugeFileIsRefusedBeforeReading() throws {
