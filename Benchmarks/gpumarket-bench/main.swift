@@ -3,14 +3,17 @@ import Foundation
 /// gpumarket-bench: benchmarks that report figures (tests assert behaviour; this measures).
 ///
 ///     gpumarket-bench clearing [--quick] [--output FILE] [--seed N] [--no-peer] [--peer-script FILE]
+///                              [--size BUYERSxPRODUCTS ...]
 ///     gpumarket-bench crossover [--quick] [--seed N]
 ///
 /// `clearing` measures memory bandwidth, clears the benchmark markets with both kernels and the
 /// numpy peer, runs the crossover sweep, prints the Markdown and writes it into the "Clearing"
-/// section of FILE (default Benchmarks/RESULTS.md). `crossover` prints the sweep only.
+/// section of FILE (default Benchmarks/RESULTS.md). `--size` clears only the sizes given (and
+/// skips the crossover sweep), for profiling one case. `crossover` prints the sweep only.
 
 let usage = """
   usage: gpumarket-bench clearing [--quick] [--output FILE] [--seed N] [--no-peer] [--peer-script FILE]
+                                  [--size BUYERSxPRODUCTS ...]
          gpumarket-bench crossover [--quick] [--seed N]
   """
 
@@ -21,6 +24,8 @@ struct Arguments {
   var seed: UInt64 = 1
   var runPeer = true
   var peerScript: String?
+  /// Only these (buyers, products) cases, if given.
+  var sizes: [(Int, Int)] = []
 
   static func parse(_ arguments: [String]) -> Result<Arguments, BenchError> {
     var result = Arguments()
@@ -33,13 +38,19 @@ struct Arguments {
       switch argument {
       case "--quick": result.quick = true
       case "--no-peer": result.runPeer = false
-      case "--output", "--seed", "--peer-script":
+      case "--output", "--seed", "--peer-script", "--size":
         guard let value = rest.popFirst() else {
           return .failure(.usage("\(argument) needs a value"))
         }
         switch argument {
         case "--output": result.output = value
         case "--peer-script": result.peerScript = value
+        case "--size":
+          let parts = value.split(separator: "x").compactMap { Int($0) }
+          guard parts.count == 2, parts.allSatisfy({ $0 > 0 }) else {
+            return .failure(.usage("--size expects BUYERSxPRODUCTS, e.g. 2000x400, got '\(value)'"))
+          }
+          result.sizes.append((parts[0], parts[1]))
         default:
           guard let seed = UInt64(value) else {
             return .failure(.usage("--seed expects a non-negative integer, got '\(value)'"))
@@ -107,9 +118,15 @@ let peer = Peer(
 let skipReason = arguments.runPeer ? peer.availability() : "--no-peer"
 let benchmark = ClearingBenchmark(
   seed: arguments.seed, peer: skipReason == nil ? peer : nil, peerSkipReason: skipReason)
-let rows = benchmark.run(
-  arguments.quick ? ClearingBenchmark.quickCases : ClearingBenchmark.fullCases, log: log)
-let points = crossover.run(sides: sides, log: log)
+var cases = arguments.quick ? ClearingBenchmark.quickCases : ClearingBenchmark.fullCases
+if !arguments.sizes.isEmpty {
+  cases = arguments.sizes.map { size in
+    cases.first { $0.buyers == size.0 && $0.products == size.1 }
+      ?? ClearingBenchmark.Case(buyers: size.0, products: size.1, repeats: 5, peerRepeats: 3)
+  }
+}
+let rows = benchmark.run(cases, log: log)
+let points = arguments.sizes.isEmpty ? crossover.run(sides: sides, log: log) : []
 
 let command =
   "swift run -c release gpumarket-bench "
