@@ -88,25 +88,43 @@ extension Market {
         prices[j] = max(reservePrices[j], exp(x[column]))
       }
     }
+    // Both loops walk the matrices row by row: column by column, every element of a large market
+    // is a cache miss. The sums still add rows in order, so the result is the same.
+    let reducedColumns = reduced.productCount
+    var sold = [Double](repeating: 0, count: reducedColumns)
+    reducedAllocation.elements.withUnsafeBufferPointer { a in
+      for row in 0..<reduced.buyerCount {
+        for column in 0..<reducedColumns { sold[column] += a[row * reducedColumns + column] }
+      }
+    }
+    // Demand may exceed supply by the clearing tolerance; sell exactly the supply then.
+    let caps = reduced.products.enumerated().map { column, j in
+      sold[column] > supplies[j] ? supplies[j] / sold[column] : 1
+    }
     var allocation = Matrix(rows: buyerCount, columns: productCount)
-    for (column, j) in reduced.products.enumerated() {
-      var sold = 0.0
-      for row in 0..<reduced.buyerCount { sold += reducedAllocation[row, column] }
-      // Demand may exceed supply by the clearing tolerance; sell exactly the supply then.
-      let cap = sold > supplies[j] ? supplies[j] / sold : 1
-      for (row, i) in reduced.buyers.enumerated() {
-        allocation[i, j] = reducedAllocation[row, column] * cap
+    allocation.elements.withUnsafeMutableBufferPointer { out in
+      reducedAllocation.elements.withUnsafeBufferPointer { a in
+        for (row, i) in reduced.buyers.enumerated() {
+          for (column, j) in reduced.products.enumerated() {
+            out[i * productCount + j] = a[row * reducedColumns + column] * caps[column]
+          }
+        }
       }
     }
     var spending = [Double](repeating: 0, count: buyerCount)
     var unsold = supplies
-    for i in 0..<buyerCount {
-      var spent = 0.0
-      for j in 0..<productCount {
-        spent += prices[j] * allocation[i, j]
-        unsold[j] -= allocation[i, j]
+    allocation.elements.withUnsafeBufferPointer { a in
+      unsold.withUnsafeMutableBufferPointer { left in
+        for i in 0..<buyerCount {
+          var spent = 0.0
+          let row = a.baseAddress! + i * productCount
+          for j in 0..<productCount {
+            spent += prices[j] * row[j]
+            left[j] -= row[j]
+          }
+          spending[i] = min(spent, budgets[i])
+        }
       }
-      spending[i] = min(spent, budgets[i])
     }
     for j in 0..<productCount { unsold[j] = max(0, unsold[j]) }
     return Equilibrium(
@@ -139,6 +157,21 @@ struct FixedPointState {
     let n = market.buyerCount
     let m = market.productCount
     var spend = [Double](repeating: 0, count: m)
+    if market.logWeights == nil {
+      // The same sums as below, over raw rows: for a large market this is a full read of W.
+      market.weights.elements.withUnsafeBufferPointer { w in
+        spend.withUnsafeMutableBufferPointer { total in
+          for i in 0..<n {
+            let row = w.baseAddress! + i * m
+            var rowSum = 0.0
+            for j in 0..<m { rowSum += row[j] }
+            let budget = market.budgets[i]
+            for j in 0..<m { total[j] += budget * (row[j] / rowSum) }
+          }
+        }
+      }
+      return clampToReserve((0..<m).map { log(spend[$0]) - market.logSupplies[$0] })
+    }
     for i in 0..<n {
       var rowSum = 0.0
       for j in 0..<m { rowSum += market.weights[i, j] }
