@@ -69,16 +69,16 @@ extension Market {
         best = (x, pass, step.error)
       }
     }
-    let allocation = evaluator.allocation(best.pass, logPrices: best.x)
     return assemble(
-      reduced: reduced, logPrices: best.x, allocation: allocation, iterations: iterations,
+      reduced: reduced, logPrices: best.x,
+      allocation: evaluator.allocation(best.pass, logPrices: best.x), iterations: iterations,
       error: best.error, converged: best.error <= options.tolerance, kernel: kernel,
       usedLogDomain: usedLogDomain)
   }
 
   /// Maps the reduced solution back to every buyer and product, capping sales at supply.
   private func assemble(
-    reduced: ReducedMarket, logPrices x: [Double], allocation reducedAllocation: Matrix,
+    reduced: ReducedMarket, logPrices x: [Double], allocation reducedAllocation: consuming Matrix,
     iterations: Int, error: Double, converged: Bool, kernel: DemandKernel, usedLogDomain: Bool
   ) -> Equilibrium {
     var prices = reservePrices
@@ -101,12 +101,24 @@ extension Market {
     let caps = reduced.products.enumerated().map { column, j in
       sold[column] > supplies[j] ? supplies[j] / sold[column] : 1
     }
-    var allocation = Matrix(rows: buyerCount, columns: productCount)
-    allocation.elements.withUnsafeMutableBufferPointer { out in
-      reducedAllocation.elements.withUnsafeBufferPointer { a in
-        for (row, i) in reduced.buyers.enumerated() {
-          for (column, j) in reduced.products.enumerated() {
-            out[i * productCount + j] = a[row * reducedColumns + column] * caps[column]
+    var allocation: Matrix
+    if reduced.buyerCount == buyerCount && reducedColumns == productCount {
+      // Nothing was dropped: scale the reduced allocation in place instead of copying it into a
+      // new matrix (for a large market, a fresh n x m buffer costs as much as a pass).
+      allocation = consume reducedAllocation
+      allocation.elements.withUnsafeMutableBufferPointer { out in
+        for row in 0..<buyerCount {
+          for column in 0..<productCount { out[row * productCount + column] *= caps[column] }
+        }
+      }
+    } else {
+      allocation = Matrix(rows: buyerCount, columns: productCount)
+      allocation.elements.withUnsafeMutableBufferPointer { out in
+        reducedAllocation.elements.withUnsafeBufferPointer { a in
+          for (row, i) in reduced.buyers.enumerated() {
+            for (column, j) in reduced.products.enumerated() {
+              out[i * productCount + j] = a[row * reducedColumns + column] * caps[column]
+            }
           }
         }
       }
