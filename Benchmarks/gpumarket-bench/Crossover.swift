@@ -2,8 +2,8 @@ import Foundation
 import MarketClearing
 
 /// Where the BLAS kernel starts to beat plain loops: square markets of growing `n · m`, each
-/// cleared with `.blas` and `.loops` (whole `Market.clear` calls; the kernels differ only in the
-/// passes, so whichever is faster in the passes is faster overall).
+/// cleared with `.blas` and `.loops` (whole `Market.clear` calls, min over repeats; the kernels
+/// differ only in the passes, so whichever is faster in the passes is faster overall).
 struct Crossover {
   struct Point {
     let side: Int
@@ -39,15 +39,20 @@ struct Crossover {
             _ = market.clear(options: ClearingOptions(kernel: .loops))
           }.samples
       }
-      return Point(side: side, blas: Timings(blas).median, loops: Timings(loops).median)
+      return Point(side: side, blas: Timings(blas).minimum, loops: Timings(loops).minimum)
     }
   }
 
-  /// The smallest `n · m` from which BLAS is faster at every larger size measured (nil if never).
+  /// BLAS must beat the loops by this factor to count as faster: smaller differences are within
+  /// the run-to-run noise of a shared machine.
+  static let margin = 1.05
+
+  /// The smallest `n · m` from which BLAS is at least `margin` times faster at every larger size
+  /// measured (nil if never).
   static func threshold(_ points: [Point]) -> Int? {
     var answer: Int?
     for point in points.reversed() {
-      guard point.speedUp > 1 else { break }
+      guard point.speedUp >= margin else { break }
       answer = point.entries
     }
     return answer

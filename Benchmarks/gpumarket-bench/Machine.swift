@@ -30,4 +30,11 @@ struct Machine {
       memoryGiB: Double(ProcessInfo.processInfo.physicalMemory) / Double(1 << 30),
       blas: BLAS.configuration, buildMode: mode)
   }
+
+  /// The 1, 5 and 15 minute load averages from `/proc/loadavg`, e.g. "0.12 0.30 0.25".
+  static func loadAverage() -> String {
+    let text = (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8)) ?? ""
+    let fields = text.split(separator: " ").prefix(3)
+    return fields.count == 3 ? fields.joined(separator: " ") : "unknown"
+  }
 }

@@ -10,6 +10,8 @@ struct Report {
   let bandwidthBytes: Int
   let rows: [ClearingBenchmark.Row]
   let crossover: [Crossover.Point]
+  /// `/proc/loadavg` at the start and at the end of the run (other work on the machine).
+  let loadAverages: (start: String, end: String)
 
   static let begin = "<!-- clearing:begin -->"
   static let end = "<!-- clearing:end -->"
@@ -22,7 +24,8 @@ struct Report {
       "Measured \(ISO8601DateFormatter().string(from: date)) on \(machine.cpu), "
         + "\(machine.cores) cores, L3 \(machine.lastLevelCache), "
         + "\(String(format: "%.0f", machine.memoryGiB)) GiB; \(machine.buildMode) build; "
-        + "\(machine.blas), one BLAS thread, the fused kernel on up to \(machine.cores) threads.",
+        + "\(machine.blas), one BLAS thread, the fused kernel on up to \(machine.cores) threads. "
+        + "Load average (1, 5, 15 min) at start \(loadAverages.start), at end \(loadAverages.end).",
       "",
       "```", command, "```", "",
       "Markets: seed \(seed), σ = \(RandomMarket.sigma); budgets LogNormal(log 1e6, 1), supplies "
@@ -40,31 +43,32 @@ struct Report {
     lines += [
       "",
       "### Clearing time", "",
-      "Whole `Market.clear` calls (set-up `W = V^σ`, all passes, allocation), median and min "
-        + "milliseconds; `loop` is median(clear) − median(clear with maxIterations 1), i.e. the "
-        + "passes after the first. GB/s counts one read of W (n·m·8 bytes) per pass.", "",
-      "| buyers x products | kernel | iterations | converged | clearing error | median ms | min ms | loop ms | loop GB/s | repeats |",
+      "Whole `Market.clear` calls (set-up `W = V^σ`, all passes, allocation): median and min "
+        + "milliseconds over the repeats. `ms / pass` is the cost of one pass inside the solver "
+        + "loop: (T(\(ClearingBenchmark.loopPasses) passes) − T(1 pass)) / "
+        + "\(ClearingBenchmark.loopPasses - 1), minima of clears run with tolerance 0; numpy "
+        + "times its loop directly (loop time / passes). GB/s counts one read of W (n·m·8 bytes) "
+        + "per pass.", "",
+      "| buyers x products | kernel | iterations | converged | clearing error | median ms | min ms | ms / pass | GB/s in loop | repeats |",
       "| --- | --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for row in rows {
       let c = row.testCase
       for (name, run) in [("BLAS (fused)", row.blas), ("loops", row.loops)] {
         let e = run.equilibrium
-        let gbs = c.bytesPerPass * Double(run.loopPasses) / (run.loopMilliseconds * 1e6)
         lines.append(
           "| \(c.label) | \(name) | \(e.iterations) | \(e.converged) | \(sci(e.clearingError)) | "
-            + "\(ms(run.whole.median)) | \(ms(run.whole.minimum)) | \(ms(run.loopMilliseconds)) | "
-            + "\(run.loopMilliseconds > 0 ? f1(gbs) : "–") | \(c.repeats) |")
+            + "\(ms(run.whole.median)) | \(ms(run.whole.minimum)) | \(ms(run.passMilliseconds)) | "
+            + "\(gbs(c.bytesPerPass, run.passMilliseconds)) | \(c.repeats) |")
       }
       switch row.peer {
       case .success(let answer):
         let times = Timings(answer.times)
-        let loop = Timings(answer.loopTimes).median
-        let gbs = c.bytesPerPass * Double(answer.iterations) / (loop * 1e6)
+        let perPass = Self.numpyPerPass(answer)
         lines.append(
           "| \(c.label) | numpy | \(answer.iterations) | \(answer.converged) | "
             + "\(sci(answer.clearingError)) | \(ms(times.median)) | \(ms(times.minimum)) | "
-            + "\(ms(loop)) (all passes) | \(f1(gbs)) | \(answer.times.count) |")
+            + "\(ms(perPass)) | \(gbs(c.bytesPerPass, perPass)) | \(answer.times.count) |")
       case .failure(let failure):
         lines.append("| \(c.label) | numpy | \(failure) | | | | | | | |")
       }
@@ -72,34 +76,32 @@ struct Report {
     lines += [
       "",
       "### Ratios", "",
-      "Speed-up of the BLAS kernel (median whole clear; loop-only in brackets), the demand pass "
-        + "alone (one fused pass timed by itself), and achieved traffic as a share of the best "
-        + "measured bandwidth (\(f1(bestBandwidth)) GB/s).", "",
-      "| buyers x products | vs loops | vs numpy | numpy prices vs Swift (max rel. diff.) | pass ms | pass GB/s | pass / bandwidth | loop / bandwidth |",
+      "From the minima above: speed-up of the BLAS kernel over the loops and over numpy, whole "
+        + "clear and (in brackets) per pass; the prices numpy finds against Swift's; one fused "
+        + "demand pass (`FusedGemvPair`, no solver around it) timed alone; memory traffic as a "
+        + "share of the best measured bandwidth (\(f1(bestBandwidth)) GB/s).", "",
+      "| buyers x products | vs loops | vs numpy | numpy prices vs Swift (max rel. diff.) | kernel alone ms | kernel GB/s | kernel / bandwidth | solver loop / bandwidth |",
       "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for row in rows {
       let c = row.testCase
       let vsLoops =
-        "\(x(row.loops.whole.median / row.blas.whole.median)) "
-        + "(\(x(row.loops.loopMilliseconds / row.blas.loopMilliseconds)))"
+        "\(x(row.loops.whole.minimum / row.blas.whole.minimum)) "
+        + "(\(x(row.loops.passMilliseconds / row.blas.passMilliseconds)))"
       var vsNumpy = "peer skipped"
       var agreement = "–"
       if case .success(let answer) = row.peer {
-        let numpyLoopPerPass = Timings(answer.loopTimes).median / Double(answer.iterations)
-        let swiftLoopPerPass = row.blas.loopMilliseconds / Double(max(1, row.blas.loopPasses))
         vsNumpy =
-          "\(x(Timings(answer.times).median / row.blas.whole.median)) "
-          + "(\(x(numpyLoopPerPass / swiftLoopPerPass)) per pass)"
+          "\(x(Timings(answer.times).minimum / row.blas.whole.minimum)) "
+          + "(\(x(Self.numpyPerPass(answer) / row.blas.passMilliseconds)))"
         agreement = row.peerPriceDifference.map(sci) ?? "–"
       }
-      let passGBs = c.bytesPerPass / (row.passMilliseconds * 1e6)
-      let loopGBs =
-        c.bytesPerPass * Double(row.blas.loopPasses) / (row.blas.loopMilliseconds * 1e6)
+      let kernelGBs = c.bytesPerPass / (row.kernelMilliseconds * 1e6)
+      let loopGBs = c.bytesPerPass / (row.blas.passMilliseconds * 1e6)
       lines.append(
-        "| \(c.label) | \(vsLoops) | \(vsNumpy) | \(agreement) | \(ms(row.passMilliseconds)) | "
-          + "\(f1(passGBs)) | \(pct(passGBs / bestBandwidth)) | "
-          + "\(row.blas.loopMilliseconds > 0 ? pct(loopGBs / bestBandwidth) : "–") |")
+        "| \(c.label) | \(vsLoops) | \(vsNumpy) | \(agreement) | \(ms(row.kernelMilliseconds)) | "
+          + "\(f1(kernelGBs)) | \(pct(kernelGBs / bestBandwidth)) | "
+          + "\(loopGBs.isFinite ? pct(loopGBs / bestBandwidth) : "–") |")
     }
     if let answer = rows.compactMap({ try? $0.peer.get() }).first {
       lines += [
@@ -112,7 +114,8 @@ struct Report {
       lines += [
         "",
         "### Crossover: BLAS vs loops", "",
-        "Square markets, median whole-clear milliseconds, kernels alternated in rounds.", "",
+        "Square markets, whole-clear milliseconds (min over repeats, kernels alternated in "
+          + "rounds). BLAS counts as faster from \(x(Crossover.margin)) on.", "",
         "| n = m | n·m | BLAS ms | loops ms | loops / BLAS |",
         "| ---: | ---: | ---: | ---: | ---: |",
       ]
@@ -124,7 +127,10 @@ struct Report {
       let threshold = Crossover.threshold(crossover)
       lines += [
         "",
-        threshold.map { "BLAS is faster from n·m = \($0) on (every larger size measured)." }
+        threshold.map {
+          "BLAS is at least \(x(Crossover.margin)) faster from n·m = \($0) on (every larger size "
+            + "measured)."
+        }
           ?? "BLAS was not faster at the largest sizes measured.",
       ]
     }
@@ -146,6 +152,14 @@ struct Report {
     try text.write(to: url, atomically: true, encoding: .utf8)
   }
 
+  /// numpy's milliseconds per pass: its fastest loop over its pass count.
+  static func numpyPerPass(_ answer: Peer.Answer) -> Double {
+    Timings(answer.loopTimes).minimum / Double(max(1, answer.iterations))
+  }
+
+  private func gbs(_ bytes: Double, _ milliseconds: Double) -> String {
+    milliseconds > 0 ? f1(bytes / (milliseconds * 1e6)) : "–"
+  }
   private func f1(_ value: Double) -> String { String(format: "%.1f", value) }
   private func ms(_ value: Double) -> String {
     value >= 100

@@ -107,6 +107,7 @@ if arguments.command == "crossover" {
 }
 
 let cores = ProcessInfo.processInfo.activeProcessorCount
+let startLoad = Machine.loadAverage()
 let bandwidthBytes = (arguments.quick ? 128 : 512) << 20
 log("memory bandwidth over \(bandwidthBytes >> 20) MiB")
 let probe = BandwidthProbe(bytes: bandwidthBytes, repeats: arguments.quick ? 3 : 10)
@@ -133,7 +134,8 @@ let command =
   + CommandLine.arguments.dropFirst().joined(separator: " ")
 let report = Report(
   command: command, date: Date(), machine: .current(), seed: arguments.seed,
-  bandwidth: bandwidth, bandwidthBytes: bandwidthBytes, rows: rows, crossover: points)
+  bandwidth: bandwidth, bandwidthBytes: bandwidthBytes, rows: rows, crossover: points,
+  loadAverages: (startLoad, Machine.loadAverage()))
 print(report.markdown)
 do {
   try report.write(to: URL(fileURLWithPath: arguments.output))
