@@ -46,7 +46,7 @@ struct Report {
       "Whole `Market.clear` calls (set-up `W = V^σ`, all passes, allocation): median and min "
         + "milliseconds over the repeats. `ms / pass` is the cost of one pass inside the solver "
         + "loop: (T(\(ClearingBenchmark.loopPasses) passes) − T(1 pass)) / "
-        + "\(ClearingBenchmark.loopPasses - 1), minima of clears run with tolerance 0; numpy "
+        + "\(ClearingBenchmark.loopPasses - 1), minima of clears whose tolerance (−1) is never met; numpy "
         + "times its loop directly (loop time / passes). GB/s counts one read of W (n·m·8 bytes) "
         + "per pass.", "",
       "| buyers x products | kernel | iterations | converged | clearing error | median ms | min ms | ms / pass | GB/s in loop | repeats |",
