@@ -143,7 +143,7 @@ struct DemandEvaluator: Sendable {
       // Written straight into uninitialised storage: for large markets this is a full write of an
       // n x m matrix, and zero-filling it first would double the traffic.
       let columnFactor = x.map { exp((1 - sigma) * ($0 - pass.shift) - $0) }
-      let elements = [Double](unsafeUninitializedCapacity: n * m) { buffer, count in
+      return Matrix(rows: n, columns: m) { buffer in
         market.weights.elements.withUnsafeBufferPointer { w in
           columnFactor.withUnsafeBufferPointer { c in
             for i in 0..<n {
@@ -153,9 +153,7 @@ struct DemandEvaluator: Sendable {
             }
           }
         }
-        count = n * m
       }
-      return Matrix(rows: n, columns: m, elements: elements)
     }
   }
 }

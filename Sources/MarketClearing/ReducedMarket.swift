@@ -66,8 +66,7 @@ struct ReducedMarket: Sendable {
     let columns = valued.count
     let sigma = market.sigma
     var needsLogDomain = false
-    let wElements = [Double](unsafeUninitializedCapacity: activeBuyers.count * columns) {
-      out, count in
+    let w = Matrix(rows: activeBuyers.count, columns: columns) { out in
       v.elements.withUnsafeBufferPointer { vb in
         valued.withUnsafeBufferPointer { valuedColumns in
           for (row, i) in activeBuyers.enumerated() {
@@ -88,9 +87,7 @@ struct ReducedMarket: Sendable {
           }
         }
       }
-      count = activeBuyers.count * columns
     }
-    let w = Matrix(rows: activeBuyers.count, columns: columns, elements: wElements)
     weights = w
     if needsLogDomain {
       var logW = Matrix(rows: w.rows, columns: w.columns, repeating: -.infinity)

@@ -52,3 +52,22 @@ import Testing
     #expect(m[0, 0] == 0, "value semantics: the copy's write must not reach the original")
   }
 }
+
+@Suite struct UninitializedMatrixTests {
+  /// Small, empty, and large enough (16 MiB) for the huge-page advice.
+  @Test(arguments: [(0, 0), (0, 3), (3, 0), (2, 3), (1024, 2048)])
+  func initializerWritesEveryElementInRowMajorOrder(_ rows: Int, _ columns: Int) {
+    let m = Matrix(rows: rows, columns: columns) { buffer in
+      #expect(buffer.count == rows * columns)
+      for k in buffer.indices { buffer[k] = Double(k) }
+    }
+    #expect(m.rows == rows && m.columns == columns, "\(rows)x\(columns)")
+    #expect(m.elements.count == rows * columns, "\(rows)x\(columns)")
+    // Exact: integers below 2^53 are stored, not computed.
+    if rows > 1 && columns > 1 {
+      #expect(m[1, 0] == Double(columns), "\(rows)x\(columns)")
+      #expect(m[rows - 1, columns - 1] == Double(rows * columns - 1), "\(rows)x\(columns)")
+    }
+    #expect(m.elements.enumerated().allSatisfy { $0.element == Double($0.offset) })
+  }
+}
