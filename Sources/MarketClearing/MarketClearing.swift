@@ -107,8 +107,15 @@ extension Market {
       // new matrix (for a large market, a fresh n x m buffer costs as much as a pass).
       allocation = consume reducedAllocation
       allocation.elements.withUnsafeMutableBufferPointer { out in
-        for row in 0..<buyerCount {
-          for column in 0..<productCount { out[row * productCount + column] *= caps[column] }
+        caps.withUnsafeBufferPointer { capBuffer in
+          nonisolated(unsafe) let base = out.baseAddress!
+          nonisolated(unsafe) let capBase = capBuffer.baseAddress!
+          let columns = productCount
+          RowChunks.forEach(rows: buyerCount) { _, rows in
+            for row in rows {
+              for column in 0..<columns { base[row * columns + column] *= capBase[column] }
+            }
+          }
         }
       }
     } else {

@@ -65,29 +65,45 @@ struct ReducedMarket: Sendable {
     // for a large market this loop is a full read of V and a full write of W.
     let columns = valued.count
     let sigma = market.sigma
-    var needsLogDomain = false
+    // Rows are independent: chunks of rows may be built on several threads with the same bits.
+    let chunkCount = RowChunks.count(rows: activeBuyers.count)
+    var underflows = [Bool](repeating: false, count: chunkCount)
     let w = Matrix(rows: activeBuyers.count, columns: columns) { out in
       v.elements.withUnsafeBufferPointer { vb in
         valued.withUnsafeBufferPointer { valuedColumns in
-          for (row, i) in activeBuyers.enumerated() {
-            let vRow = vb.baseAddress! + i * m
-            var rowMax = 0.0
-            for j in valuedColumns { rowMax = max(rowMax, vRow[j]) }
-            let wRow = out.baseAddress! + row * columns
-            for (column, j) in valuedColumns.enumerated() {
-              let value = vRow[j]
-              guard value > 0 else {
-                wRow[column] = 0
-                continue
+          activeBuyers.withUnsafeBufferPointer { buyerRows in
+            underflows.withUnsafeMutableBufferPointer { flags in
+              nonisolated(unsafe) let vBase = vb.baseAddress!
+              nonisolated(unsafe) let wBase = out.baseAddress!
+              nonisolated(unsafe) let valuedBase = valuedColumns
+              nonisolated(unsafe) let buyerBase = buyerRows
+              nonisolated(unsafe) let flagBase = flags.baseAddress!
+              RowChunks.forEach(rows: buyerRows.count) { chunk, rows in
+                var underflow = false
+                for row in rows {
+                  let vRow = vBase + buyerBase[row] * m
+                  var rowMax = 0.0
+                  for j in valuedBase { rowMax = max(rowMax, vRow[j]) }
+                  let wRow = wBase + row * columns
+                  for (column, j) in valuedBase.enumerated() {
+                    let value = vRow[j]
+                    guard value > 0 else {
+                      wRow[column] = 0
+                      continue
+                    }
+                    let weight = power(value / rowMax, sigma)
+                    if !weight.isNormal { underflow = true }
+                    wRow[column] = weight
+                  }
+                }
+                flagBase[chunk] = underflow
               }
-              let weight = power(value / rowMax, sigma)
-              if !weight.isNormal { needsLogDomain = true }
-              wRow[column] = weight
             }
           }
         }
       }
     }
+    let needsLogDomain = underflows.contains(true)
     weights = w
     if needsLogDomain {
       var logW = Matrix(rows: w.rows, columns: w.columns, repeating: -.infinity)
