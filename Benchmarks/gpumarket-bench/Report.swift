@@ -13,6 +13,9 @@ struct Report {
   /// `/proc/loadavg` at the start and at the end of the run (other work on the machine).
   let loadAverages: (start: String, end: String)
 
+  /// The relative price difference up to which numpy and Swift count as agreeing.
+  static let priceAgreement = 1e-7
+
   static let begin = "<!-- clearing:begin -->"
   static let end = "<!-- clearing:end -->"
 
@@ -94,7 +97,10 @@ struct Report {
         vsNumpy =
           "\(x(Timings(answer.times).minimum / row.blas.whole.minimum)) "
           + "(\(x(Self.numpyPerPass(answer) / row.blas.passMilliseconds)))"
-        agreement = row.peerPriceDifference.map(sci) ?? "–"
+        agreement =
+          row.peerPriceDifference.map {
+            $0 <= Self.priceAgreement ? sci($0) : "\(sci($0)) (over \(sci(Self.priceAgreement))!)"
+          } ?? "–"
       }
       let kernelGBs = c.bytesPerPass / (row.kernelMilliseconds * 1e6)
       let loopGBs = c.bytesPerPass / (row.blas.passMilliseconds * 1e6)
