@@ -27,7 +27,7 @@ let package = Package(
 
     .target(name: "LinearAlgebra", dependencies: ["CBLAS"]),
     .target(name: "MarketClearing", dependencies: ["LinearAlgebra"]),
-    .target(name: "Simulation", dependencies: ["MarketClearing"]),
+    .target(name: "Simulation", dependencies: ["MarketClearing", "LinearAlgebra"]),
     .target(
       name: "ScenarioFormat",
       dependencies: ["Simulation", .product(name: "Yams", package: "Yams")]
@@ -53,5 +53,6 @@ let package = Package(
     .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"]),
     .testTarget(name: "MarketClearingTests", dependencies: ["MarketClearing", "LinearAlgebra"]),
     .testTarget(name: "GPUMarketCLITests", dependencies: ["gpumarket"]),
+    .testTarget(name: "SimulationTests", dependencies: ["Simulation"]),
   ]
 )

@@ -1,0 +1,51 @@
+/// A complete market description: everything `Engine.run` needs besides the seed.
+///
+/// Entities keep the order in which the file lists them; outputs follow that order.
+public struct Scenario: Sendable, Equatable {
+  public let name: String
+  public let description: String
+  public let start: YearMonth
+  /// Number of monthly steps.
+  public let months: Int
+  /// The seed used when the caller gives none.
+  public let defaultSeed: UInt64
+  public let chips: [Chip]
+  public let inputs: [SupplyInput]
+  public let vendors: [Vendor]
+  public let providers: [Provider]
+  public let sites: [Site]
+  public let buyers: [Buyer]
+  public let contracts: [Contract]
+  public let events: [Event]
+  public let market: MarketSettings
+  public let randomness: Randomness
+  public let generators: [BuyerGenerator]
+
+  public init(
+    name: String, description: String, start: YearMonth, months: Int, defaultSeed: UInt64 = 1,
+    chips: [Chip], inputs: [SupplyInput] = [], vendors: [Vendor], providers: [Provider],
+    sites: [Site], buyers: [Buyer], contracts: [Contract] = [], events: [Event] = [],
+    market: MarketSettings = MarketSettings(), randomness: Randomness = Randomness(),
+    generators: [BuyerGenerator] = []
+  ) {
+    self.name = name
+    self.description = description
+    self.start = start
+    self.months = months
+    self.defaultSeed = defaultSeed
+    self.chips = chips
+    self.inputs = inputs
+    self.vendors = vendors
+    self.providers = providers
+    self.sites = sites
+    self.buyers = buyers
+    self.contracts = contracts
+    self.events = events
+    self.market = market
+    self.randomness = randomness
+    self.generators = generators
+  }
+
+  /// The months of the run, in order.
+  public var monthList: [YearMonth] { (0..<months).map { start.adding(months: $0) } }
+}
