@@ -9,9 +9,9 @@ extension EngineState {
     func fail(_ entity: String, _ detail: String) -> SimulationError {
       .invariantViolated(month: name, entity: entity, detail: detail)
     }
-    for p in 0..<P {
-      for c in 0..<C {
-        let i = p * C + c
+    for p in 0..<nP {
+      for c in 0..<nC {
+        let i = p * nC + c
         let entity = "\(compiled.providers[p].id)/\(compiled.chips[c].id)"
         let used = contractHours[i] + ownHours[i] + spotSupply[i]
         if used > capacityHours[i] * (1 + Self.slack) + Self.slack {
@@ -30,7 +30,7 @@ extension EngineState {
         }
       }
     }
-    for b in 0..<B where buyerSpotSpend[b] > buyerSpotBudget[b] * (1 + Self.slack) + Self.slack {
+    for b in 0..<nB where buyerSpotSpend[b] > buyerSpotBudget[b] * (1 + Self.slack) + Self.slack {
       throw fail(
         compiled.buyers[b].id,
         "spot spending \(buyerSpotSpend[b]) USD exceeds spot budget \(buyerSpotBudget[b])")

@@ -13,7 +13,7 @@ extension EngineState {
   /// an export ban with cloud access covers c for b's region and p is elsewhere.
   mutating func clearSpot() throws(SimulationError) {
     let noise = compiled.scenario.randomness.demandNoise
-    for b in 0..<B {
+    for b in 0..<nB {
       var budget =
         max(0, compiled.buyers[b].budgetUSDPerMonth.value(at: month))
         * schedule.demandMultiplier(buyer: b, month: t, month)
@@ -22,31 +22,31 @@ extension EngineState {
       }
       buyerBudget[b] = budget
     }
-    var contractPaid = [Double](repeating: 0, count: B)
+    var contractPaid = [Double](repeating: 0, count: nB)
     for (k, contract) in compiled.contracts.enumerated() where contract.isActive(in: month) {
       let b = compiled.contractBuyer[k]
-      for c in 0..<C where contractDelivered[k][c] > 0 {
+      for c in 0..<nC where contractDelivered[k][c] > 0 {
         contractPaid[b] += contractDelivered[k][c] * contract.priceUSDPerGPUHour
         buyerCompute[b] += contractDelivered[k][c] * compiled.chips[c].h100e
       }
     }
-    for p in 0..<P {
+    for p in 0..<nP {
       guard let b = compiled.ownUseBuyer[p] else { continue }
-      for c in 0..<C { buyerCompute[b] += ownHours[p * C + c] * compiled.chips[c].h100e }
+      for c in 0..<nC { buyerCompute[b] += ownHours[p * nC + c] * compiled.chips[c].h100e }
     }
-    for b in 0..<B {
+    for b in 0..<nB {
       buyerSpend[b] = contractPaid[b]
       buyerSpotBudget[b] = max(0, buyerBudget[b] - contractPaid[b])
     }
 
     var products: [Int] = []
-    for i in 0..<(P * C) where spotSupply[i] > 0 {
+    for i in 0..<(nP * nC) where spotSupply[i] > 0 {
       products.append(i)
       spotPrice[i] = reserve[i]
     }
     var buyers: [Int] = []
     var budgets: [Double] = []
-    for b in 0..<B {
+    for b in 0..<nB {
       let spot = buyerBudget[b] - contractPaid[b]
       if spot > 1e-6 {
         buyers.append(b)
@@ -59,10 +59,10 @@ extension EngineState {
     var values = [Double](repeating: 0, count: buyers.count * m)
     for (i, b) in buyers.enumerated() {
       let region = compiled.buyerRegion[b]
-      let affinityRow = b * P
+      let affinityRow = b * nP
       for (j, product) in products.enumerated() {
-        let p = product / C
-        let c = product % C
+        let p = product / nC
+        let c = product % nC
         if compiled.providerRegion[p] != region
           && schedule.isCloudBanned(region: region, chip: c, month: t)
         {
@@ -91,7 +91,7 @@ extension EngineState {
     // (rationing in proportion to equilibrium demand) and spending falls with the price.
     var price = equilibrium.prices
     for (j, product) in products.enumerated() {
-      let cap = schedule.priceCap[t * C + product % C]
+      let cap = schedule.priceCap[t * nC + product % nC]
       if cap.isFinite { price[j] = min(price[j], max(cap, reserve[product])) }
     }
     for (j, product) in products.enumerated() {
@@ -106,7 +106,7 @@ extension EngineState {
       for (j, product) in products.enumerated() {
         let x = equilibrium.allocation[i, j]
         spend += x * price[j]
-        compute += x * compiled.chips[product % C].h100e
+        compute += x * compiled.chips[product % nC].h100e
       }
       buyerSpend[b] += spend
       buyerSpotSpend[b] = spend

@@ -2,11 +2,11 @@
 extension EngineState {
   /// Vendor output of each launched chip this month (see `Vendor` for the formula).
   mutating func produce() {
-    let K = compiled.inputs.count
+    let nK = compiled.inputs.count
     for (v, vendor) in compiled.vendors.enumerated() {
       var chipsOfVendor: [Int] = []
       var weights: [Double] = []
-      for c in 0..<C where compiled.chipVendor[c] == v && isLaunched(c) {
+      for c in 0..<nC where compiled.chipVendor[c] == v && isLaunched(c) {
         let w = max(0, vendor.mix[compiled.chips[c].id]?.value(at: month) ?? 0)
         chipsOfVendor.append(c)
         weights.append(w)
@@ -18,14 +18,14 @@ extension EngineState {
       for (c, w) in zip(chipsOfVendor, weights) {
         let fraction = w / total
         var units = cap.map { $0 * fraction } ?? .infinity
-        for k in 0..<K where compiled.inputUse[c][k] > 0 {
+        for k in 0..<nK where compiled.inputUse[c][k] > 0 {
           let inputUnits =
             max(0, compiled.inputs[k].unitsPerMonth.value(at: month))
-            * schedule.inputMultiplier[t * K + k]
+            * schedule.inputMultiplier[t * nK + k]
           units = min(units, fraction * max(0, shares[k]) * inputUnits / compiled.inputUse[c][k])
         }
         if !units.isFinite { units = 0 }
-        produced[c] = units * max(0, schedule.chipMultiplier[t * C + c])
+        produced[c] = units * max(0, schedule.chipMultiplier[t * nC + c])
         vendorStock[c] += produced[c]
       }
     }
@@ -37,23 +37,23 @@ extension EngineState {
   /// to the value of what is on offer (`stock_c · price_c`), so orders follow the vendors' mix.
   /// Captive output goes entirely to its owner. Unfilled orders lapse; unsold chips stay in stock.
   mutating func allocateChips() {
-    var offered = [Double](repeating: 0, count: C)
-    for c in 0..<C where isLaunched(c) {
+    var offered = [Double](repeating: 0, count: nC)
+    for c in 0..<nC where isLaunched(c) {
       offered[c] = vendorStock[c] * compiled.chips[c].priceUSD
     }
-    // orderUSD[p * C + c]
-    var orderUSD = [Double](repeating: 0, count: P * C)
-    for p in 0..<P {
+    // orderUSD[p * nC + c]
+    var orderUSD = [Double](repeating: 0, count: nP * nC)
+    for p in 0..<nP {
       let capex = max(0, compiled.providers[p].capexUSDPerMonth.value(at: month))
       guard capex > 0 else { continue }
       var total = 0.0
-      for c in 0..<C where eligible(provider: p, chip: c) { total += offered[c] }
+      for c in 0..<nC where eligible(provider: p, chip: c) { total += offered[c] }
       guard total > 0 else { continue }
-      for c in 0..<C where eligible(provider: p, chip: c) {
-        orderUSD[p * C + c] = capex * offered[c] / total
+      for c in 0..<nC where eligible(provider: p, chip: c) {
+        orderUSD[p * nC + c] = capex * offered[c] / total
       }
     }
-    for c in 0..<C where vendorStock[c] > 0 {
+    for c in 0..<nC where vendorStock[c] > 0 {
       let v = compiled.chipVendor[c]
       let lead = compiled.chips[c].leadTimeMonths
       if let owner = compiled.vendorCaptive[v] {
@@ -64,25 +64,27 @@ extension EngineState {
         continue
       }
       let list = compiled.chips[c].priceUSD
-      var orders = [Double](repeating: 0, count: P)
-      for p in 0..<P { orders[p] = orderUSD[p * C + c] / list }
+      var orders = [Double](repeating: 0, count: nP)
+      for p in 0..<nP { orders[p] = orderUSD[p * nC + c] / list }
       let totalOrders = orders.reduce(0, +)
       guard totalOrders > 0 else { continue }
       let supply = vendorStock[c]
       switch compiled.vendors[v].allocation {
       case .proRata:
         let fill = min(1, supply / totalOrders)
-        for p in 0..<P where orders[p] > 0 {
+        for p in 0..<nP where orders[p] > 0 {
           ship(orders[p] * fill, of: c, to: p, paying: list, lead: lead)
         }
       case .priority:
         let given = Self.waterFill(
           orders: orders, weights: compiled.vendorPriority[v], supply: supply)
-        for p in 0..<P where given[p] > 0 { ship(given[p], of: c, to: p, paying: list, lead: lead) }
+        for p in 0..<nP where given[p] > 0 {
+          ship(given[p], of: c, to: p, paying: list, lead: lead)
+        }
       case .marketPrice:
         let dollars = orders.reduce(0) { $0 + $1 * list }
         let price = max(list, dollars / supply)
-        for p in 0..<P where orders[p] > 0 {
+        for p in 0..<nP where orders[p] > 0 {
           ship(orders[p] * list / price, of: c, to: p, paying: price, lead: lead)
         }
       }
@@ -100,7 +102,7 @@ extension EngineState {
   {
     guard units > 0 else { return }
     shipped[c] += units
-    arrivals[t + lead][p * C + c] += units
+    arrivals[t + lead][p * nC + c] += units
     vendorRevenue[compiled.chipVendor[c]] += units * price
     capexSpent[p] += units * price
   }

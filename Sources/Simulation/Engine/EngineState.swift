@@ -11,14 +11,14 @@ struct EngineState {
   /// The month being played (index into `compiled.months`).
   var t = 0
   var month: YearMonth { compiled.months[t] }
-  var C: Int { compiled.chipCount }
-  var P: Int { compiled.providerCount }
-  var B: Int { compiled.buyers.count }
+  var nC: Int { compiled.chipCount }
+  var nP: Int { compiled.providerCount }
+  var nB: Int { compiled.buyers.count }
 
   // Stocks.
   /// Chips made but not yet allocated, per chip.
   var vendorStock: [Double]
-  /// `arrivals[t][p * C + c]`: chips that reach provider p in month t.
+  /// `arrivals[t][p * nC + c]`: chips that reach provider p in month t.
   var arrivals: [[Double]]
   /// Chips at a provider waiting for power.
   var inventory: [Double]
@@ -54,31 +54,31 @@ struct EngineState {
     self.seed = seed
     schedule = EventSchedule(compiled, seed: seed)
     demandNoise = Xoshiro256(seed: seed, stream: "demand-noise")
-    let C = compiled.chipCount
-    let P = compiled.providerCount
-    let B = compiled.buyers.count
+    let nC = compiled.chipCount
+    let nP = compiled.providerCount
+    let nB = compiled.buyers.count
     let maxLead = compiled.chips.map(\.leadTimeMonths).max() ?? 0
-    vendorStock = Array(repeating: 0, count: C)
+    vendorStock = Array(repeating: 0, count: nC)
     arrivals = Array(
-      repeating: Array(repeating: 0, count: P * C), count: compiled.months.count + maxLead + 1)
-    inventory = Array(repeating: 0, count: P * C)
-    for p in 0..<P {
-      for c in 0..<C { inventory[p * C + c] = compiled.initialChips[p][c] }
+      repeating: Array(repeating: 0, count: nP * nC), count: compiled.months.count + maxLead + 1)
+    inventory = Array(repeating: 0, count: nP * nC)
+    for p in 0..<nP {
+      for c in 0..<nC { inventory[p * nC + c] = compiled.initialChips[p][c] }
     }
-    installed = Array(repeating: 0, count: compiled.sites.count * C)
-    produced = Array(repeating: 0, count: C)
+    installed = Array(repeating: 0, count: compiled.sites.count * nC)
+    produced = Array(repeating: 0, count: nC)
     shipped = produced
     vendorRevenue = Array(repeating: 0, count: compiled.vendors.count)
-    capexSpent = Array(repeating: 0, count: P)
-    capacityHours = Array(repeating: 0, count: P * C)
+    capexSpent = Array(repeating: 0, count: nP)
+    capacityHours = Array(repeating: 0, count: nP * nC)
     contractHours = capacityHours
     ownHours = capacityHours
     spotSupply = capacityHours
     spotSold = capacityHours
     spotPrice = capacityHours
     reserve = capacityHours
-    contractDelivered = compiled.contracts.map { _ in Array(repeating: 0, count: C) }
-    buyerBudget = Array(repeating: 0, count: B)
+    contractDelivered = compiled.contracts.map { _ in Array(repeating: 0, count: nC) }
+    buyerBudget = Array(repeating: 0, count: nB)
     buyerSpend = buyerBudget
     buyerSpotBudget = buyerBudget
     buyerSpotSpend = buyerBudget
@@ -105,7 +105,7 @@ struct EngineState {
       reserve[i] = 0
     }
     for k in contractDelivered.indices {
-      for c in 0..<C { contractDelivered[k][c] = 0 }
+      for c in 0..<nC { contractDelivered[k][c] = 0 }
     }
     for i in buyerBudget.indices {
       buyerBudget[i] = 0
@@ -131,7 +131,7 @@ struct EngineState {
   /// IT power drawn by installed chips at site `s`, kW.
   func usedPowerKW(site s: Int) -> Double {
     var used = 0.0
-    for c in 0..<C { used += installed[s * C + c] * compiled.chips[c].kWPerChip }
+    for c in 0..<nC { used += installed[s * nC + c] * compiled.chips[c].kWPerChip }
     return used
   }
 }

@@ -18,23 +18,23 @@ struct Recorder {
   var iterations: [Int]
 
   init(_ compiled: CompiledScenario) {
-    let T = compiled.months.count
-    monthCount = T
-    chipPrice = Array(repeating: .nan, count: T * compiled.chipCount)
-    chipSpotHours = Array(repeating: 0, count: T * compiled.chipCount)
+    let nT = compiled.months.count
+    monthCount = nT
+    chipPrice = Array(repeating: .nan, count: nT * compiled.chipCount)
+    chipSpotHours = Array(repeating: 0, count: nT * compiled.chipCount)
     shipped = chipSpotHours
     produced = chipSpotHours
     installedChips = chipSpotHours
-    vendorRevenue = Array(repeating: 0, count: T * compiled.vendors.count)
-    buyerCompute = Array(repeating: 0, count: T * compiled.buyers.count)
+    vendorRevenue = Array(repeating: 0, count: nT * compiled.vendors.count)
+    buyerCompute = Array(repeating: 0, count: nT * compiled.buyers.count)
     buyerSpend = buyerCompute
-    installedH100e = Array(repeating: 0, count: T * compiled.providerCount)
+    installedH100e = Array(repeating: 0, count: nT * compiled.providerCount)
     capacityHours = installedH100e
     contractHours = installedH100e
     ownHours = installedH100e
     spotSoldHours = installedH100e
     idleHours = installedH100e
-    iterations = Array(repeating: 0, count: T)
+    iterations = Array(repeating: 0, count: nT)
   }
 }
 
@@ -42,38 +42,38 @@ extension EngineState {
   /// Copies this month's flows into the recorder. The chip price is the average spot price over
   /// providers weighted by GPU-hours sold (NaN when none sold).
   mutating func record() {
-    let V = compiled.vendors.count
-    for c in 0..<C {
+    let nV = compiled.vendors.count
+    for c in 0..<nC {
       var value = 0.0
       var hours = 0.0
-      for p in 0..<P where spotSold[p * C + c] > 0 {
-        value += spotPrice[p * C + c] * spotSold[p * C + c]
-        hours += spotSold[p * C + c]
+      for p in 0..<nP where spotSold[p * nC + c] > 0 {
+        value += spotPrice[p * nC + c] * spotSold[p * nC + c]
+        hours += spotSold[p * nC + c]
       }
-      recorder.chipPrice[t * C + c] = hours > 0 ? value / hours : .nan
-      recorder.chipSpotHours[t * C + c] = hours
-      recorder.shipped[t * C + c] = shipped[c]
-      recorder.produced[t * C + c] = produced[c]
+      recorder.chipPrice[t * nC + c] = hours > 0 ? value / hours : .nan
+      recorder.chipSpotHours[t * nC + c] = hours
+      recorder.shipped[t * nC + c] = shipped[c]
+      recorder.produced[t * nC + c] = produced[c]
     }
-    for v in 0..<V { recorder.vendorRevenue[t * V + v] = vendorRevenue[v] }
-    for b in 0..<B {
-      recorder.buyerCompute[t * B + b] = buyerCompute[b]
-      recorder.buyerSpend[t * B + b] = buyerSpend[b]
+    for v in 0..<nV { recorder.vendorRevenue[t * nV + v] = vendorRevenue[v] }
+    for b in 0..<nB {
+      recorder.buyerCompute[t * nB + b] = buyerCompute[b]
+      recorder.buyerSpend[t * nB + b] = buyerSpend[b]
     }
     for (s, p) in compiled.siteProvider.enumerated() {
-      for c in 0..<C {
-        recorder.installedH100e[t * P + p] += installed[s * C + c] * compiled.chips[c].h100e
-        recorder.installedChips[t * C + c] += installed[s * C + c]
+      for c in 0..<nC {
+        recorder.installedH100e[t * nP + p] += installed[s * nC + c] * compiled.chips[c].h100e
+        recorder.installedChips[t * nC + c] += installed[s * nC + c]
       }
     }
-    for p in 0..<P {
-      for c in 0..<C {
-        let i = p * C + c
-        recorder.capacityHours[t * P + p] += capacityHours[i]
-        recorder.contractHours[t * P + p] += contractHours[i]
-        recorder.ownHours[t * P + p] += ownHours[i]
-        recorder.spotSoldHours[t * P + p] += spotSold[i]
-        recorder.idleHours[t * P + p] += spotSupply[i] - spotSold[i]
+    for p in 0..<nP {
+      for c in 0..<nC {
+        let i = p * nC + c
+        recorder.capacityHours[t * nP + p] += capacityHours[i]
+        recorder.contractHours[t * nP + p] += contractHours[i]
+        recorder.ownHours[t * nP + p] += ownHours[i]
+        recorder.spotSoldHours[t * nP + p] += spotSold[i]
+        recorder.idleHours[t * nP + p] += spotSupply[i] - spotSold[i]
       }
     }
     recorder.iterations[t] = clearingIterations
@@ -82,9 +82,9 @@ extension EngineState {
   /// The finished run.
   func result() -> RunResult {
     let r = recorder
-    let T = compiled.months.count
+    let nT = compiled.months.count
     func series(_ flat: [Double], _ count: Int, _ i: Int) -> [Double] {
-      (0..<T).map { flat[$0 * count + i] }
+      (0..<nT).map { flat[$0 * count + i] }
     }
     func table(_ ids: [String], _ flat: [Double]) -> [String: [Double]] {
       var out: [String: [Double]] = [:]
