@@ -30,7 +30,9 @@ let package = Package(
     .target(name: "Simulation", dependencies: ["MarketClearing", "LinearAlgebra"]),
     .target(
       name: "ScenarioFormat",
-      dependencies: ["Simulation", .product(name: "Yams", package: "Yams")]
+      dependencies: [
+        "Simulation", "MarketClearing", "LinearAlgebra", .product(name: "Yams", package: "Yams"),
+      ]
     ),
 
     // MARK: - Executables
@@ -52,6 +54,7 @@ let package = Package(
 
     .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"]),
     .testTarget(name: "MarketClearingTests", dependencies: ["MarketClearing", "LinearAlgebra"]),
+    .testTarget(name: "ScenarioFormatTests", dependencies: ["ScenarioFormat", "MarketClearing"]),
     .testTarget(name: "GPUMarketCLITests", dependencies: ["gpumarket"]),
     .testTarget(name: "SimulationTests", dependencies: ["Simulation"]),
   ]
