@@ -56,6 +56,6 @@ let package = Package(
     .testTarget(name: "MarketClearingTests", dependencies: ["MarketClearing", "LinearAlgebra"]),
     .testTarget(name: "ScenarioFormatTests", dependencies: ["ScenarioFormat", "MarketClearing"]),
     .testTarget(name: "GPUMarketCLITests", dependencies: ["gpumarket"]),
-    .testTarget(name: "SimulationTests", dependencies: ["Simulation"]),
+    .testTarget(name: "SimulationTests", dependencies: ["Simulation", "ScenarioFormat"]),
   ]
 )

@@ -9,6 +9,7 @@ struct Recorder {
   var buyerCompute: [Double]
   var buyerSpend: [Double]
   var installedH100e: [Double]
+  var waitingH100e: [Double]
   var installedChips: [Double]
   var capacityHours: [Double]
   var contractHours: [Double]
@@ -30,6 +31,7 @@ struct Recorder {
     buyerSpend = buyerCompute
     installedH100e = Array(repeating: 0, count: nT * compiled.providerCount)
     capacityHours = installedH100e
+    waitingH100e = installedH100e
     contractHours = installedH100e
     ownHours = installedH100e
     spotSoldHours = installedH100e
@@ -69,6 +71,7 @@ extension EngineState {
     for p in 0..<nP {
       for c in 0..<nC {
         let i = p * nC + c
+        recorder.waitingH100e[t * nP + p] += inventory[i] * compiled.chips[c].h100e
         recorder.capacityHours[t * nP + p] += capacityHours[i]
         recorder.contractHours[t * nP + p] += contractHours[i]
         recorder.ownHours[t * nP + p] += ownHours[i]
@@ -106,6 +109,7 @@ extension EngineState {
       spotPrice: table(chipIds, r.chipPrice), spotHours: table(chipIds, r.chipSpotHours),
       compute: table(buyerIds, r.buyerCompute), spending: table(buyerIds, r.buyerSpend),
       installedH100e: table(providerIds, r.installedH100e),
+      waitingH100e: table(providerIds, r.waitingH100e),
       installedChips: table(chipIds, r.installedChips),
       capacityHours: table(providerIds, r.capacityHours),
       contractHours: table(providerIds, r.contractHours),

@@ -69,6 +69,7 @@ extension RunResult {
       ("computeH100eHours", buyerIds, compute),
       ("spendingUSD", buyerIds, spending),
       ("installedH100e", providerIds, installedH100e),
+      ("waitingH100e", providerIds, waitingH100e),
       ("capacityGPUHours", providerIds, capacityHours),
       ("contractGPUHours", providerIds, contractHours),
       ("ownUseGPUHours", providerIds, ownUseHours),

@@ -6,6 +6,7 @@
 /// |---|---|---|---|
 /// | `price` | chip | month or year | average spot price, $/GPU-hour (year: mean of traded months) |
 /// | `installed` | provider or `world` | month | installed H100e |
+/// | `waiting` | provider | month | H100e delivered but waiting for power |
 /// | `installedShare` | provider kind | month | fraction of world installed H100e |
 /// | `shipments` | chip or vendor | year | chips shipped |
 /// | `revenue` | vendor | year | USD from merchant chip sales |
@@ -36,6 +37,8 @@ extension RunResult {
     case "installed":
       if entity == "world" { return installedWorld(at: last) }
       return installedH100e[entity]?[last]
+    case "waiting":
+      return waitingH100e[entity]?[last]
     case "installedShare":
       let world = installedWorld(at: last)
       guard world > 0 else { return nil }

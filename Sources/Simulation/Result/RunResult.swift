@@ -35,6 +35,8 @@ public struct RunResult: Sendable {
   public let spending: [String: [Double]]
   /// Provider id → installed H100e at the end of the month.
   public let installedH100e: [String: [Double]]
+  /// Provider id → H100e delivered but not installed for lack of power, end of month.
+  public let waitingH100e: [String: [Double]]
   /// Chip id → installed chips, all providers.
   public let installedChips: [String: [Double]]
   /// Provider id → GPU-hours available (installed · hours · availability).
