@@ -54,7 +54,7 @@ let package = Package(
 
     .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"]),
     .testTarget(name: "MarketClearingTests", dependencies: ["MarketClearing", "LinearAlgebra"]),
-    .testTarget(name: "ScenarioFormatTests", dependencies: ["ScenarioFormat", "MarketClearing"]),
+    .testTarget(name: "ScenarioFormatTests", dependencies: ["ScenarioFormat", "MarketClearing", "Simulation"]),
     .testTarget(name: "GPUMarketCLITests", dependencies: ["gpumarket"]),
     .testTarget(name: "SimulationTests", dependencies: ["Simulation", "ScenarioFormat"]),
   ]

@@ -59,7 +59,7 @@ extension ScenarioDecoder {
       map.optional("allocation")?.choice(log, among: AllocationPolicy.allCases.map(\.rawValue))
       .flatMap(AllocationPolicy.init(rawValue:)) ?? .proRata
     let priority = map.optional("priority").flatMap { numbers($0, .nonNegative) } ?? [:]
-    if shares.isEmpty && units == nil && !log.hasErrors {
+    if map.optional("inputShare") == nil && map.optional("unitsPerMonth") == nil {
       log.error(
         "a vendor needs inputShare or unitsPerMonth to limit its output", at: node,
         hint: "add unitsPerMonth: { YYYY-MM: chips }")

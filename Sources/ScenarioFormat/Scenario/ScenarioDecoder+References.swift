@@ -10,16 +10,18 @@ struct ReferenceNodes {
   var contracts: [DocumentNode]
   var events: [DocumentNode]
   var generators: [DocumentNode]
+  /// Ids written in the file per kind of entity ("chip", "input", ...), decoded or not.
+  var declared: [String: [String]]
 }
 
 /// Checks that every id a scenario mentions exists and every date lies in the horizon.
 extension ScenarioDecoder {
   func checkReferences(_ s: Scenario, nodes: ReferenceNodes) {
-    let chips = s.chips.map(\.id)
-    let inputs = s.inputs.map(\.id)
-    let vendors = s.vendors.map(\.id)
-    let providers = s.providers.map(\.id)
-    let buyers = s.buyers.map(\.id)
+    let chips = nodes.declared["chip"] ?? s.chips.map(\.id)
+    let inputs = nodes.declared["input"] ?? s.inputs.map(\.id)
+    let vendors = nodes.declared["vendor"] ?? s.vendors.map(\.id)
+    let providers = nodes.declared["provider"] ?? s.providers.map(\.id)
+    let buyers = nodes.declared["buyer"] ?? s.buyers.map(\.id)
     let end = s.start.adding(months: s.months - 1)
 
     func ref(_ id: String, _ known: [String], _ what: String, _ node: DocumentNode?) {

@@ -50,6 +50,14 @@ public struct ScenarioDecoder {
     let contracts = collection(top.optional("contracts"), contract)
     let generators = collection(top.optional("generators"), generator)
     let events = (top.optional("events")?.sequence(log) ?? []).compactMap(event)
+    // Ids written in the file, decoded or not: a reference to an entity that failed to decode
+    // is not reported again.
+    func declared(_ key: String) -> [String] {
+      top.optional(key).flatMap { node -> [String]? in
+        guard case .mapping(let entries) = node.value else { return nil }
+        return entries.map(\.key)
+      } ?? []
+    }
 
     guard let name, let description, let horizon else { return nil }
     let scenario = Scenario(
@@ -63,8 +71,12 @@ public struct ScenarioDecoder {
       nodes: ReferenceNodes(
         chips: chips.map(\.node), vendors: vendors.map(\.node), providers: providers.map(\.node),
         sites: sites.map(\.node), buyers: buyers.map(\.node), contracts: contracts.map(\.node),
-        events: events.map(\.node), generators: generators.map(\.node)))
-    if scenario.buyers.isEmpty && scenario.generators.isEmpty {
+        events: events.map(\.node), generators: generators.map(\.node),
+        declared: [
+          "chip": declared("chips"), "input": declared("inputs"), "vendor": declared("vendors"),
+          "provider": declared("providers"), "buyer": declared("buyers"),
+        ]))
+    if declared("buyers").isEmpty && declared("generators").isEmpty {
       log.error("a scenario needs at least one buyer or generator", at: root)
     }
     return scenario
