@@ -46,7 +46,10 @@ let package = Package(
     ),
     .executableTarget(
       name: "gpumarket-bench",
-      dependencies: ["LinearAlgebra", "MarketClearing"],
+      dependencies: [
+        "LinearAlgebra", "MarketClearing", "Simulation", "ScenarioFormat",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
       path: "Benchmarks/gpumarket-bench"
     ),
 
