@@ -49,7 +49,7 @@ struct EngineBenchmark: ParsableCommand {
     lines.append("")
     lines.append(
       "synthetic-large with the generator's buyer count overridden (the 60-month run divided by 60; "
-        + "the spot market has about 30-45 products a month):")
+        + "the spot market has 16 to 51 products a month):")
     lines.append("")
     lines.append("| generated buyers | ms per run | ms per month |")
     lines.append("|---:|---:|---:|")
@@ -105,11 +105,8 @@ struct EngineBenchmark: ParsableCommand {
     }
     let temporary = path + ".partial"
     try Data(text.utf8).write(to: URL(fileURLWithPath: temporary))
-    if FileManager.default.fileExists(atPath: path) {
-      _ = try FileManager.default.replaceItemAt(
-        URL(fileURLWithPath: path), withItemAt: URL(fileURLWithPath: temporary))
-    } else {
-      try FileManager.default.moveItem(atPath: temporary, toPath: path)
+    guard rename(temporary, path) == 0 else {
+      throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
     }
   }
 }

@@ -54,6 +54,7 @@ extension EngineState {
       }
     }
     guard !products.isEmpty, !buyers.isEmpty else { return }
+    spotProductCount = products.count
 
     let m = products.count
     var values = [Double](repeating: 0, count: buyers.count * m)

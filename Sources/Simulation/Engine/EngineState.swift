@@ -45,6 +45,7 @@ struct EngineState {
   var buyerSpotSpend: [Double]
   var buyerCompute: [Double]
   var clearingIterations = 0
+  var spotProductCount = 0
   var lastMarket: (market: Market, equilibrium: Equilibrium, products: [Int], buyers: [Int])?
 
   var recorder: Recorder
@@ -115,6 +116,7 @@ struct EngineState {
       buyerCompute[i] = 0
     }
     clearingIterations = 0
+    spotProductCount = 0
     lastMarket = nil
   }
 

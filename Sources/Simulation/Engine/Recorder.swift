@@ -17,6 +17,7 @@ struct Recorder {
   var spotSoldHours: [Double]
   var idleHours: [Double]
   var iterations: [Int]
+  var products: [Int]
 
   init(_ compiled: CompiledScenario) {
     let nT = compiled.months.count
@@ -37,6 +38,7 @@ struct Recorder {
     spotSoldHours = installedH100e
     idleHours = installedH100e
     iterations = Array(repeating: 0, count: nT)
+    products = iterations
   }
 }
 
@@ -80,6 +82,7 @@ extension EngineState {
       }
     }
     recorder.iterations[t] = clearingIterations
+    recorder.products[t] = spotProductCount
   }
 
   /// The finished run.
@@ -118,7 +121,7 @@ extension EngineState {
       idleHours: table(providerIds, r.idleHours),
       shipments: table(chipIds, r.shipped), production: table(chipIds, r.produced),
       vendorRevenue: table(vendorIds, r.vendorRevenue),
-      clearingIterations: r.iterations,
+      clearingIterations: r.iterations, spotProducts: r.products,
       summary: [])
     result.summary = result.standardSummary()
     return result

@@ -31,6 +31,8 @@ extension RunResult {
       members.append((name, series(ids, table)))
     }
     members.append(
+      ("spotProducts", "[" + spotProducts.map(String.init).joined(separator: ",") + "]"))
+    members.append(
       ("clearingIterations", "[" + clearingIterations.map(String.init).joined(separator: ",") + "]")
     )
     return JSONText.object(members) + "\n"

@@ -54,6 +54,8 @@ public struct RunResult: Sendable {
   public let vendorRevenue: [String: [Double]]
   /// Passes of the clearing per month.
   public let clearingIterations: [Int]
+  /// Products (provider, chip) on the spot market per month.
+  public let spotProducts: [Int]
   /// Named scalar outcomes in a stable order (see `standardSummary`).
   public internal(set) var summary: [(name: String, value: Double)]
 }

@@ -96,10 +96,10 @@ struct RunCommand: ParsableCommand {
       let target = URL(fileURLWithPath: directory).appendingPathComponent(name)
       let temporary = URL(fileURLWithPath: directory).appendingPathComponent(".\(name).partial")
       try Data(text.utf8).write(to: temporary)
-      if fm.fileExists(atPath: target.path) {
-        _ = try fm.replaceItemAt(target, withItemAt: temporary)
-      } else {
-        try fm.moveItem(at: temporary, to: target)
+      // rename(2) replaces the target atomically: readers see the old file or the new one.
+      guard rename(temporary.path, target.path) == 0 else {
+        try? fm.removeItem(at: temporary)
+        throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: target.path])
       }
     }
   }
