@@ -18,10 +18,54 @@ public struct MarketFile: Sendable {
   /// Clearing options the file asks for (defaults where it is silent).
   public let options: ClearingOptions
 
-  /// The top-level keys of a market file.
-  public static let keys = [
-    "sigma", "buyers", "products", "valuations", "tolerance", "maxIterations",
+  /// The format, field by field: the decoder's allowed keys, the JSON Schema and the reference table
+  /// in docs/market-file.md all come from here.
+  public static let fields: [FieldSpec] = [
+    FieldSpec(
+      "sigma", .number(.atLeast(1)), required: true,
+      doc: "Elasticity of substitution between products (1 = Cobb-Douglas).", example: "2.5"),
+    FieldSpec(
+      "buyers", .list(.object(buyerFields), minItems: 1), required: true,
+      doc: "The buyers, in order."),
+    FieldSpec(
+      "products", .list(.object(productFields), minItems: 1), required: true,
+      doc: "The products (provider x chip), in order."),
+    FieldSpec(
+      "valuations", .list(.list(.number(.nonNegative), minItems: 1), minItems: 1), required: true,
+      unit: "relative",
+      doc: "One row per buyer, one column per product, in the orders above; 0 = will not buy.",
+      example: "[[1.3, 0.9], [1.0, 1.0]]"),
+    FieldSpec(
+      "tolerance", .number(.range(1e-15...0.1)), default: "1e-9", unit: "relative",
+      doc: "Largest accepted relative clearing error."),
+    FieldSpec(
+      "maxIterations", .integer(min: 1, max: 10_000_000), default: "10000",
+      doc: "Passes over the market before giving up."),
   ]
+
+  static let buyerFields: [FieldSpec] = [
+    FieldSpec("name", .string, required: true, doc: "Unique name.", example: "anthropic"),
+    FieldSpec(
+      "budget", .number(.positive), required: true, unit: "$ per period",
+      doc: "What the buyer spends."),
+  ]
+
+  static let productFields: [FieldSpec] = [
+    FieldSpec("name", .string, required: true, doc: "Unique name.", example: "colossus/h100"),
+    FieldSpec(
+      "supply", .number(.nonNegative), required: true, unit: "GPU-hours per period",
+      doc: "Units on offer; 0 withdraws the product."),
+    FieldSpec(
+      "reservePrice", .number(.nonNegative), default: "0", unit: "$ per GPU-hour",
+      doc: "Lowest price at which the product sells."),
+  ]
+
+  /// The JSON Schema of market files.
+  public static var jsonSchema: JSONValue {
+    jsonSchemaDocument(
+      title: "gpumarket market file", description: "One spot market for `gpumarket clear`.",
+      fields: fields)
+  }
 
   /// Reads and checks the market file at `path`; every problem is reported at once.
   public static func load(path: String) throws(DiagnosticsError) -> MarketFile {
@@ -38,7 +82,7 @@ public struct MarketFile: Sendable {
   }
 
   static func decode(_ root: DocumentNode, log: DiagnosticLog) -> MarketFile? {
-    guard let fields = root.mapping(log, allowedKeys: keys) else { return nil }
+    guard let fields = root.mapping(log, allowedKeys: Self.fields.names) else { return nil }
     let sigma = fields.required("sigma")?.number(log, .atLeast(1))
     var options = ClearingOptions()
     if let tolerance = fields.optional("tolerance")?.number(log, .range(1e-15...0.1)) {
@@ -55,7 +99,7 @@ public struct MarketFile: Sendable {
     var buyerNames: [String] = []
     var budgets: [Double] = []
     for buyer in buyers {
-      guard let entry = buyer.mapping(log, allowedKeys: ["name", "budget"]) else { continue }
+      guard let entry = buyer.mapping(log, allowedKeys: buyerFields.names) else { continue }
       buyerNames.append(uniqueName(entry.required("name"), among: buyerNames, log: log))
       budgets.append(entry.required("budget")?.number(log, .positive) ?? .nan)
     }
@@ -68,7 +112,7 @@ public struct MarketFile: Sendable {
     var supplies: [Double] = []
     var reserves: [Double] = []
     for product in products {
-      guard let entry = product.mapping(log, allowedKeys: ["name", "supply", "reservePrice"]) else {
+      guard let entry = product.mapping(log, allowedKeys: productFields.names) else {
         continue
       }
       productNames.append(uniqueName(entry.required("name"), among: productNames, log: log))
