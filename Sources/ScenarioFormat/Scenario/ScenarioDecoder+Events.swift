@@ -62,7 +62,7 @@ extension ScenarioDecoder {
     default:
       let id = map.required("id")?.string(log)
       eventKind = id.flatMap {
-        contract($0, node.withoutKeys(["at", "months", "kind", "id"]))
+        contract($0, node.withoutKeys(["at", "kind", "id"]))
       }.map { .newContract($0) }
     }
     guard let at, let eventKind else { return nil }

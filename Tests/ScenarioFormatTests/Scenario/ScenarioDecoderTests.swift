@@ -108,6 +108,33 @@ import Testing
     #expect(found.contains { $0.contains("events[1].kind") && $0.contains("priceCap") })
   }
 
+  @Test func newSiteAndNewContractEventsDecode() throws {
+    let yaml =
+      Self.minimal + """
+
+          - { at: 2024-02, kind: newSite, id: dc2, provider: neo, powerMW: 5, pue: 1.1 }
+          - { at: 2024-02, kind: newContract, id: deal2, buyer: lab, provider: neo,
+              gpus: { h100: 10 }, priceUSDPerGPUHour: 1.5, start: 2024-03, months: 2 }
+          - { at: 2024-05, kind: exportBan, region: china, chips: [h100], cloud: true }
+          - { at: 2024-02, kind: chipDelay, chip: h100, delayMonths: 1 }
+          - { at: 2024-02, kind: demandMultiplier, buyer: lab, factor: 1.5, months: 2 }
+        """
+    let dir = TemporaryDirectory()
+    let scenario = try ScenarioLoader.load(path: dir.write("s.yaml", yaml))
+    #expect(scenario.events.count == 7)
+    guard case .newSite(let site) = scenario.events[2].kind,
+      case .newContract(let contract) = scenario.events[3].kind
+    else {
+      Issue.record("events decoded as \(scenario.events.map(\.kind))")
+      return
+    }
+    #expect(site.id == "dc2" && abs(site.pue - 1.1) < 1e-12)
+    #expect(contract.id == "deal2" && contract.months == 2)
+    #expect(scenario.events[4].kind == .exportBan(region: "china", chips: ["h100"], cloud: true))
+    #expect(scenario.events[5].kind == .chipDelay(chip: "h100", months: 1))
+    _ = try Engine.run(scenario, seed: 1)
+  }
+
   @Test func extendsCanDeleteAContractById() throws {
     let dir = TemporaryDirectory()
     dir.write("base.yaml", Self.minimal)
