@@ -67,7 +67,10 @@ import Testing
   }
 
   static func format(_ x: Double) -> String {
-    if abs(x) >= 1e5 { return String(format: "%.3g", x).replacingOccurrences(of: "e+0", with: "e") }
+    if abs(x) >= 1e5 {
+      let exponent = Int((log10(abs(x))).rounded(.down))
+      return String(format: "%.3g", x / pow(10, Double(exponent))) + "e\(exponent)"
+    }
     return String(format: "%.2f", x)
   }
 }

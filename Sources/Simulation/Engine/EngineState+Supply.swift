@@ -105,6 +105,7 @@ extension EngineState {
     arrivals[t + lead][p * nC + c] += units
     vendorRevenue[compiled.chipVendor[c]] += units * price
     capexSpent[p] += units * price
+    if price > 0 { merchantBought[p] += units }
   }
 
   /// Shares `supply` in proportion to `weight_p · order_p`, never giving more than an order;

@@ -30,6 +30,8 @@ struct EngineState {
   var shipped: [Double]
   var vendorRevenue: [Double]
   var capexSpent: [Double]
+  /// Merchant (not captive) chips shipped to each provider this month.
+  var merchantBought: [Double]
   var capacityHours: [Double]
   var contractHours: [Double]
   var ownHours: [Double]
@@ -71,6 +73,7 @@ struct EngineState {
     shipped = produced
     vendorRevenue = Array(repeating: 0, count: compiled.vendors.count)
     capexSpent = Array(repeating: 0, count: nP)
+    merchantBought = capexSpent
     capacityHours = Array(repeating: 0, count: nP * nC)
     contractHours = capacityHours
     ownHours = capacityHours
@@ -95,7 +98,10 @@ struct EngineState {
       shipped[i] = 0
     }
     for i in vendorRevenue.indices { vendorRevenue[i] = 0 }
-    for i in capexSpent.indices { capexSpent[i] = 0 }
+    for i in capexSpent.indices {
+      capexSpent[i] = 0
+      merchantBought[i] = 0
+    }
     for i in capacityHours.indices {
       capacityHours[i] = 0
       contractHours[i] = 0

@@ -10,6 +10,8 @@ struct Recorder {
   var buyerSpend: [Double]
   var installedH100e: [Double]
   var waitingH100e: [Double]
+  var purchases: [Double]
+  var capexSpent: [Double]
   var installedChips: [Double]
   var capacityHours: [Double]
   var contractHours: [Double]
@@ -33,6 +35,8 @@ struct Recorder {
     installedH100e = Array(repeating: 0, count: nT * compiled.providerCount)
     capacityHours = installedH100e
     waitingH100e = installedH100e
+    purchases = installedH100e
+    capexSpent = installedH100e
     contractHours = installedH100e
     ownHours = installedH100e
     spotSoldHours = installedH100e
@@ -71,6 +75,8 @@ extension EngineState {
       }
     }
     for p in 0..<nP {
+      recorder.purchases[t * nP + p] = merchantBought[p]
+      recorder.capexSpent[t * nP + p] = capexSpent[p]
       for c in 0..<nC {
         let i = p * nC + c
         recorder.waitingH100e[t * nP + p] += inventory[i] * compiled.chips[c].h100e
@@ -113,6 +119,8 @@ extension EngineState {
       compute: table(buyerIds, r.buyerCompute), spending: table(buyerIds, r.buyerSpend),
       installedH100e: table(providerIds, r.installedH100e),
       waitingH100e: table(providerIds, r.waitingH100e),
+      purchases: table(providerIds, r.purchases),
+      capexSpentUSD: table(providerIds, r.capexSpent),
       installedChips: table(chipIds, r.installedChips),
       capacityHours: table(providerIds, r.capacityHours),
       contractHours: table(providerIds, r.contractHours),

@@ -72,6 +72,8 @@ extension RunResult {
       ("spendingUSD", buyerIds, spending),
       ("installedH100e", providerIds, installedH100e),
       ("waitingH100e", providerIds, waitingH100e),
+      ("purchasesChips", providerIds, purchases),
+      ("capexSpentUSD", providerIds, capexSpentUSD),
       ("capacityGPUHours", providerIds, capacityHours),
       ("contractGPUHours", providerIds, contractHours),
       ("ownUseGPUHours", providerIds, ownUseHours),

@@ -9,6 +9,7 @@
 /// | `waiting` | provider | month | H100e delivered but waiting for power |
 /// | `installedShare` | provider kind | month | fraction of world installed H100e |
 /// | `shipments` | chip or vendor | year | chips shipped |
+/// | `purchases` | provider | year | merchant chips shipped to it |
 /// | `revenue` | vendor | year | USD from merchant chip sales |
 /// | `compute` | buyer or generator | year | H100e GPU-hours |
 /// | `share` | buyer or generator | year | fraction of all buyers' H100e GPU-hours |
@@ -54,6 +55,9 @@ extension RunResult {
       return chips.reduce(0) { sum, c in
         sum + monthIndices.reduce(0) { $0 + shipments[chipIds[c]]![$1] }
       }
+    case "purchases":
+      guard let series = purchases[entity] else { return nil }
+      return monthIndices.reduce(0) { $0 + series[$1] }
     case "revenue":
       guard let series = vendorRevenue[entity] else { return nil }
       return monthIndices.reduce(0) { $0 + series[$1] }

@@ -37,6 +37,10 @@ public struct RunResult: Sendable {
   public let installedH100e: [String: [Double]]
   /// Provider id → H100e delivered but not installed for lack of power, end of month.
   public let waitingH100e: [String: [Double]]
+  /// Provider id → merchant chips shipped to it (captive silicon excluded).
+  public let purchases: [String: [Double]]
+  /// Provider id → USD spent on chips (≤ capex; less when orders go unfilled).
+  public let capexSpentUSD: [String: [Double]]
   /// Chip id → installed chips, all providers.
   public let installedChips: [String: [Double]]
   /// Provider id → GPU-hours available (installed · hours · availability).
