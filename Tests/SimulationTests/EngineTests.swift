@@ -170,3 +170,60 @@ import Testing
     }
   }
 }
+
+/// The monthly checks name the month, the entity and the numbers when something is off.
+@Suite struct InvariantTests {
+  func stateAfterOneMonth() throws -> EngineState {
+    let compiled = try CompiledScenario(TestMarket.scenario())
+    var state = EngineState(compiled, seed: 1)
+    state.beginMonth(0)
+    state.produce()
+    state.allocateChips()
+    state.install()
+    state.splitCapacity()
+    try state.clearSpot()
+    try state.checkInvariants()
+    return state
+  }
+
+  @Test func overSoldProductIsReported() throws {
+    var state = try stateAfterOneMonth()
+    let i = state.spotSupply.firstIndex { $0 > 0 }!
+    state.spotSold[i] = state.spotSupply[i] * 1.01
+    #expect {
+      try state.checkInvariants()
+    } throws: { error in
+      guard case .invariantViolated(let month, let entity, let detail) = error as? SimulationError
+      else { return false }
+      return month == "2024-01" && entity.contains("/h100") && detail.contains("exceed supply")
+    }
+  }
+
+  @Test func priceBelowReserveIsReported() throws {
+    var state = try stateAfterOneMonth()
+    let i = state.spotSupply.firstIndex { $0 > 0 }!
+    state.spotPrice[i] = state.reserve[i] / 2
+    #expect(throws: SimulationError.self) { try state.checkInvariants() }
+    state.spotPrice[i] = .nan
+    #expect(throws: SimulationError.self) { try state.checkInvariants() }
+  }
+
+  @Test func overspendingAndPowerAreReported() throws {
+    var state = try stateAfterOneMonth()
+    state.buyerSpotSpend[0] = state.buyerSpotBudget[0] * 1.1
+    #expect {
+      try state.checkInvariants()
+    } throws: { error in
+      (error as? SimulationError).map { "\($0)".contains("lab") && "\($0)".contains("budget") }
+        ?? false
+    }
+    var powered = try stateAfterOneMonth()
+    powered.installed[0] += 1e6
+    #expect {
+      try powered.checkInvariants()
+    } throws: { error in
+      (error as? SimulationError).map { "\($0)".contains("cloud-dc") && "\($0)".contains("kW") }
+        ?? false
+    }
+  }
+}
