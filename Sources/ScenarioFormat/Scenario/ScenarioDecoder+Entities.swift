@@ -1,30 +1,15 @@
 import Simulation
 
-/// One reader per entity; the allowed keys of each are listed with it.
+/// One reader per entity; the allowed keys of each come from `ScenarioFields`.
 extension ScenarioDecoder {
-  public static let inputKeys = ["unitsPerMonth", "note"]
-  public static let chipKeys = [
-    "vendor", "tflopsBF16", "hbmGB", "tdpW", "kWPerChip", "priceUSD", "available",
-    "leadTimeMonths", "inputUse", "note",
-  ]
-  public static let vendorKeys = [
-    "inputShare", "unitsPerMonth", "mix", "captiveOwner", "allocation", "priority", "note",
-  ]
-  public static let providerKeys = [
-    "kind", "region", "capexUSDPerMonth", "ownUse", "ownUseBuyer", "initialChips",
-    "powerUSDPerKWh", "opsUSDPerGPUHour", "note",
-  ]
-  public static let siteKeys = ["provider", "powerMW", "pue", "note"]
-  public static let buyerKeys = [
-    "kind", "region", "budgetUSDPerMonth", "affinity", "defaultAffinity", "note",
-  ]
-  public static let contractKeys = [
-    "buyer", "provider", "gpus", "priceUSDPerGPUHour", "start", "months", "note",
-  ]
-  public static let generatorKeys = [
-    "count", "seed", "totalBudgetUSDPerMonth", "budgetLogSigma", "regionWeights", "affinity",
-    "affinityOverrides", "note",
-  ]
+  public static let inputKeys = ScenarioFields.input.names
+  public static let chipKeys = ScenarioFields.chip.names
+  public static let vendorKeys = ScenarioFields.vendor.names
+  public static let providerKeys = ScenarioFields.provider.names
+  public static let siteKeys = ScenarioFields.site.names
+  public static let buyerKeys = ScenarioFields.buyer.names
+  public static let contractKeys = ScenarioFields.contract.names
+  public static let generatorKeys = ScenarioFields.generator.names
 
   func input(_ id: String, _ node: DocumentNode) -> SupplyInput? {
     guard let map = node.mapping(log, allowedKeys: Self.inputKeys) else { return nil }

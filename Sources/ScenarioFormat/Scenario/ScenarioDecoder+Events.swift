@@ -3,16 +3,9 @@ import Simulation
 /// Events: a list of mappings with `at`, optional `months` and `note`, and a `kind` that decides
 /// the other keys.
 extension ScenarioDecoder {
-  /// Keys each event kind takes besides `at`, `months`, `kind` and `note`.
-  public static let eventKindKeys: [(kind: String, keys: [String])] = [
-    ("supplyMultiplier", ["input", "vendor", "chip", "factor"]),
-    ("demandMultiplier", ["buyer", "factor"]),
-    ("exportBan", ["region", "chips", "cloud"]),
-    ("priceCap", ["chip", "usdPerGPUHour"]),
-    ("chipDelay", ["chip", "delayMonths"]),
-    ("newSite", ["id"] + ScenarioDecoder.siteKeys),
-    ("newContract", ["id"] + ScenarioDecoder.contractKeys),
-  ]
+  /// Keys each event kind takes besides `kind` (from `ScenarioFields.eventVariants`).
+  public static let eventKindKeys: [(kind: String, keys: [String])] =
+    ScenarioFields.eventVariants.map { ($0.tag, $0.fields.names) }
 
   func event(_ node: DocumentNode) -> (value: Event, node: DocumentNode)? {
     let kinds = Self.eventKindKeys.map(\.kind)
@@ -25,7 +18,7 @@ extension ScenarioDecoder {
       return nil
     }
     let own = Self.eventKindKeys.first { $0.kind == kind }!.keys
-    guard let map = node.mapping(log, allowedKeys: ["at", "months", "kind", "note"] + own) else {
+    guard let map = node.mapping(log, allowedKeys: ["kind"] + own) else {
       return nil
     }
     let at = map.required("at").flatMap(month)

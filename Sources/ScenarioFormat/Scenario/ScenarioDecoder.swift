@@ -19,10 +19,7 @@ public struct ScenarioDecoder {
   }
 
   /// Top-level keys of a scenario file.
-  public static let topLevelKeys = [
-    "name", "description", "extends", "horizon", "seed", "market", "randomness", "inputs",
-    "chips", "vendors", "providers", "sites", "buyers", "contracts", "events", "generators",
-  ]
+  public static let topLevelKeys = ScenarioFields.top.names
 
   /// Decodes `root`; throws every diagnostic collected when anything is wrong.
   public static func decode(_ root: DocumentNode) throws(DiagnosticsError) -> Scenario {
@@ -93,7 +90,9 @@ public struct ScenarioDecoder {
   }
 
   func horizon(_ node: DocumentNode) -> (start: YearMonth, months: Int)? {
-    guard let map = node.mapping(log, allowedKeys: ["start", "months"]) else { return nil }
+    guard let map = node.mapping(log, allowedKeys: ScenarioFields.horizon.names) else {
+      return nil
+    }
     let start = map.required("start").flatMap(month)
     let months = map.required("months")?.integer(log, min: 1, max: 1200)
     guard let start, let months else { return nil }
@@ -101,8 +100,7 @@ public struct ScenarioDecoder {
   }
 
   func market(_ node: DocumentNode) -> MarketSettings? {
-    let keys = ["sigma", "tolerance", "maxIterations", "hoursPerMonth", "availability"]
-    guard let map = node.mapping(log, allowedKeys: keys) else { return nil }
+    guard let map = node.mapping(log, allowedKeys: ScenarioFields.market.names) else { return nil }
     var settings = MarketSettings()
     if let x = map.optional("sigma")?.number(log, .range(1...50)) { settings.sigma = x }
     if let x = map.optional("tolerance")?.number(log, .range(1e-15...0.1)) {
@@ -119,14 +117,13 @@ public struct ScenarioDecoder {
   }
 
   func randomness(_ node: DocumentNode) -> Randomness? {
-    guard let map = node.mapping(log, allowedKeys: ["demandNoise", "supplyShock"]) else {
+    guard let map = node.mapping(log, allowedKeys: ScenarioFields.randomness.names) else {
       return nil
     }
     var result = Randomness()
     if let x = map.optional("demandNoise")?.number(log, .range(0...2)) { result.demandNoise = x }
     if let shockNode = map.optional("supplyShock"),
-      let shock = shockNode.mapping(
-        log, allowedKeys: ["input", "vendor", "chip", "probabilityPerMonth", "factor", "months"])
+      let shock = shockNode.mapping(log, allowedKeys: ScenarioFields.supplyShock.names)
     {
       let target = supplyTarget(shock)
       let probability = shock.required("probabilityPerMonth")?.number(log, .fraction)

@@ -135,6 +135,17 @@ import Testing
     _ = try Engine.run(scenario, seed: 1)
   }
 
+  @Test func fieldDescriptionsGiveASchemaAndTheDecodersKeys() throws {
+    let schema = ScenarioFields.jsonSchema.serialized()
+    for key in ["tflopsBF16", "budgetUSDPerMonth", "exportBan", "powerMW", "generators"] {
+      #expect(schema.contains(key), "\(key)")
+    }
+    #expect(ScenarioDecoder.chipKeys == ScenarioFields.chip.names)
+    let found = try messages(
+      Self.minimal.replacingOccurrences(of: "powerMW: 20", with: "powerMW: 20, pwr: 1"))
+    #expect(found.contains { $0.contains("sites.dc.pwr") && $0.contains("unknown key") })
+  }
+
   @Test func extendsCanDeleteAContractById() throws {
     let dir = TemporaryDirectory()
     dir.write("base.yaml", Self.minimal)
