@@ -51,6 +51,37 @@ import Testing
     #expect(abs(result.compute["a"]![0] - hours * 2 / 3) < 1e-6 * hours)
   }
 
+  /// A quarterly step triples every flow (hours, budgets), so a one-product price is unchanged.
+  @Test func quarterlyStepsScaleFlowsNotPrices() throws {
+    func scenario(step: Int) -> Scenario {
+      Scenario(
+        name: "one", description: "One product.", start: TestMarket.start, months: 6,
+        chips: [
+          Chip(
+            id: "h100", vendor: "nvidia", tflopsBF16: 989, kWPerChip: 1.0, priceUSD: 25_000,
+            available: TestMarket.start)
+        ],
+        vendors: [Vendor(id: "nvidia", mix: ["h100": .constant(1)])],
+        providers: [Provider(id: "neo", kind: .neocloud, initialChips: ["h100": 1_000])],
+        sites: [Site(id: "dc", provider: "neo", powerMW: .constant(10), pue: 1.25)],
+        buyers: [Buyer(id: "a", budgetUSDPerMonth: .constant(1e6))], stepMonths: step)
+    }
+    let monthly = try Engine.run(scenario(step: 1), seed: 1)
+    let quarterly = try Engine.run(scenario(step: 3), seed: 1)
+    #expect(quarterly.months == ["2024-01", "2024-04"])
+    #expect(abs(quarterly.spotPrice["h100"]![0] - monthly.spotPrice["h100"]![0]) < 1e-9)
+    #expect(abs(quarterly.compute["a"]![0] - 3 * monthly.compute["a"]![0]) < 1e-6)
+    #expect(
+      abs(quarterly.metric("compute.a.2024")! - monthly.metric("compute.a.2024")!)
+        < 1e-9 * monthly.metric("compute.a.2024")!)
+    #expect(throws: SimulationError.self) {
+      try Engine.run(
+        Scenario(
+          name: "x", description: "x", start: TestMarket.start, months: 5, chips: [],
+          vendors: [], providers: [], sites: [], buyers: [], stepMonths: 3), seed: 1)
+    }
+  }
+
   /// GPU-hours sold + own use + contracted + idle = capacity, for every provider and month.
   @Test func gpuHoursAreConserved() throws {
     let contract = Contract(

@@ -62,7 +62,8 @@ public struct ScenarioDecoder {
       defaultSeed: seed, chips: chips.map(\.value), inputs: inputs.map(\.value),
       vendors: vendors.map(\.value), providers: providers.map(\.value), sites: sites.map(\.value),
       buyers: buyers.map(\.value), contracts: contracts.map(\.value), events: events.map(\.value),
-      market: market, randomness: randomness, generators: generators.map(\.value))
+      market: market, randomness: randomness, generators: generators.map(\.value),
+      stepMonths: horizon.step)
     checkReferences(
       scenario,
       nodes: ReferenceNodes(
@@ -89,14 +90,21 @@ public struct ScenarioDecoder {
     }
   }
 
-  func horizon(_ node: DocumentNode) -> (start: YearMonth, months: Int)? {
+  func horizon(_ node: DocumentNode) -> (start: YearMonth, months: Int, step: Int)? {
     guard let map = node.mapping(log, allowedKeys: ScenarioFields.horizon.names) else {
       return nil
     }
     let start = map.required("start").flatMap(month)
     let months = map.required("months")?.integer(log, min: 1, max: 1200)
+    let step = map.optional("stepMonths")?.integer(log, min: 1, max: 12) ?? 1
     guard let start, let months else { return nil }
-    return (start, months)
+    if months % step != 0 {
+      log.error(
+        "months (\(months)) must be a multiple of stepMonths (\(step))",
+        at: map.required("months") ?? node)
+      return nil
+    }
+    return (start, months, step)
   }
 
   func market(_ node: DocumentNode) -> MarketSettings? {

@@ -41,7 +41,11 @@ public enum ScenarioFields {
   public static let horizon: [FieldSpec] = [
     FieldSpec("start", .month, required: true, doc: "First month.", example: "2023-01"),
     FieldSpec(
-      "months", .integer(min: 1, max: 1200), required: true, doc: "Number of monthly steps."),
+      "months", .integer(min: 1, max: 1200), required: true,
+      doc: "Length in months (a multiple of stepMonths)."),
+    FieldSpec(
+      "stepMonths", .integer(min: 1, max: 12), default: "1", unit: "months",
+      doc: "Months per step: 1 monthly, 3 quarterly."),
   ]
 
   public static let market: [FieldSpec] = [

@@ -5,7 +5,10 @@ import Foundation
 /// the same in every process).
 struct CompiledScenario {
   let scenario: Scenario
+  /// The first month of each step.
   let months: [YearMonth]
+  /// Months per step (flows per month are multiplied by it).
+  let stepMonths: Int
   let chips: [Chip]
   let providers: [Provider]
   let sites: [Site]
@@ -43,11 +46,21 @@ struct CompiledScenario {
   let generatedGroups: [(id: String, range: Range<Int>)]
 
   var chipCount: Int { chips.count }
+
+  /// A lead time in months as whole steps (rounded up).
+  func leadSteps(_ chip: Int) -> Int {
+    (chips[chip].leadTimeMonths + stepMonths - 1) / stepMonths
+  }
   var providerCount: Int { providers.count }
 
   init(_ scenario: Scenario) throws(SimulationError) {
     self.scenario = scenario
     guard scenario.months > 0 else { throw .invalidScenario("months must be > 0") }
+    guard scenario.stepMonths >= 1, scenario.months % scenario.stepMonths == 0 else {
+      throw .invalidScenario(
+        "months (\(scenario.months)) must be a multiple of stepMonths (\(scenario.stepMonths))")
+    }
+    stepMonths = scenario.stepMonths
     months = scenario.monthList
     chips = scenario.chips
     inputs = scenario.inputs

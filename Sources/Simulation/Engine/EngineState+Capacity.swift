@@ -39,7 +39,9 @@ extension EngineState {
   /// `r = kWPerChip · PUE · powerUSDPerKWh + opsUSDPerGPUHour` ($/GPU-hour), PUE averaged over
   /// the provider's sites weighted by installed chips.
   mutating func splitCapacity() {
-    let hours = compiled.scenario.market.hoursPerMonth * compiled.scenario.market.availability
+    let hours =
+      compiled.scenario.market.hoursPerMonth * Double(compiled.stepMonths)
+      * compiled.scenario.market.availability
     var pueWeighted = [Double](repeating: 0, count: nP * nC)
     for (s, site) in compiled.sites.enumerated() {
       let p = compiled.siteProvider[s]

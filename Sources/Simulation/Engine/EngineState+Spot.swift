@@ -15,7 +15,7 @@ extension EngineState {
     let noise = compiled.scenario.randomness.demandNoise
     for b in 0..<nB {
       var budget =
-        max(0, compiled.buyers[b].budgetUSDPerMonth.value(at: month))
+        max(0, compiled.buyers[b].budgetUSDPerMonth.value(at: month)) * Double(compiled.stepMonths)
         * schedule.demandMultiplier(buyer: b, month: t, month)
       if noise > 0 {
         budget *= exp(noise * demandNoise.normal() - noise * noise / 2)

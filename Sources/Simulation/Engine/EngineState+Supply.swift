@@ -13,14 +13,15 @@ extension EngineState {
       }
       let total = weights.reduce(0, +)
       guard total > 0 else { continue }
-      let cap = vendor.unitsPerMonth.map { max(0, $0.value(at: month)) }
+      let perStep = Double(compiled.stepMonths)
+      let cap = vendor.unitsPerMonth.map { max(0, $0.value(at: month)) * perStep }
       let shares = compiled.inputs.map { vendor.inputShare[$0.id]?.value(at: month) ?? 0 }
       for (c, w) in zip(chipsOfVendor, weights) {
         let fraction = w / total
         var units = cap.map { $0 * fraction } ?? .infinity
         for k in 0..<nK where compiled.inputUse[c][k] > 0 {
           let inputUnits =
-            max(0, compiled.inputs[k].unitsPerMonth.value(at: month))
+            max(0, compiled.inputs[k].unitsPerMonth.value(at: month)) * perStep
             * schedule.inputMultiplier[t * nK + k]
           units = min(units, fraction * max(0, shares[k]) * inputUnits / compiled.inputUse[c][k])
         }
@@ -44,7 +45,9 @@ extension EngineState {
     // orderUSD[p * nC + c]
     var orderUSD = [Double](repeating: 0, count: nP * nC)
     for p in 0..<nP {
-      let capex = max(0, compiled.providers[p].capexUSDPerMonth.value(at: month))
+      let capex =
+        max(0, compiled.providers[p].capexUSDPerMonth.value(at: month))
+        * Double(compiled.stepMonths)
       guard capex > 0 else { continue }
       var total = 0.0
       for c in 0..<nC where eligible(provider: p, chip: c) { total += offered[c] }
@@ -55,7 +58,7 @@ extension EngineState {
     }
     for c in 0..<nC where vendorStock[c] > 0 {
       let v = compiled.chipVendor[c]
-      let lead = compiled.chips[c].leadTimeMonths
+      let lead = compiled.leadSteps(c)
       if let owner = compiled.vendorCaptive[v] {
         if !schedule.isHardwareBanned(region: compiled.providerRegion[owner], chip: c, month: t) {
           ship(vendorStock[c], of: c, to: owner, paying: 0, lead: lead)

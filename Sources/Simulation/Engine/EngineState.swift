@@ -60,7 +60,7 @@ struct EngineState {
     let nC = compiled.chipCount
     let nP = compiled.providerCount
     let nB = compiled.buyers.count
-    let maxLead = compiled.chips.map(\.leadTimeMonths).max() ?? 0
+    let maxLead = compiled.chips.indices.map { compiled.leadSteps($0) }.max() ?? 0
     vendorStock = Array(repeating: 0, count: nC)
     arrivals = Array(
       repeating: Array(repeating: 0, count: nP * nC), count: compiled.months.count + maxLead + 1)

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Every event and random supply shock resolved to per-month numbers before the run starts, so
 /// the month loop only reads arrays.
 ///
@@ -77,13 +79,17 @@ struct EventSchedule {
 
     if let shock = scenario.randomness.supplyShock {
       var rng = Xoshiro256(seed: seed, stream: "supply-shocks")
+      // Per step of k months: start probability 1 - (1 - p)^k, length in whole steps.
+      let k = Double(compiled.stepMonths)
+      let probability = 1 - pow(1 - shock.probabilityPerMonth, k)
+      let length = (shock.months + compiled.stepMonths - 1) / compiled.stepMonths
       for t in 0..<monthCount {
         let start = rng.uniform()
         let size = rng.uniform()
-        guard start < shock.probabilityPerMonth else { continue }
+        guard start < probability else { continue }
         let factor = shock.minFactor + size * (shock.maxFactor - shock.minFactor)
-        shocks.append((t, shock.months, factor))
-        for s in t..<min(monthCount, t + shock.months) {
+        shocks.append((t, length, factor))
+        for s in t..<min(monthCount, t + length) {
           apply(shock.target, factor: factor, month: s, compiled)
         }
       }

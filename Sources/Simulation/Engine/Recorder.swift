@@ -109,7 +109,7 @@ extension EngineState {
     let vendorIds = compiled.vendors.map(\.id)
     var result = RunResult(
       scenarioName: compiled.scenario.name, seed: seed,
-      months: compiled.months.map(\.description),
+      months: compiled.months.map(\.description), stepMonths: compiled.stepMonths,
       chipIds: chipIds, buyerIds: buyerIds, providerIds: providerIds, vendorIds: vendorIds,
       namedBuyerCount: compiled.namedBuyerCount,
       buyerGroups: compiled.generatedGroups.map { ($0.id, $0.range) },

@@ -5,8 +5,11 @@ public struct Scenario: Sendable, Equatable {
   public let name: String
   public let description: String
   public let start: YearMonth
-  /// Number of monthly steps.
+  /// Length of the horizon in months (a multiple of `stepMonths`).
   public let months: Int
+  /// Months per step: 1 (monthly) or e.g. 3 (quarterly). Flows given per month (budgets, capex,
+  /// input capacity, hours) are multiplied by it; a step is labelled by its first month.
+  public let stepMonths: Int
   /// The seed used when the caller gives none.
   public let defaultSeed: UInt64
   public let chips: [Chip]
@@ -26,8 +29,9 @@ public struct Scenario: Sendable, Equatable {
     chips: [Chip], inputs: [SupplyInput] = [], vendors: [Vendor], providers: [Provider],
     sites: [Site], buyers: [Buyer], contracts: [Contract] = [], events: [Event] = [],
     market: MarketSettings = MarketSettings(), randomness: Randomness = Randomness(),
-    generators: [BuyerGenerator] = []
+    generators: [BuyerGenerator] = [], stepMonths: Int = 1
   ) {
+    self.stepMonths = stepMonths
     self.name = name
     self.description = description
     self.start = start
@@ -46,6 +50,8 @@ public struct Scenario: Sendable, Equatable {
     self.generators = generators
   }
 
-  /// The months of the run, in order.
-  public var monthList: [YearMonth] { (0..<months).map { start.adding(months: $0) } }
+  /// The first month of each step, in order.
+  public var monthList: [YearMonth] {
+    stride(from: 0, to: months, by: max(1, stepMonths)).map { start.adding(months: $0) }
+  }
 }

@@ -7,8 +7,10 @@
 public struct RunResult: Sendable {
   public let scenarioName: String
   public let seed: UInt64
-  /// "YYYY-MM" for each step.
+  /// "YYYY-MM": the first month of each step.
   public let months: [String]
+  /// Months per step (1 monthly, 3 quarterly); monthly flows are per step.
+  public let stepMonths: Int
   public let chipIds: [String]
   /// Named buyers first, then generated ones.
   public let buyerIds: [String]

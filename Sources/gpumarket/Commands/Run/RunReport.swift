@@ -11,7 +11,7 @@ struct RunReport {
     let r = result
     let years = r.years
     var out =
-      "Scenario \(r.scenarioName), seed \(r.seed): \(r.months.first ?? "")...\(r.months.last ?? "") (\(r.months.count) months)\n"
+      "Scenario \(r.scenarioName), seed \(r.seed): \(r.months.first ?? "")...\(r.months.last ?? "") (\(r.months.count) \(r.stepMonths == 1 ? "months" : "steps of \(r.stepMonths) months"))\n"
 
     out += section("Spot price by chip, $/GPU-hour (mean of monthly averages)", markdown)
     var rows = r.chipIds.map { chip in
