@@ -34,6 +34,17 @@ import Testing
     #expect(slow.metric("price.h100.2026")! > base.metric("price.h100.2026")!)
   }
 
+  @Test func tightHBMBindsFromMid2024() throws {
+    let base = try Self.run("baseline-2026")
+    let tight = try Self.run("hbm-tight")
+    #expect(tight.metric("shipments.nvidia.2025")! < 0.8 * base.metric("shipments.nvidia.2025")!)
+    #expect(tight.metric("price.h100.2026")! > base.metric("price.h100.2026")!)
+    // Before the HBM path starts to bind (2023), nothing changes.
+    #expect(
+      abs(tight.metric("shipments.nvidia.2023")! - base.metric("shipments.nvidia.2023")!)
+        < 1e-6 * base.metric("shipments.nvidia.2023")!)
+  }
+
   @Test func delayedBlackwellShipsNoB200In2025H1() throws {
     let late = try Self.run("blackwell-delayed")
     let base = try Self.run("baseline-2026")
