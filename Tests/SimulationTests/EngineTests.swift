@@ -21,6 +21,12 @@ import Testing
     #expect(a.spotPrice["h100"]!.map(\.bitPattern) != c.spotPrice["h100"]!.map(\.bitPattern))
   }
 
+  @Test func everyMonthClears() throws {
+    let result = try Engine.run(TestMarket.scenario(), seed: 1)
+    #expect(result.unconvergedMonths.isEmpty)
+    #expect(result.clearingErrors.allSatisfy { $0 <= 1e-9 })
+  }
+
   @Test func withoutRandomnessTheSeedDoesNotMatter() throws {
     let a = try Engine.run(TestMarket.scenario(), seed: 1)
     let b = try Engine.run(TestMarket.scenario(), seed: 2)

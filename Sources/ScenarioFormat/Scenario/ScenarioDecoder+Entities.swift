@@ -114,7 +114,7 @@ extension ScenarioDecoder {
 
   func generator(_ id: String, _ node: DocumentNode) -> BuyerGenerator? {
     guard let map = node.mapping(log, allowedKeys: Self.generatorKeys) else { return nil }
-    let count = map.required("count")?.integer(log, min: 0, max: 10_000_000)
+    let count = map.required("count")?.integer(log, min: 0, max: 1_000_000)
     let seed = map.optional("seed")?.integer(log, min: 0).map(UInt64.init) ?? 1
     let total = map.required("totalBudgetUSDPerMonth").flatMap { path($0) }
     let sigma = map.optional("budgetLogSigma")?.number(log, .range(0...5)) ?? 1

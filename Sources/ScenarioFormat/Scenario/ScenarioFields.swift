@@ -200,7 +200,7 @@ public enum ScenarioFields {
   ]
 
   public static let generator: [FieldSpec] = [
-    FieldSpec("count", .integer(min: 0, max: 10_000_000), required: true, doc: "Buyers drawn."),
+    FieldSpec("count", .integer(min: 0, max: 1_000_000), required: true, doc: "Buyers drawn."),
     FieldSpec("seed", .integer(min: 0, max: nil), default: "1", doc: "Seed of the population."),
     FieldSpec(
       "totalBudgetUSDPerMonth", .timePath(.nonNegative), required: true, unit: "USD per month",

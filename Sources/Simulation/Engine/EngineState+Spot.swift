@@ -87,6 +87,7 @@ extension EngineState {
       options: ClearingOptions(tolerance: settings.tolerance, maxIterations: settings.maxIterations)
     )
     clearingIterations = equilibrium.iterations
+    clearingError = equilibrium.clearingError
 
     // Price caps: the price stops at the cap (never below reserve); the allocation is kept
     // (rationing in proportion to equilibrium demand) and spending falls with the price.

@@ -47,6 +47,7 @@ struct EngineState {
   var buyerSpotSpend: [Double]
   var buyerCompute: [Double]
   var clearingIterations = 0
+  var clearingError = 0.0
   var spotProductCount = 0
   var lastMarket: (market: Market, equilibrium: Equilibrium, products: [Int], buyers: [Int])?
 
@@ -122,6 +123,7 @@ struct EngineState {
       buyerCompute[i] = 0
     }
     clearingIterations = 0
+    clearingError = 0
     spotProductCount = 0
     lastMarket = nil
   }

@@ -20,6 +20,7 @@ struct Recorder {
   var idleHours: [Double]
   var iterations: [Int]
   var products: [Int]
+  var clearingErrors: [Double]
 
   init(_ compiled: CompiledScenario) {
     let nT = compiled.months.count
@@ -43,6 +44,7 @@ struct Recorder {
     idleHours = installedH100e
     iterations = Array(repeating: 0, count: nT)
     products = iterations
+    clearingErrors = Array(repeating: 0, count: nT)
   }
 }
 
@@ -89,6 +91,7 @@ extension EngineState {
     }
     recorder.iterations[t] = clearingIterations
     recorder.products[t] = spotProductCount
+    recorder.clearingErrors[t] = clearingError
   }
 
   /// The finished run.
@@ -129,7 +132,8 @@ extension EngineState {
       idleHours: table(providerIds, r.idleHours),
       shipments: table(chipIds, r.shipped), production: table(chipIds, r.produced),
       vendorRevenue: table(vendorIds, r.vendorRevenue),
-      clearingIterations: r.iterations, spotProducts: r.products,
+      clearingIterations: r.iterations, clearingErrors: r.clearingErrors,
+      clearingTolerance: compiled.scenario.market.tolerance, spotProducts: r.products,
       summary: [])
     result.summary = result.standardSummary()
     return result

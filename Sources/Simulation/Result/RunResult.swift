@@ -60,8 +60,17 @@ public struct RunResult: Sendable {
   public let vendorRevenue: [String: [Double]]
   /// Passes of the clearing per month.
   public let clearingIterations: [Int]
+  /// Relative clearing error per month (see `Equilibrium.clearingError`).
+  public let clearingErrors: [Double]
+  /// The tolerance the clearing aimed at.
+  public let clearingTolerance: Double
   /// Products (provider, chip) on the spot market per month.
   public let spotProducts: [Int]
   /// Named scalar outcomes in a stable order (see `standardSummary`).
   public internal(set) var summary: [(name: String, value: Double)]
+
+  /// Months whose spot market did not clear to the tolerance (results are the best iterate).
+  public var unconvergedMonths: [String] {
+    months.indices.filter { !(clearingErrors[$0] <= clearingTolerance) }.map { months[$0] }
+  }
 }

@@ -69,6 +69,13 @@ struct RunCommand: ParsableCommand {
       printError("error: \(error.description)")
       throw ExitStatus.runStopped
     }
+    let unconverged = result.unconvergedMonths
+    if !unconverged.isEmpty {
+      printError(
+        "warning: the spot market did not clear to the tolerance in \(unconverged.count) month(s): "
+          + unconverged.prefix(6).joined(separator: ", ")
+          + " (raise market.maxIterations or market.tolerance)")
+    }
     switch format {
     case .json: print(result.summaryJSON(), terminator: "")
     case .csv: print(result.summaryCSV(), terminator: "")
