@@ -27,7 +27,7 @@ let package = Package(
 
     .target(name: "LinearAlgebra", dependencies: ["CBLAS"]),
     .target(name: "MarketClearing", dependencies: ["LinearAlgebra"]),
-    .target(name: "Simulation", dependencies: ["MarketClearing"]),
+    .target(name: "Simulation", dependencies: ["MarketClearing", "LinearAlgebra"]),
     .target(
       name: "ScenarioFormat",
       dependencies: [
@@ -46,7 +46,10 @@ let package = Package(
     ),
     .executableTarget(
       name: "gpumarket-bench",
-      dependencies: ["LinearAlgebra", "MarketClearing"],
+      dependencies: [
+        "LinearAlgebra", "MarketClearing", "Simulation", "ScenarioFormat",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
       path: "Benchmarks/gpumarket-bench"
     ),
 
@@ -54,7 +57,8 @@ let package = Package(
 
     .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"]),
     .testTarget(name: "MarketClearingTests", dependencies: ["MarketClearing", "LinearAlgebra"]),
-    .testTarget(name: "ScenarioFormatTests", dependencies: ["ScenarioFormat", "MarketClearing"]),
+    .testTarget(name: "ScenarioFormatTests", dependencies: ["ScenarioFormat", "MarketClearing", "Simulation"]),
     .testTarget(name: "GPUMarketCLITests", dependencies: ["gpumarket"]),
+    .testTarget(name: "SimulationTests", dependencies: ["Simulation", "ScenarioFormat"]),
   ]
 )

@@ -11,8 +11,15 @@ import Foundation
 /// section of FILE (default Benchmarks/RESULTS.md). `--size` clears only the sizes given (and
 /// skips the crossover sweep), for profiling one case. `crossover` prints the sweep only.
 
+// Benchmarks with their own files dispatch before the clearing options are parsed.
+if CommandLine.arguments.dropFirst().first == "engine" {
+  EngineBenchmark.main(Array(CommandLine.arguments.dropFirst(2)))
+  exit(0)
+}
+
 let usage = """
-  usage: gpumarket-bench clearing [--quick] [--output FILE] [--seed N] [--no-peer] [--peer-script FILE]
+  usage: gpumarket-bench engine [--repeats N] [--write FILE]
+         gpumarket-bench clearing [--quick] [--output FILE] [--seed N] [--no-peer] [--peer-script FILE]
                                   [--size BUYERSxPRODUCTS ...]
          gpumarket-bench crossover [--quick] [--seed N]
   """
