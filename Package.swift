@@ -22,6 +22,12 @@ let package = Package(
       pkgConfig: "openblas",
       providers: [.apt(["libopenblas-dev"])]
     ),
+    /// SQLite through its C API; imported by Experiments only (the results store).
+    .systemLibrary(
+      name: "CSQLite",
+      pkgConfig: "sqlite3",
+      providers: [.apt(["libsqlite3-dev"])]
+    ),
 
     // MARK: - Libraries
 
@@ -32,19 +38,24 @@ let package = Package(
       name: "ScenarioFormat",
       dependencies: ["Simulation", .product(name: "Yams", package: "Yams")]
     ),
+    .target(
+      name: "Experiments",
+      dependencies: ["CSQLite", .product(name: "Yams", package: "Yams")]
+    ),
+    .target(name: "Reports", dependencies: ["Experiments"]),
 
     // MARK: - Executables
 
     .executableTarget(
       name: "gpumarket",
       dependencies: [
-        "MarketClearing", "Simulation", "ScenarioFormat",
+        "MarketClearing", "Simulation", "ScenarioFormat", "Experiments", "Reports",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     .executableTarget(
       name: "gpumarket-bench",
-      dependencies: ["LinearAlgebra", "MarketClearing"],
+      dependencies: ["LinearAlgebra", "MarketClearing", "Experiments"],
       path: "Benchmarks/gpumarket-bench"
     ),
 
@@ -53,5 +64,7 @@ let package = Package(
     .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"]),
     .testTarget(name: "MarketClearingTests", dependencies: ["MarketClearing", "LinearAlgebra"]),
     .testTarget(name: "GPUMarketCLITests", dependencies: ["gpumarket"]),
+    .testTarget(name: "ExperimentsTests", dependencies: ["Experiments"]),
+    .testTarget(name: "ReportsTests", dependencies: ["Reports", "Experiments"]),
   ]
 )

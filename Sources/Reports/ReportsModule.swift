@@ -1,0 +1,2 @@
+/// Report tables, SVG charts and the HTML report.
+enum ReportsModule {}
