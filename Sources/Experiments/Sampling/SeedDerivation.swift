@@ -12,10 +12,10 @@ public enum SeedDerivation {
 
   /// The seed of replicate `replicate` at design point `point` of a sweep with `base` seed.
   public static func seed(base: UInt64, point: Int, replicate: Int) -> UInt64 {
-    let φ = SplitMix64.increment
+    let golden = SplitMix64.increment
     let stage0 = SplitMix64.mix(base ^ tag)
-    let stage1 = SplitMix64.mix(stage0 &+ φ &* UInt64(point + 1))
-    return SplitMix64.mix(stage1 &+ φ &* UInt64(replicate + 1))
+    let stage1 = SplitMix64.mix(stage0 &+ golden &* UInt64(point + 1))
+    return SplitMix64.mix(stage1 &+ golden &* UInt64(replicate + 1))
   }
 
   /// A seed for a named auxiliary stream (for example the random design's sampler), kept apart
