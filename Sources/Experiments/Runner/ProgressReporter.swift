@@ -47,7 +47,7 @@ public final class ProgressReporter {
     parts.append(String(format: "%3.0f%%", fraction * 100))
     let rate = s.elapsed > 0 ? Double(s.ranThisTime) / s.elapsed : 0
     parts.append(String(format: "%.1f runs/s", rate))
-    if rate > 0 {
+    if rate > 0 && s.done < s.total {
       parts.append("ETA " + duration(Double(s.total - s.done) / rate))
     }
     if s.failed > 0 { parts.append("(\(s.failed) failed)") }
