@@ -65,8 +65,8 @@ final class CountingModel: ExperimentModel, @unchecked Sendable {
     }
     #expect(dumps[0] == dumps[1])
     #expect(dumps[0] == dumps[2])
-    // Runs, parameters, 2 outcomes and 3 series x 12 months per run.
-    #expect(dumps[0].split(separator: "\n").count == 1 + 120 + 360 + 240 + 120 * 36)
+    // Runs, parameters, 2 outcomes and 4 series x 12 months per run.
+    #expect(dumps[0].split(separator: "\n").count == 1 + 120 + 360 + 240 + 120 * 48)
   }
 
   @Test func resumeRunsNothingTwiceAndLosesNothing() throws {
@@ -164,9 +164,9 @@ final class CountingModel: ExperimentModel, @unchecked Sendable {
     // y = sin(1) + noise in ±0.5·√3: the mean lies within that band.
     #expect(abs((byPoint[1]?.mean ?? 0) - sin(1.0)) < 0.87)
     #expect(try database.pointValues()[1] == [1])
-    let series = try database.seriesByMonth("price.x", point: 0)
+    let series = try database.seriesByMonth("price.a", point: 0)
     #expect(series.months.count == 12)
     #expect(series.statistics.allSatisfy { $0.count == 5 })
-    #expect(try database.outcomeNames() == ["x1.echo", "y"])
+    #expect(try database.outcomeNames() == ["y", "sin.x1"])
   }
 }

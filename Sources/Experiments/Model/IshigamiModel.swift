@@ -4,9 +4,9 @@ import Foundation
 ///
 ///     y = sin x1 + a sin² x2 + b x3⁴ sin x1,   a = 7, b = 0.1,   x_i ~ U(-π, π)
 ///
-/// Parameters `x1`, `x2`, `x3` (missing ones count as 0); outcome `y`. With
+/// Parameters `x1`, `x2`, `x3` (missing ones count as 0); outcomes `y` and `sin.x1`. With
 /// `noise > 0` the seed adds a N(0, noise²)-like perturbation so replicates differ. It also
-/// returns a 12-month fake series pair (`price.x`, `compute.a`, `compute.b`) so charts and the
+/// returns fake 12-month series (`price.a`, `price.b`, `compute.a`, `compute.b`) so charts and the
 /// series table have something to show. Reference: Ishigami & Homma (1990); indices
 /// S = (0.3139, 0.4424, 0), ST = (0.5576, 0.4424, 0.2437).
 public struct IshigamiModel: ExperimentModel {
@@ -41,16 +41,23 @@ public struct IshigamiModel: ExperimentModel {
       noise > 0 ? noise * (generator.nextUnitInterval() * 2 - 1) * 1.7320508075688772 : 0
     let y = value(x[0], x[1], x[2]) + epsilon
     let months = (0..<12).map { String(format: "2026-%02d", $0 + 1) }
-    let price = months.indices.map { month in
+    let spread = noise > 0 ? 0.2 : 0
+    let priceA = months.indices.map { month in
       2.0 + 0.1 * Double(month) * (1 + 0.1 * x[0]) + 0.05 * sin(Double(month) + x[1])
-        + 0.02 * (generator.nextUnitInterval() - 0.5)
+        + spread * (generator.nextUnitInterval() - 0.5)
+    }
+    let priceB = months.indices.map { month in
+      3.2 - 0.06 * Double(month) + 0.1 * cos(Double(month) / 2 + x[2])
+        + spread * (generator.nextUnitInterval() - 0.5)
     }
     let computeA = months.indices.map { 100 + 10 * Double($0) + 5 * x[1] }
     let computeB = months.indices.map { 80 + 12 * Double($0) + 3 * x[2] }
     return RunOutcome(
-      summary: [("y", y), ("x1.echo", x[0])],
+      summary: [("y", y), ("sin.x1", sin(x[0]))],
       months: months,
-      series: [("price.x", price), ("compute.a", computeA), ("compute.b", computeB)]
+      series: [
+        ("price.a", priceA), ("price.b", priceB), ("compute.a", computeA), ("compute.b", computeB),
+      ]
     )
   }
 }

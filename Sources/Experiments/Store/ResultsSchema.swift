@@ -40,6 +40,7 @@ enum ResultsSchema {
     CREATE TABLE IF NOT EXISTS outcomes (
       run_id INTEGER NOT NULL REFERENCES runs(run_id),
       name TEXT NOT NULL,
+      position INTEGER NOT NULL,
       value REAL,
       PRIMARY KEY (run_id, name)
     ) WITHOUT ROWID;

@@ -66,7 +66,7 @@ final class ResultsWriter {
     insertParameter = try database.prepare(
       "INSERT INTO run_parameters (run_id, key_path, value) VALUES (?, ?, ?)")
     insertOutcome = try database.prepare(
-      "INSERT OR REPLACE INTO outcomes (run_id, name, value) VALUES (?, ?, ?)")
+      "INSERT OR REPLACE INTO outcomes (run_id, name, position, value) VALUES (?, ?, ?, ?)")
     insertSeries = try database.prepare(
       "INSERT OR REPLACE INTO series (run_id, name, month, value) VALUES (?, ?, ?, ?)")
   }
@@ -112,10 +112,11 @@ final class ResultsWriter {
       try insertParameter.run()
     }
     guard let outcome = record.outcome else { return }
-    for (name, value) in outcome.summary {
+    for (position, (name, value)) in outcome.summary.enumerated() {
       insertOutcome.bind(1, record.runID)
       insertOutcome.bind(2, name)
-      insertOutcome.bind(3, value)
+      insertOutcome.bind(3, position)
+      insertOutcome.bind(4, value)
       try insertOutcome.run()
     }
     guard recordSeries else { return }

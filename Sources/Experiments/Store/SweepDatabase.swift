@@ -69,9 +69,9 @@ public final class SweepDatabase {
     return result
   }
 
-  /// Summary outcome names, by the first run that has them, then by name.
+  /// Summary outcome names in the order models report them.
   public func outcomeNames() throws(StoreError) -> [String] {
-    try names("SELECT name FROM outcomes GROUP BY name ORDER BY min(run_id), name")
+    try names("SELECT name FROM outcomes GROUP BY name ORDER BY min(position), name")
   }
 
   /// Series names, sorted.
@@ -161,7 +161,7 @@ public final class SweepDatabase {
       "SELECT hash, description, point_count, run_count FROM plan",
       "SELECT run_id, point, replicate, seed, status, coalesce(error, '') FROM runs ORDER BY run_id",
       "SELECT run_id, key_path, printf('%.17g', value) FROM run_parameters ORDER BY run_id, key_path",
-      "SELECT run_id, name, printf('%.17g', value) FROM outcomes ORDER BY run_id, name",
+      "SELECT run_id, name, position, printf('%.17g', value) FROM outcomes ORDER BY run_id, name",
       "SELECT run_id, name, month, printf('%.17g', value) FROM series ORDER BY run_id, name, month",
     ]
     for sql in queries {

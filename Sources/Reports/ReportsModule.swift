@@ -1,2 +1,0 @@
-/// Report tables, SVG charts and the HTML report.
-enum ReportsModule {}
