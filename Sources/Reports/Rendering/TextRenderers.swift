@@ -83,6 +83,7 @@ enum LaTeXReportRenderer {
       "\\usepackage{booktabs}",
       "\\usepackage[margin=2cm,landscape]{geometry}",
       "\\title{\(LaTeXText.escape(document.title))}",
+      "\\author{gpumarket}",
       "\\date{}",
       "\\begin{document}",
       "\\maketitle",

@@ -3,7 +3,8 @@ import Foundation
 /// Fixed, locale-independent number formatting, so reports are byte-identical across machines.
 ///
 /// `significant` significant digits in positional notation for 1e-3 ≤ |x| < 1e7 (trailing zeros
-/// kept, so a column reads evenly), scientific `1.23e+08` outside that; `nan`, `inf`, `-inf`
+/// kept, so a column reads evenly; integer digits are never rounded away, so 1234567 stays
+/// 1234567), scientific `1.23e+08` outside that; `nan`, `inf`, `-inf`
 /// spelled out; negative zero printed as 0.
 public enum NumberFormat {
   public static func format(_ value: Double, significant: Int = 4) -> String {

@@ -140,6 +140,13 @@ enum LaTeXText {
       case "–": out += "--"
       case "≤": out += "$\\le$"
       case "ρ": out += "$\\rho$"
+      case "−": out += "$-$"
+      case "·": out += "$\\cdot$"
+      case "√": out += "$\\surd$"
+      case "×": out += "$\\times$"
+      case "≥": out += "$\\ge$"
+      case "…": out += "\\ldots{}"
+      case "²": out += "$^2$"
       default: out.append(character)
       }
     }
