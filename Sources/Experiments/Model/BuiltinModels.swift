@@ -8,6 +8,7 @@ public enum BuiltinModels {
   ///
   /// - `builtin:ishigami`: ``IshigamiModel`` (parameters x1, x2, x3; outcome `y`).
   /// - `builtin:ishigami-noisy`: the same with seed-driven noise of amplitude 0.5.
+  /// - `builtin:ishigami-slow`: the noisy one taking 5 ms per run.
   /// - `builtin:failing`: ``FailingModel`` (throws when the first parameter is negative).
   public static func model(for scenarioPath: String) throws(BuiltinModelError) -> (
     any ExperimentModel
@@ -16,6 +17,7 @@ public enum BuiltinModels {
     switch scenarioPath.dropFirst(prefix.count) {
     case "ishigami": return IshigamiModel()
     case "ishigami-noisy": return IshigamiModel(noise: 0.5)
+    case "ishigami-slow": return IshigamiModel(noise: 0.5, delay: 0.005)
     case "failing": return FailingModel()
     default: throw BuiltinModelError.unknown(scenarioPath)
     }
@@ -29,7 +31,8 @@ public enum BuiltinModelError: Error, CustomStringConvertible {
   public var description: String {
     switch self {
     case .unknown(let path):
-      "unknown built-in model '\(path)': expected builtin:ishigami, builtin:ishigami-noisy or builtin:failing"
+      "unknown built-in model '\(path)': expected builtin:ishigami, builtin:ishigami-noisy, "
+        + "builtin:ishigami-slow or builtin:failing"
     }
   }
 }

@@ -13,11 +13,14 @@ public struct IshigamiModel: ExperimentModel {
   public var a: Double
   public var b: Double
   public var noise: Double
+  /// Seconds each run sleeps, to stand in for a slower model (progress and interruption demos).
+  public var delay: Double
 
-  public init(a: Double = 7, b: Double = 0.1, noise: Double = 0) {
+  public init(a: Double = 7, b: Double = 0.1, noise: Double = 0, delay: Double = 0) {
     self.a = a
     self.b = b
     self.noise = noise
+    self.delay = delay
   }
 
   /// The function itself.
@@ -36,6 +39,7 @@ public struct IshigamiModel: ExperimentModel {
       default: throw IshigamiModelError.unknownParameter(assignment.keyPath)
       }
     }
+    if delay > 0 { Thread.sleep(forTimeInterval: delay) }
     var generator = SplitMix64(seed: seed)
     let epsilon =
       noise > 0 ? noise * (generator.nextUnitInterval() * 2 - 1) * 1.7320508075688772 : 0
