@@ -1,1 +1,2 @@
+if CommandLine.arguments.dropFirst().first == "sweep" { runSweepBenchmark(Array(CommandLine.arguments.dropFirst(2))) }
 print("bench")
