@@ -12,7 +12,10 @@ import Foundation
 /// `busy:ITERATIONS`, a CPU-bound stand-in for a simulation (measures parallel efficiency).
 /// Writes a section of Benchmarks/RESULTS.md between `<!-- sweep:begin -->` and
 /// `<!-- sweep:end -->`.
-func runSweepBenchmark(_ arguments: [String]) -> Never {
+///
+/// `commandLine` is the whole command line, program name and `sweep` included.
+func runSweepBenchmark(_ commandLine: [String]) -> Never {
+  let arguments = Array(commandLine.dropFirst(2))
   var model = "builtin:ishigami"
   var runs = 20_000
   var busyRuns = 1_000
@@ -96,7 +99,7 @@ enum SweepBenchmark {
     defer { posix_spawn_file_actions_destroy(&actions) }
     posix_spawn_file_actions_adddup2(&actions, output.fileHandleForWriting.fileDescriptor, 1)
     var argv = arguments.map { strdup($0) } + [nil]
-    defer { argv.forEach { free($0) } }
+    defer { for pointer in argv { free(pointer) } }
     var pid: pid_t = 0
     guard posix_spawn(&pid, executable, &actions, nil, &argv, environ) == 0 else {
       throw BenchmarkError("cannot start \(executable)")

@@ -1,2 +1,2 @@
-if CommandLine.arguments.dropFirst().first == "sweep" { runSweepBenchmark(Array(CommandLine.arguments.dropFirst(2))) }
+if CommandLine.arguments.dropFirst().first == "sweep" { runSweepBenchmark(CommandLine.arguments) }
 print("bench")

@@ -61,7 +61,8 @@ import Testing
       ])
     let svg = chart.svg()
     #expect(xmlError(svg) == nil)
-    #expect(svg.components(separatedBy: "<rect").count - 1 == 1 + 4 + 2)  // background, bars, legend
+    // Background, four bars, two legend swatches.
+    #expect(svg.components(separatedBy: "<rect").count - 1 == 1 + 4 + 2)
     #expect(svg.contains(">market.sigma</text>"))
   }
 
