@@ -109,13 +109,14 @@ struct SweepCommand: ParsableCommand {
     if summary.failed > 0 { throw ExitCode(1) }
   }
 
+  /// The last line of a sweep: how many runs, how many failed, where the results are.
   static func finalLine(_ summary: SweepSummary, db: String) -> String {
     let resumed = summary.alreadyDone > 0 ? " (\(summary.alreadyDone) from before)" : ""
-    let state =
-      summary.interrupted
-      ? "interrupted: \(summary.done) of \(summary.total) runs stored\(resumed); run the same command again to continue"
-      : "\(summary.total) runs done\(resumed)"
-    return "\(state), \(summary.failed) failed; results in \(db)"
+    if summary.interrupted {
+      return "interrupted: \(summary.done) of \(summary.total) runs stored\(resumed), "
+        + "\(summary.failed) failed; results in \(db); run the same command again to continue"
+    }
+    return "\(summary.total) runs done\(resumed), \(summary.failed) failed; results in \(db)"
   }
 }
 
