@@ -36,7 +36,9 @@ let package = Package(
     .target(name: "Simulation", dependencies: ["MarketClearing"]),
     .target(
       name: "ScenarioFormat",
-      dependencies: ["Simulation", .product(name: "Yams", package: "Yams")]
+      dependencies: [
+        "Simulation", "MarketClearing", "LinearAlgebra", .product(name: "Yams", package: "Yams"),
+      ]
     ),
     .target(
       name: "Experiments",
@@ -63,6 +65,7 @@ let package = Package(
 
     .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"]),
     .testTarget(name: "MarketClearingTests", dependencies: ["MarketClearing", "LinearAlgebra"]),
+    .testTarget(name: "ScenarioFormatTests", dependencies: ["ScenarioFormat", "MarketClearing"]),
     .testTarget(name: "GPUMarketCLITests", dependencies: ["gpumarket", "Experiments"]),
     .testTarget(name: "ExperimentsTests", dependencies: ["Experiments"]),
     .testTarget(name: "ReportsTests", dependencies: ["Reports", "Experiments"]),

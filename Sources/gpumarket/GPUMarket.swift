@@ -12,7 +12,7 @@ struct GPUMarket: ParsableCommand {
       """,
     version: "0.1.0",
     subcommands: [
-      ClearCommand.self, SweepCommand.self, ReportCommand.self,
+      ClearCommand.self, SchemaCommand.self, SweepCommand.self, ReportCommand.self,
     ]
   )
 }

@@ -1,1 +1,0 @@
-// Scenario files: loading and validation.

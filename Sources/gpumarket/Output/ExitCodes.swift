@@ -1,0 +1,18 @@
+import ArgumentParser
+
+/// Exit statuses of gpumarket, documented in each command's help.
+enum ExitStatus {
+  /// The input file could not be read or is invalid (the message names file, line and key path).
+  static let invalidInput = ExitCode(2)
+  /// The market did not clear to the requested tolerance; the best answer is still printed.
+  static let notConverged = ExitCode(3)
+  /// `--verify` found an equilibrium condition violated by more than the tolerance.
+  static let verificationFailed = ExitCode(4)
+
+  /// The help text block listing the statuses.
+  static let helpText = """
+    Exit status: 0 success; 2 invalid input (file, line and key path on stderr); \
+    3 not converged (best answer printed, marked "converged": false); \
+    4 --verify found a violated condition; 64 bad command-line usage.
+    """
+}
