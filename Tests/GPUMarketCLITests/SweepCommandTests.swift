@@ -27,11 +27,11 @@ import Testing
     var stderr: String
   }
 
-  /// Runs gpumarket with `arguments` in `folder`; `killAfter` sends SIGKILL after that many
-  /// seconds, like a machine going down mid-sweep.
-  static func gpumarket(_ arguments: [String], in folder: URL, killAfter: Double? = nil) throws
-    -> Result
-  {
+  /// Runs gpumarket with `arguments` in `folder`; `killAfter` sends `signal` (SIGKILL: a machine
+  /// going down mid-sweep; SIGINT: Ctrl-C) after that many seconds.
+  static func gpumarket(
+    _ arguments: [String], in folder: URL, killAfter: Double? = nil, signal: Int32 = SIGKILL
+  ) throws -> Result {
     let process = Process()
     process.executableURL = binary
     process.arguments = arguments
@@ -43,7 +43,7 @@ import Testing
     try process.run()
     if let killAfter {
       Thread.sleep(forTimeInterval: killAfter)
-      kill(process.processIdentifier, SIGKILL)
+      kill(process.processIdentifier, signal)
     }
     let stdout = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
     let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
@@ -87,6 +87,8 @@ import Testing
     // 400 runs of 5 ms on 2 workers take about a second: kill it half way.
     let killed = try Self.gpumarket(arguments, in: folder, killAfter: 0.5)
     #expect(killed.status != 0)
+    #expect(killed.stdout.isEmpty)
+    #expect(killed.stdout.isEmpty)
     let partial = try SweepDatabase(path: folder.appendingPathComponent("k.sqlite").path)
       .runCounts()
     #expect(partial.ok > 0 && partial.ok < 400, "stored \(partial.ok) before the kill")
@@ -102,6 +104,21 @@ import Testing
     #expect(a == b)
   }
 
+  @Test func ctrlCStopsCleanlyAndTheSameCommandFinishes() throws {
+    let folder = Self.folder("interrupt")
+    let arguments = [
+      "sweep", "builtin:ishigami-slow", "--vary", "x1=-3..3:300", "--replicates", "2", "--quiet",
+      "--db", "i.sqlite",
+    ]
+    let interrupted = try Self.gpumarket(arguments, in: folder, killAfter: 0.5, signal: SIGINT)
+    #expect(interrupted.status == 130)
+    #expect(interrupted.stderr.contains("interrupted: "))
+    #expect(interrupted.stderr.contains("run the same command again to continue"))
+    let finished = try Self.gpumarket(arguments, in: folder)
+    #expect(finished.status == 0, "\(finished.stderr)")
+    #expect(finished.stdout.hasPrefix("600 runs done ("))
+  }
+
   @Test func failedRunsSetTheExitStatusAndFinalLine() throws {
     let folder = Self.folder("failing")
     let result = try Self.gpumarket(
@@ -111,26 +128,35 @@ import Testing
     #expect(result.stdout == "4 runs done, 2 failed; results in f.sqlite\n")
   }
 
-  @Test(arguments: [
-    (["sweep", "builtin:ishigami", "--vary", "x1=a,b"], "cannot read '--vary x1=a,b'"),
-    (
-      ["sweep", "builtin:ishigami", "--vary", "x1=0..1"],
-      "a grid needs a count for range parameter 'x1'"
-    ),
-    (
-      ["sweep", "builtin:ishigami", "--design", "sobol", "--samples", "100", "--vary", "x1=0..1"],
-      "power of two"
-    ),
-    (["sweep", "builtin:nothing", "--vary", "x1=1"], "unknown built-in model"),
-    (["sweep", "scenario.yaml", "--vary", "x1=1"], "engine is not available"),
-    (["sweep", "--plan", "missing.yaml"], "missing.yaml: cannot read file"),
-    (["report", "missing.sqlite"], "missing.sqlite: no such file"),
-  ])
-  func badInputGetsAClearErrorAndNonZeroStatus(arguments: [String], message: String) throws {
+  @Test(
+    arguments: [
+      (["sweep", "builtin:ishigami", "--vary", "x1=a,b"], "cannot read '--vary x1=a,b'", 2),
+      (
+        ["sweep", "builtin:ishigami", "--vary", "x1=0..1"],
+        "a grid needs a count for range parameter 'x1'", 2
+      ),
+      (
+        [
+          "sweep", "builtin:ishigami", "--design", "sobol", "--samples", "100", "--vary", "x1=0..1",
+        ], "power of two", 2
+      ),
+      (["sweep", "builtin:nothing", "--vary", "x1=1"], "unknown built-in model", 2),
+      (["sweep", "scenario.yaml", "--vary", "x1=1"], "engine is not available", 2),
+      (["sweep", "--plan", "missing.yaml"], "missing.yaml: cannot read file", 2),
+      (
+        ["sweep", "builtin:ishigami", "--design", "cube", "--vary", "x1=1"],
+        "--design must be one of", 64
+      ),
+      (["report", "missing.sqlite"], "missing.sqlite: no such file", 2),
+      (["report", "x", "--format", "pdf"], "--format must be one of", 64),
+    ] as [([String], String, Int32)])
+  func badInputGetsAClearErrorAndNonZeroStatus(arguments: [String], message: String, status: Int32)
+    throws
+  {
     let folder = Self.folder("errors")
     let result = try Self.gpumarket(
       arguments + (arguments[0] == "sweep" ? ["--db", "e.sqlite"] : []), in: folder)
-    #expect(result.status != 0)
+    #expect(result.status == status)
     #expect(result.stderr.contains(message), "\(result.stderr)")
   }
 
@@ -140,7 +166,7 @@ import Testing
       ["sweep", "builtin:ishigami", "--vary", "x1=1,2", "--quiet", "--db", "p.sqlite"], in: folder)
     let second = try Self.gpumarket(
       ["sweep", "builtin:ishigami", "--vary", "x1=1,3", "--quiet", "--db", "p.sqlite"], in: folder)
-    #expect(second.status != 0)
+    #expect(second.status == 2)
     #expect(second.stderr.contains("holds results of a different sweep plan"))
   }
 

@@ -56,7 +56,7 @@ struct ReportCommand: ParsableCommand {
     do {
       document = try ReportSources.open(source, options: options).makeDocument()
     } catch {
-      throw CommandError.exit("\(error)", code: 1)
+      throw CommandError.exit("\(error)", code: 2)
     }
     guard let out else {
       print(document.render(resolvedFormat).main, terminator: "")
@@ -75,7 +75,7 @@ struct ReportCommand: ParsableCommand {
       }
       try Data(rendered.main.utf8).write(to: url, options: .atomic)
     } catch {
-      throw CommandError.exit("cannot write \(out): \(error.localizedDescription)", code: 1)
+      throw CommandError.exit("cannot write \(out): \(error.localizedDescription)", code: 74)
     }
   }
 }

@@ -13,7 +13,9 @@ struct SweepCommand: ParsableCommand {
       0.5 to 2.0; sampling designs take key.path=LOW..HIGH). Or describe the sweep in a YAML \
       file given with --plan (docs/sweeps.md); options on the command line override it.
       Runs are stored as they finish; interrupt and run the same command again to continue. \
-      Exit status 0 when every run succeeded, 1 when some failed, 2 when interrupted.
+      Exit status: 0 every run succeeded; 1 some runs failed (recorded in the database); 2 invalid \
+      input (plan, sweep file, or a database holding another plan); 74 the database could not be \
+      written; 130 interrupted (Ctrl-C).
       """
   )
 
@@ -85,7 +87,7 @@ struct SweepCommand: ParsableCommand {
       sweepDesign = try SweepDesign(plan: plan)
       model = try makeExperimentModel(scenarioPath: plan.scenario)
     } catch {
-      throw CommandError.exit("\(error)", code: 64)
+      throw CommandError.exit("\(error)", code: 2)
     }
     var runner = SweepRunner(design: sweepDesign, model: model, databasePath: db, jobs: jobs)
     InterruptFlag.install()
@@ -97,13 +99,14 @@ struct SweepCommand: ParsableCommand {
       summary = try runner.run()
     } catch {
       reporter?.finish()
-      throw CommandError.exit("\(error)", code: 1)
+      if case .differentPlan = error { throw CommandError.exit("\(error)", code: 2) }
+      throw CommandError.exit("\(error)", code: 74)
     }
     reporter?.finish()
     let line = Self.finalLine(summary, db: db)
     if summary.interrupted {
       FileHandle.standardError.write(Data((line + "\n").utf8))
-      throw ExitCode(2)
+      throw ExitCode(130)
     }
     print(line)
     if summary.failed > 0 { throw ExitCode(1) }
@@ -136,6 +139,11 @@ enum InterruptFlag {
   static var isSet: Bool { flag != 0 }
 
   static func install() {
+    // A parent may start us with SIGINT blocked; unblock it (threads started later inherit this).
+    var set = sigset_t()
+    sigemptyset(&set)
+    sigaddset(&set, SIGINT)
+    pthread_sigmask(SIG_UNBLOCK, &set, nil)
     signal(SIGINT) { _ in
       if InterruptFlag.flag != 0 { _exit(130) }
       InterruptFlag.flag = 1
