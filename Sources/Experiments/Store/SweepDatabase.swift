@@ -90,9 +90,8 @@ public final class SweepDatabase {
   public func pointValues() throws(StoreError) -> [Int: [Double]] {
     let query = try database.prepare(
       """
-      SELECT r.point, p.key_path, p.value FROM runs r JOIN run_parameters p USING (run_id)
-      WHERE r.replicate = (SELECT min(replicate) FROM runs r2 WHERE r2.point = r.point)
-      ORDER BY r.point
+      SELECT r.point, p.key_path, min(p.value) FROM runs r JOIN run_parameters p USING (run_id)
+      GROUP BY r.point, p.key_path ORDER BY r.point
       """)
     let position = Dictionary(uniqueKeysWithValues: plan.parameters.enumerated().map { ($1, $0) })
     var result: [Int: [Double]] = [:]

@@ -6,7 +6,10 @@ extension SweepReportSource.Context {
   func responseSection() -> ReportDocument.Section? {
     guard let name = primaryOutcome, let values = byPoint[name], !values.isEmpty else { return nil }
     var items: [ReportDocument.Item] = []
-    let keys = points.keys.sorted().filter { values[$0] != nil }
+    // Beyond 2,000 points a scatter stops being readable (and the file grows): show every k-th.
+    let all = points.keys.sorted().filter { values[$0] != nil }
+    let step = max(1, (all.count + 1_999) / 2_000)
+    let keys = stride(from: 0, to: all.count, by: step).map { all[$0] }
     for (j, parameter) in plan.parameters.enumerated().prefix(6) {
       var chart = XYChart(
         title: "\(name) against \(parameter)", xLabel: parameter, yLabel: label(name))
@@ -35,7 +38,8 @@ extension SweepReportSource.Context {
           ReportChart(
             id: "response-\(Self.slug(name))-\(Self.slug(parameter))",
             caption: "\(name) at each design point against \(parameter)"
-              + (showWhiskers ? ", with 95% intervals over \(plan.replicates) replicates." : "."),
+              + (showWhiskers ? ", with 95% intervals over \(plan.replicates) replicates" : "")
+              + (step > 1 ? " (every \(step)th of \(all.count) points)." : "."),
             svg: chart.svg())))
     }
     return ReportDocument.Section(

@@ -21,7 +21,8 @@ extension SweepReportSource.Context {
       items.append(
         .paragraph(
           "Spearman rank correlation between each parameter and the outcome's point means, with a "
-            + "95% percentile-bootstrap interval over points. It measures monotone effects without "
+            + "95% percentile-bootstrap interval over points (\(rankResamples(points: points.count)) "
+            + "resamples). It measures monotone effects without "
             + "assuming linearity; an effect that rises then falls scores near zero (use --design "
             + "sobol to see those)."))
       for (k, name) in names.enumerated() {
@@ -56,8 +57,15 @@ extension SweepReportSource.Context {
     guard keys.count >= 3 else { return nil }
     return RankCorrelationRanking(
       points: keys.map { points[$0]! }, outcome: keys.map { values[$0]!.mean },
-      resamples: options.bootstrapResamples,
+      resamples: rankResamples(points: keys.count),
       seed: SeedDerivation.seed(base: plan.seed, stream: "report.bootstrap.\(name)"))
+  }
+
+  /// Bootstrap resamples for the rank correlation: the configured count up to 1,000 points, then
+  /// fewer (at least 200) so each report costs at most about 10⁶ ranked values per parameter;
+  /// with that many points the interval is narrow and 200 resamples place its ends well enough.
+  func rankResamples(points: Int) -> Int {
+    min(options.bootstrapResamples, max(200, 1_000_000 / max(points, 1)))
   }
 
   /// Parameter order for display: by decreasing importance.
