@@ -78,7 +78,11 @@ public struct XYChart: Sendable {
     let xLow = xTicks != nil ? (xs.min() ?? 0) : xAxis.lower
     let xHigh = xTicks != nil ? max(xs.max() ?? 1, xLow + 1) : xAxis.upper
     let yAxis = Axis(minimum: ys.min() ?? 0, maximum: ys.max() ?? 1, target: 6)
-    func px(_ x: Double) -> Double { left + (x - xLow) / (xHigh - xLow) * (plotRight - left) }
+    // Keep dots off the axis lines: inset the data area a little when there are points.
+    let inset = pointSets.isEmpty ? 0.0 : 10.0
+    func px(_ x: Double) -> Double {
+      left + inset + (x - xLow) / (xHigh - xLow) * (plotRight - left - 2 * inset)
+    }
     func py(_ y: Double) -> Double { yAxis.position(y, from: plotBottom, to: top) }
 
     var svg = SVGWriter(width: width, height: height)
@@ -112,13 +116,17 @@ public struct XYChart: Sendable {
     }
     for (s, set) in pointSets.enumerated() {
       let color = Palette.color(lines.count + s)
+      // Dense clouds get smaller, fainter dots so their shape stays visible.
+      let dense = set.points.count > 300
+      let radius = dense ? 2.2 : 3.2
+      let opacity = dense ? 0.45 : 0.85
       for (i, point) in set.points.enumerated() where point.y.isFinite {
         if i < set.whiskers.count, set.whiskers[i].low.isFinite, set.whiskers[i].high.isFinite {
           svg.line(
             px(point.x), py(set.whiskers[i].low), px(point.x), py(set.whiskers[i].high),
             stroke: color, width: 1.2)
         }
-        svg.circle(px(point.x), py(point.y), r: 3.2, fill: color, opacity: 0.85)
+        svg.circle(px(point.x), py(point.y), r: radius, fill: color, opacity: opacity)
       }
     }
     if showLegend {

@@ -21,7 +21,8 @@ extension SweepReportSource.Context {
       let showWhiskers = plan.replicates > 1 && keys.count <= 400
       chart.pointSets = [
         .init(
-          name: plan.replicates > 1 ? "point mean, 95% CI" : "point", points: scatter,
+          name: showWhiskers ? "point mean, 95% CI" : plan.replicates > 1 ? "point mean" : "point",
+          points: scatter,
           whiskers: showWhiskers ? whiskers : [])
       ]
       var groups: [Double: SampleStatistics] = [:]
