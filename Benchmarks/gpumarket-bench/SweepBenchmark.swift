@@ -141,7 +141,7 @@ enum SweepBenchmark {
     let fast = "builtin:ishigami"
     let busy = "busy:\(BusyModel.defaultIterations)"
     let fastRates = try rates(model: fast, runs: runs, repeats: 3)
-    let busyRates = try rates(model: busy, runs: busyRuns, repeats: 1)
+    let busyRates = try rates(model: busy, runs: busyRuns, repeats: 3)
     var memory: [(runs: Int, peak: Double)] = []
     for count in [1_000, 20_000] {
       let measured = try child(model: fast, runs: count, jobs: 2)
@@ -163,7 +163,7 @@ enum SweepBenchmark {
 
       Random design over 3 parameters, one new SQLite database per sweep (WAL, batched \
       transactions), release build, \(cores) cores shared with other work. Throughput is the \
-      best of three sweeps of \(runs) runs (`\(fast)`) and one sweep of \(busyRuns) runs \
+      best of three sweeps of \(runs) runs (`\(fast)`) and of \(busyRuns) runs \
       (`\(busy)`); parallel efficiency = rate at --jobs 2 / (2 × rate at --jobs 1). Load \
       average when measured: \(load) (other processes on the machine take cores from --jobs 2).
 
