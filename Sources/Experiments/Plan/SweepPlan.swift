@@ -29,6 +29,10 @@ public struct SweepPlan: Sendable, Hashable {
   public var seed: UInt64
   /// Whether monthly series are stored as well as summary outcomes.
   public var recordSeries: Bool
+  /// A digest of the scenario file's contents (see ``SweepPlan/digest(of:)``), so that editing
+  /// the scenario makes a new plan instead of resuming into results of the old one. Nil for
+  /// built-in models.
+  public var scenarioDigest: String?
 
   public init(
     scenario: String, design: DesignKind = .grid, parameters: [ParameterSpec], samples: Int = 64,
@@ -50,18 +54,24 @@ public struct SweepPlan: Sendable, Hashable {
       "samples=\(design == .grid ? 0 : samples)", "replicates=\(replicates)", "seed=\(seed)",
       "series=\(recordSeries)",
     ]
+    if let scenarioDigest { parts.insert("scenario-digest=\(scenarioDigest)", at: 1) }
     parts += parameters.map { "vary " + $0.canonicalText }
     return parts.joined(separator: "; ")
   }
 
   /// FNV-1a 64-bit hash of ``canonicalText``, as 16 lower-case hex digits. A change of any
   /// field that affects results changes the text and, with overwhelming probability, the hash.
-  public var hash: String {
+  public var hash: String { Self.digest(of: Array(canonicalText.utf8)) }
+
+  /// FNV-1a 64-bit hash of `bytes` as 16 lower-case hex digits: a fingerprint against accidental
+  /// change (not a cryptographic hash).
+  public static func digest(of bytes: [UInt8]) -> String {
     var h: UInt64 = 0xCBF2_9CE4_8422_2325
-    for byte in canonicalText.utf8 {
+    for byte in bytes {
       h = (h ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
     }
     let hex = String(h, radix: 16)
     return String(repeating: "0", count: 16 - hex.count) + hex
   }
+
 }

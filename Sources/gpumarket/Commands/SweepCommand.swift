@@ -75,6 +75,11 @@ struct SweepCommand: ParsableCommand {
     if let replicates { plan.replicates = replicates }
     if let seed { plan.seed = seed }
     if series { plan.recordSeries = true }
+    if !plan.scenario.hasPrefix(BuiltinModels.prefix),
+      let contents = FileManager.default.contents(atPath: plan.scenario)
+    {
+      plan.scenarioDigest = SweepPlan.digest(of: Array(contents))
+    }
     return plan
   }
 
