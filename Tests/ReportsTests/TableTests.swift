@@ -1,3 +1,4 @@
+import Experiments
 import Foundation
 import Testing
 
@@ -75,5 +76,29 @@ import Testing
     let cut = long.truncated(to: 3)
     #expect(cut.rows.count == 3)
     #expect(cut.note?.contains("First 3 of 10 rows") == true)
+  }
+}
+
+@Suite struct ComparisonTableTests {
+  @Test func comparisonHasDifferencesFromTheFirstScenario() {
+    let table = ComparisonTable.make(
+      scenarios: [
+        (
+          "baseline",
+          ["price": SampleStatistics([2, 2.2, 2.4]), "share": SampleStatistics([0.1, 0.1])]
+        ),
+        ("no-colossus", ["price": SampleStatistics([2.5, 2.7, 2.9])]),
+      ], outcomes: ["price", "share"])
+    #expect(
+      table.columns == [
+        "outcome", "baseline mean", "baseline ±95%", "no-colossus mean", "no-colossus ±95%",
+        "Δ vs baseline", "Δ 95% low", "Δ 95% high",
+      ])
+    guard case .number(let delta) = table.rows[0][5] else {
+      Issue.record("no difference in \(table.rows[0])")
+      return
+    }
+    #expect(abs(delta - 0.5) < 1e-12)
+    #expect(table.rows[1][3] == .empty && table.rows[1][5] == .empty)
   }
 }
