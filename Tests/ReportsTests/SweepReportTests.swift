@@ -63,6 +63,7 @@ import Testing
       #expect(abs(total - st) < 0.04, "ST of \(name) = \(total)")
     }
     #expect(document.charts.contains { $0.id == "sensitivity-y" })
+    #expect(!document.tables.contains { $0.id == "outcomes-by-point" })
   }
 
   @Test func everyChartOfEveryReportIsWellFormedSVG() throws {
@@ -98,6 +99,7 @@ import Testing
       "fail", design: .grid, vary: ["x1=-1,1"], replicates: 2, model: FailingModel())
     let document = try SweepReportSource(path: path).makeDocument()
     let failures = try #require(document.tables.first { $0.id == "failures" })
+    #expect(document.tables.contains { $0.id == "outcomes-by-point" })
     #expect(failures.rows.count == 2)
     #expect(document.render(.text).main.contains("2 of 4 runs failed"))
   }

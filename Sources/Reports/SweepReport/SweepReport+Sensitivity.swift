@@ -2,7 +2,7 @@ import Experiments
 
 extension SweepReportSource.Context {
   func sensitivitySection() -> ReportDocument.Section? {
-    let names = Array(outcomes.prefix(options.sensitivityOutcomes))
+    let names = reportedOutcomes(limit: options.sensitivityOutcomes)
     guard !names.isEmpty, points.count >= 3 else { return nil }
     var items: [ReportDocument.Item] = []
     if plan.design == .sobol {

@@ -65,7 +65,8 @@ extension SweepReportSource.Context {
           columns: ["outcome", "points", "mean", "sd", "min", "max", "95% CI low", "95% CI high"],
           rows: rows,
           note: "Each point contributes the mean of its replicates.")))
-    if plan.design == .grid {
+    // Saltelli design points are not meant to be read one by one.
+    if plan.design != .sobol {
       items.append(.table(byPointTable()))
     }
     return ReportDocument.Section(id: "outcomes", title: "Outcomes", items: items)
@@ -73,8 +74,9 @@ extension SweepReportSource.Context {
 
   /// Outcomes by parameter values: one row per point, mean and 95% CI over replicates.
   func byPointTable() -> ReportTable {
+    let shown = reportedOutcomes(limit: 12)
     var columns = plan.parameters
-    for name in outcomes { columns += ["\(name) mean", "\(name) ±95%"] }
+    for name in shown { columns += ["\(name) mean", "\(name) ±95%"] }
     columns.insert("point", at: 0)
     columns.insert("runs", at: plan.parameters.count + 1)
     var rows: [[ReportTable.Cell]] = []
@@ -82,7 +84,7 @@ extension SweepReportSource.Context {
       var row: [ReportTable.Cell] = [.integer(point)]
       row += (points[point] ?? []).map { .number($0) }
       row.append(.integer(outcomes.map { byPoint[$0]?[point]?.count ?? 0 }.max() ?? 0))
-      for name in outcomes {
+      for name in shown {
         if let statistics = byPoint[name]?[point] {
           row.append(.number(statistics.mean))
           let half = statistics.confidenceHalfWidth()
@@ -95,9 +97,17 @@ extension SweepReportSource.Context {
     }
     return ReportTable(
       id: "outcomes-by-point", title: "Outcomes by parameter values", columns: columns, rows: rows,
-      note: plan.replicates > 1
+      note: (plan.replicates > 1
         ? "Mean over \(plan.replicates) replicates ± half-width of the Student-t 95% interval."
         : "One run per point: no interval.")
+        + (shown.count < outcomes.count
+          ? " First \(shown.count) of \(outcomes.count) outcomes; the database holds all." : ""))
+  }
+
+  /// The primary outcome first, then the others in model order, at most `limit`.
+  func reportedOutcomes(limit: Int) -> [String] {
+    let primary = primaryOutcome.map { [$0] } ?? []
+    return Array((primary + outcomes.filter { $0 != primaryOutcome }).prefix(limit))
   }
 
   func failureSection() throws -> ReportDocument.Section? {
