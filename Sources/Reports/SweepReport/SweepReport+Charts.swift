@@ -61,13 +61,18 @@ extension SweepReportSource.Context {
         groups.append((prefix, [name]))
       }
     }
-    let at = zip(plan.parameters, points[0] ?? []).map { "\($0) = \(NumberFormat.format($1))" }
+    // The first point with a successful run (point 0 may have failed).
+    let succeeded = outcomes.compactMap { byPoint[$0]?.keys.min() }.min()
+    guard let point = succeeded else { return nil }
+    let at = zip(plan.parameters, points[point] ?? []).map { "\($0) = \(NumberFormat.format($1))" }
       .joined(separator: ", ")
     var items: [ReportDocument.Item] = [
       .paragraph(
-        "Monthly series at the first design point (\(at)): mean over its \(plan.replicates) "
-          + "replicate(s)"
-          + (plan.replicates > 1 ? "; the band is the 95% confidence interval of the mean." : "."))
+        "Monthly series at design point \(point) (\(at)), the first with a successful run: "
+          + (plan.replicates > 1
+            ? "mean over its \(plan.replicates) replicates; the band is the 95% confidence "
+              + "interval of the mean."
+            : "its one run."))
     ]
     for group in groups {
       var chart = XYChart(
@@ -75,7 +80,8 @@ extension SweepReportSource.Context {
         yLabel: options.units[group.prefix].map { "\(group.prefix) (\($0))" } ?? group.prefix)
       var months: [String] = []
       for name in group.names.prefix(8) {
-        let series = try database.seriesByMonth(name, point: 0)
+        let series = try database.seriesByMonth(name, point: point)
+        guard !series.months.isEmpty else { continue }
         if series.months.count > months.count { months = series.months }
         let line = XYChart.Line(
           name: String(name.dropFirst(group.prefix.count + 1)).isEmpty
@@ -88,15 +94,17 @@ extension SweepReportSource.Context {
             } : [])
         chart.lines.append(line)
       }
+      guard !chart.lines.isEmpty else { continue }
       chart.xTicks = XYChart.monthTicks(months)
       items.append(
         .chart(
           ReportChart(
             id: "series-\(Self.slug(group.prefix))",
-            caption: "\(group.prefix) per month at the first design point"
+            caption: "\(group.prefix) per month at design point \(point)"
               + (group.names.count > 8 ? " (first 8 of \(group.names.count) series)." : "."),
             svg: chart.svg())))
     }
+    guard items.count > 1 else { return nil }
     return ReportDocument.Section(id: "series", title: "Monthly series", items: items)
   }
 }
