@@ -6,6 +6,10 @@
 ///     S_j  = (1/N) Σ_i f_B(i) (f_AB^(j)(i) − f_A(i)) / V        Saltelli et al. (2010), Table 2 (b)
 ///     ST_j = (1/2N) Σ_i (f_A(i) − f_AB^(j)(i))² / V              Jansen (1999), Table 2 (f)
 ///
+/// Outputs are first centred on the mean of all N(D+2) of them, as SALib does: the first-order
+/// estimator is not shift-invariant, and centring removes the variance a large mean would add
+/// (the total-order estimator and V are unchanged by it).
+///
 /// Confidence intervals: percentile bootstrap over the N base samples (resample i with
 /// replacement, recompute the indices, take the 2.5% and 97.5% quantiles of `resamples`
 /// replicates), seeded so reports are reproducible. The estimators' error shrinks like 1/√N for
@@ -29,6 +33,9 @@ public struct SobolIndices: Sendable {
   public init(blocks: [[Double]], dimensions: Int, resamples: Int = 1000, seed: UInt64 = 1) {
     precondition(blocks.allSatisfy { $0.count == dimensions + 2 })
     baseSamples = blocks.count
+    let count = Double(blocks.count * (dimensions + 2))
+    let centre = blocks.reduce(0) { $0 + $1.reduce(0, +) } / count
+    let blocks = blocks.map { $0.map { $0 - centre } }
     let indices = Array(blocks.indices)
     let estimate = Self.estimate(blocks, indices, dimensions: dimensions)
     var firstDraws = [[Double]](repeating: [], count: dimensions)
