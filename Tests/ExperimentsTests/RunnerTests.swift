@@ -168,5 +168,11 @@ final class CountingModel: ExperimentModel, @unchecked Sendable {
     #expect(series.months.count == 12)
     #expect(series.statistics.allSatisfy { $0.count == 5 })
     #expect(try database.outcomeNames() == ["y", "sin.x1"])
+    let view = try database.database.prepare(
+      "SELECT run_id, \"x1\" FROM runs_with_parameters ORDER BY run_id")
+    var rows: [(Int, Double)] = []
+    while try view.step() { rows.append((view.int(0), view.double(1))) }
+    #expect(rows.count == 10)
+    #expect(rows.allSatisfy { $0.1 == ($0.0 < 5 ? 0 : 1) })
   }
 }

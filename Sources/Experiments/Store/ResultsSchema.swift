@@ -1,3 +1,5 @@
+import Foundation
+
 /// The tables of a sweep database (documented in docs/results-database.md).
 enum ResultsSchema {
   static let version = 1
@@ -52,4 +54,25 @@ enum ResultsSchema {
       PRIMARY KEY (run_id, name, month)
     ) WITHOUT ROWID;
     """
+
+  /// A view with one row per run and one column per parameter (named by its key path), so a
+  /// single `SELECT * FROM runs_with_parameters` gives a wide table.
+  static func runsWithParametersView(_ keyPaths: [String]) -> String {
+    let columns = keyPaths.map { key in
+      "(SELECT value FROM run_parameters p WHERE p.run_id = r.run_id AND p.key_path = "
+        + "\(literal(key))) AS \(identifier(key))"
+    }
+    return "CREATE VIEW IF NOT EXISTS runs_with_parameters AS SELECT r.*"
+      + columns.map { ", " + $0 }.joined() + " FROM runs r;"
+  }
+
+  /// A SQL string literal.
+  static func literal(_ text: String) -> String {
+    "'" + text.replacingOccurrences(of: "'", with: "''") + "'"
+  }
+
+  /// A quoted SQL identifier.
+  static func identifier(_ text: String) -> String {
+    "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+  }
 }

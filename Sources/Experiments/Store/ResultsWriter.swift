@@ -56,6 +56,7 @@ final class ResultsWriter {
         insertParameterSpec.bind(3, String(parameter.canonicalText.drop { $0 != "=" }.dropFirst()))
         try insertParameterSpec.run()
       }
+      try database.execute(ResultsSchema.runsWithParametersView(plan.parameters.map(\.keyPath)))
       try database.execute("COMMIT")
     }
     insertRun = try database.prepare(
