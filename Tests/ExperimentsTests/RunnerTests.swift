@@ -176,3 +176,23 @@ final class CountingModel: ExperimentModel, @unchecked Sendable {
     #expect(rows.allSatisfy { $0.1 == ($0.0 < 5 ? 0 : 1) })
   }
 }
+
+@Suite struct StoreErrorTests {
+  @Test func unwritableDatabaseIsAnErrorNamingThePath() throws {
+    let design = try SweepDesign(
+      plan: SweepPlan(scenario: "builtin:ishigami", parameters: [try VarySyntax.parse("x1=1")]))
+    let path = "/nonexistent-folder/sweep.sqlite"
+    #expect {
+      try SweepRunner(design: design, model: IshigamiModel(), databasePath: path, jobs: 1).run()
+    } throws: { "\($0)".hasPrefix("\(path): SQLite error:") }
+  }
+
+  @Test func readingSomethingElseIsAnError() throws {
+    let path = temporaryDatabasePath("other")
+    let writer = try SQLiteDatabase(path: path)
+    try writer.execute("CREATE TABLE t (x)")
+    #expect {
+      try SweepDatabase(path: path)
+    } throws: { "\($0)" == "\(path) is not a gpumarket sweep database (no plan table)" }
+  }
+}
