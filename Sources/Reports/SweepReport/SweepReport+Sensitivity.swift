@@ -166,12 +166,13 @@ extension SweepReportSource.Context {
         out.append("-")
       }
     }
-    return out.trimmingCharacters(in: "-")
+    return out.trimming("-")
   }
 }
 
 extension String {
-  func trimmingCharacters(in set: Character) -> String {
-    String(drop { $0 == set }.reversed().drop { $0 == set }.reversed())
+  /// The string without leading and trailing `character`s.
+  func trimming(_ character: Character) -> String {
+    String(drop { $0 == character }.reversed().drop { $0 == character }.reversed())
   }
 }
