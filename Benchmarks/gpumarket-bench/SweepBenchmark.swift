@@ -5,20 +5,21 @@ import Foundation
   import Glibc
 #endif
 
-/// `gpumarket-bench sweep [--runs N] [--busy-runs N] [--results PATH]`: sweep throughput (runs per
-/// minute at --jobs 1 and 2, parallel efficiency) and peak resident memory of whole sweeps of
-/// 1,000 and 20,000 runs, each measured in a child process so the figures do not mix. Two models:
-/// `builtin:ishigami` (microseconds per run: measures the runner and the results store) and
-/// `busy:ITERATIONS`, a CPU-bound stand-in for a simulation (measures parallel efficiency).
+/// `gpumarket-bench sweep [--runs N] [--model NAME] [--model-runs N] [--results PATH]`: sweep
+/// throughput (runs per minute at --jobs 1 and 2, parallel efficiency) and peak resident memory of
+/// whole sweeps of 1,000 and 20,000 runs, each measured in a child process so the figures do not
+/// mix. Two models: `builtin:ishigami` (microseconds per run: measures the runner and the results
+/// store) and `--model` (default `busy:ITERATIONS`, a CPU-bound stand-in for a simulation, which
+/// measures parallel efficiency); ``SweepBenchmark/model(named:)`` resolves the names.
 /// Writes a section of Benchmarks/RESULTS.md between `<!-- sweep:begin -->` and
 /// `<!-- sweep:end -->`.
 ///
 /// `commandLine` is the whole command line, program name and `sweep` included.
 func runSweepBenchmark(_ commandLine: [String]) -> Never {
   let arguments = Array(commandLine.dropFirst(2))
-  var model = "builtin:ishigami"
+  var model = "busy:\(BusyModel.defaultIterations)"
   var runs = 20_000
-  var busyRuns = 1_000
+  var modelRuns = 1_000
   var results = "Benchmarks/RESULTS.md"
   var childRuns: Int?
   var childJobs = 2
@@ -28,7 +29,7 @@ func runSweepBenchmark(_ commandLine: [String]) -> Never {
     switch arguments[index] {
     case "--model": model = value
     case "--runs": runs = Int(value) ?? runs
-    case "--busy-runs": busyRuns = Int(value) ?? busyRuns
+    case "--model-runs": modelRuns = Int(value) ?? modelRuns
     case "--results": results = value
     case "--child-runs": childRuns = Int(value)
     case "--child-jobs": childJobs = Int(value) ?? 2
@@ -45,7 +46,7 @@ func runSweepBenchmark(_ commandLine: [String]) -> Never {
       print(seconds)
       exit(0)
     }
-    try SweepBenchmark.main(runs: runs, busyRuns: busyRuns, results: results)
+    try SweepBenchmark.main(runs: runs, model: model, modelRuns: modelRuns, results: results)
     exit(0)
   } catch {
     FileHandle.standardError.write(Data("error: \(error)\n".utf8))
@@ -57,14 +58,7 @@ enum SweepBenchmark {
   /// Runs a sweep of `runs` runs (a random design over x1, x2, x3 with 1 replicate) into a
   /// fresh temporary database; returns wall seconds.
   static func sweep(model name: String, runs: Int, jobs: Int) throws -> Double {
-    let model: any ExperimentModel
-    if name.hasPrefix("busy:"), let iterations = Int(name.dropFirst(5)) {
-      model = BusyModel(iterations: iterations)
-    } else if let builtin = try BuiltinModels.model(for: name) {
-      model = builtin
-    } else {
-      throw BenchmarkError("unknown model \(name): expected builtin:NAME or busy:ITERATIONS")
-    }
+    let model = try self.model(named: name)
     let range = "-3.141592653589793..3.141592653589793"
     let plan = SweepPlan(
       scenario: name, design: .random,
@@ -82,6 +76,16 @@ enum SweepBenchmark {
     let elapsed = ContinuousClock.now - start
     guard summary.isComplete else { throw BenchmarkError("sweep did not complete") }
     return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+  }
+
+  /// The model a name stands for: `busy:ITERATIONS` or `builtin:NAME`. (Scenario files join
+  /// here once the engine is wired in.)
+  static func model(named name: String) throws -> any ExperimentModel {
+    if name.hasPrefix("busy:"), let iterations = Int(name.dropFirst(5)) {
+      return BusyModel(iterations: iterations)
+    }
+    if let builtin = try BuiltinModels.model(for: name) { return builtin }
+    throw BenchmarkError("unknown model \(name): expected builtin:NAME or busy:ITERATIONS")
   }
 
   /// Runs a child benchmark process; returns (wall seconds it reported, its peak RSS in MiB).
@@ -139,9 +143,9 @@ enum SweepBenchmark {
 
   static func log(_ text: String) { FileHandle.standardError.write(Data((text + "\n").utf8)) }
 
-  static func main(runs: Int, busyRuns: Int, results: String) throws {
+  static func main(runs: Int, model busy: String, modelRuns busyRuns: Int, results: String) throws {
     let fast = "builtin:ishigami"
-    let busy = "busy:\(BusyModel.defaultIterations)"
+    _ = try model(named: busy)
     let fastRates = try rates(model: fast, runs: runs, repeats: 3)
     let busyRates = try rates(model: busy, runs: busyRuns, repeats: 5)
     var memory: [(runs: Int, peak: Double)] = []
@@ -173,7 +177,7 @@ enum SweepBenchmark {
       | model | runs/min, --jobs 1 | runs/min, --jobs 2 | parallel efficiency |
       |---|---:|---:|---:|
       \(row("`\(fast)` (µs per run: runner + SQLite ceiling)", fastRates))
-      \(row(String(format: "`\(busy)` (%.1f ms CPU per run)", busyMilliseconds), busyRates))
+      \(row(String(format: "`\(busy)` (%.1f ms per run at --jobs 1)", busyMilliseconds), busyRates))
 
       | sweep (`\(fast)`, --jobs 2) | peak RSS |
       |---|---:|
