@@ -33,7 +33,7 @@ let package = Package(
 
     .target(name: "LinearAlgebra", dependencies: ["CBLAS"]),
     .target(name: "MarketClearing", dependencies: ["LinearAlgebra"]),
-    .target(name: "Simulation", dependencies: ["MarketClearing"]),
+    .target(name: "Simulation", dependencies: ["MarketClearing", "LinearAlgebra"]),
     .target(
       name: "ScenarioFormat",
       dependencies: [
@@ -57,7 +57,10 @@ let package = Package(
     ),
     .executableTarget(
       name: "gpumarket-bench",
-      dependencies: ["LinearAlgebra", "MarketClearing", "Experiments"],
+      dependencies: [
+        "LinearAlgebra", "MarketClearing", "Simulation", "ScenarioFormat", "Experiments",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
       path: "Benchmarks/gpumarket-bench"
     ),
 
@@ -65,8 +68,9 @@ let package = Package(
 
     .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"]),
     .testTarget(name: "MarketClearingTests", dependencies: ["MarketClearing", "LinearAlgebra"]),
-    .testTarget(name: "ScenarioFormatTests", dependencies: ["ScenarioFormat", "MarketClearing"]),
+    .testTarget(name: "ScenarioFormatTests", dependencies: ["ScenarioFormat", "MarketClearing", "Simulation"]),
     .testTarget(name: "GPUMarketCLITests", dependencies: ["gpumarket", "Experiments"]),
+    .testTarget(name: "SimulationTests", dependencies: ["Simulation", "ScenarioFormat"]),
     .testTarget(name: "ExperimentsTests", dependencies: ["Experiments"]),
     .testTarget(name: "ReportsTests", dependencies: ["Reports", "Experiments"]),
   ]
