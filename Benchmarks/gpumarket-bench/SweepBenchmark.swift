@@ -224,7 +224,7 @@ struct BusyModel: ExperimentModel {
 
   func run(_ assignments: [ParameterAssignment], seed: UInt64) throws -> RunOutcome {
     let ishigami = IshigamiModel()
-    var generator = SplitMix64(seed: seed)
+    var generator = Experiments.SplitMix64(seed: seed)
     var sum = 0.0
     for _ in 0..<iterations {
       let u = generator.nextUnitInterval() * 6 - 3
