@@ -46,19 +46,24 @@ let package = Package(
     ),
     .target(name: "Reports", dependencies: ["Experiments"]),
 
+    .target(
+      name: "ScenarioExperiments",
+      dependencies: ["Experiments", "ScenarioFormat", "Simulation"]
+    ),
+
     // MARK: - Executables
 
     .executableTarget(
       name: "gpumarket",
       dependencies: [
-        "MarketClearing", "Simulation", "ScenarioFormat", "Experiments", "Reports",
+        "MarketClearing", "Simulation", "ScenarioFormat", "Experiments", "Reports", "ScenarioExperiments",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     .executableTarget(
       name: "gpumarket-bench",
       dependencies: [
-        "LinearAlgebra", "MarketClearing", "Simulation", "ScenarioFormat", "Experiments",
+        "LinearAlgebra", "MarketClearing", "Simulation", "ScenarioFormat", "Experiments", "ScenarioExperiments",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       path: "Benchmarks/gpumarket-bench"

@@ -17,9 +17,11 @@ if CommandLine.arguments.dropFirst().first == "engine" {
   EngineBenchmark.main(Array(CommandLine.arguments.dropFirst(2)))
   exit(0)
 }
+if CommandLine.arguments.dropFirst().first == "sweep" { runSweepBenchmark(CommandLine.arguments) }
 
 let usage = """
   usage: gpumarket-bench engine [--repeats N] [--write FILE]
+         gpumarket-bench sweep [--help]
          gpumarket-bench clearing [--quick] [--output FILE] [--seed N] [--no-peer] [--peer-script FILE]
                                   [--size BUYERSxPRODUCTS ...]
          gpumarket-bench crossover [--quick] [--seed N]
