@@ -12,7 +12,6 @@ import Foundation
 /// skips the crossover sweep), for profiling one case. `crossover` prints the sweep only.
 
 // Benchmarks with their own files dispatch before the clearing options are parsed.
-if CommandLine.arguments.dropFirst().first == "sweep" { runSweepBenchmark(CommandLine.arguments) }
 if CommandLine.arguments.dropFirst().first == "engine" {
   EngineBenchmark.main(Array(CommandLine.arguments.dropFirst(2)))
   exit(0)
