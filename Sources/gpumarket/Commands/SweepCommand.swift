@@ -130,9 +130,11 @@ struct SweepCommand: ParsableCommand {
 
 /// Prints CLI errors on stderr and picks the exit status.
 enum CommandError {
-  /// Writes `error: MESSAGE` to stderr and returns the exit code to throw.
+  /// Writes `error: MESSAGE` to stderr and returns the exit code to throw. Scenario diagnostics
+  /// arrive already formatted (`FILE:LINE:COLUMN: error: ...`) and are written as they are.
   static func exit(_ message: String, code: Int32) -> ExitCode {
-    FileHandle.standardError.write(Data("error: \(message)\n".utf8))
+    let text = message.contains("error: ") ? message : "error: \(message)"
+    FileHandle.standardError.write(Data((text + "\n").utf8))
     return ExitCode(code)
   }
 }
