@@ -26,8 +26,12 @@ struct ReportCommand: ParsableCommand {
   @Option(help: "Output file; standard output when absent.")
   var out: String?
 
-  @Option(help: "The outcome to chart against each parameter. (default: the first)")
-  var outcome: String?
+  @Option(
+    help: """
+      An outcome to report on, or a prefix ending in * (share.anthropic.*); repeatable. The first \
+      is charted against each parameter. (default: the model's first outcomes)
+      """)
+  var outcome: [String] = []
 
   func validate() throws {
     if let format, ReportFormat(rawValue: format) == nil {
@@ -51,7 +55,7 @@ struct ReportCommand: ParsableCommand {
 
   func run() throws {
     var options = SweepReportOptions()
-    options.primaryOutcome = outcome
+    options.focusOutcomes = outcome
     let document: ReportDocument
     do {
       document = try ReportSources.open(source, options: options).makeDocument()
