@@ -66,6 +66,17 @@ import Testing
     #expect(svg.contains(">market.sigma</text>"))
   }
 
+  @Test func missingValuesAreLeftOutOfLinesAndBands() {
+    var chart = XYChart(title: "t", xLabel: "x", yLabel: "y")
+    let points: [(x: Double, y: Double)] = [(0, .nan), (1, .nan), (2, 3), (3, 4)]
+    let band: [(low: Double, high: Double)] = [(0, 0), (0, 0), (2.5, 3.5), (3.5, 4.5)]
+    chart.lines = [XYChart.Line(name: "a", points: points, band: band)]
+    let svg = chart.svg()
+    #expect(xmlError(svg) == nil)
+    #expect(!svg.lowercased().contains("nan"))
+    #expect(svg.components(separatedBy: "<polygon").count - 1 == 1)
+  }
+
   @Test func chartsAreDeterministic() {
     #expect(lineChart().svg() == lineChart().svg())
   }
