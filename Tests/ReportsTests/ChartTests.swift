@@ -11,6 +11,13 @@ import Testing
     let small = Axis(minimum: -0.031, maximum: 0.044, target: 5)
     #expect(small.ticks.first! <= -0.031 && small.ticks.last! >= 0.044)
     #expect(small.label(small.ticks[1]) == "-0.02")
+    let large = Axis(minimum: 0, maximum: 7.3e9, target: 5)
+    #expect(large.scale == 9)
+    #expect(large.ticks.map(large.label) == ["0", "2", "4", "6", "8"])
+    #expect(large.scaleSuffix == " (×10⁹)")
+    let tiny = Axis(minimum: 0, maximum: 0.00042, target: 5)
+    #expect(tiny.scale == -6)
+    #expect(tiny.ticks.map(tiny.label) == ["0", "200", "400", "600"])
     let flat = Axis(minimum: 5, maximum: 5)
     #expect(flat.lower < 5 && flat.upper > 5)
   }

@@ -100,8 +100,11 @@ public struct XYChart: Sendable {
     }
     svg.line(left, plotBottom, plotRight, plotBottom, stroke: Palette.axis)
     svg.line(left, top, left, plotBottom, stroke: Palette.axis)
-    svg.text(xLabel, x: (left + plotRight) / 2, y: height - 18, anchor: .middle, size: 12)
-    svg.text(yLabel, x: 18, y: (top + plotBottom) / 2, anchor: .middle, size: 12, rotate: -90)
+    let xTitle = xLabel + (xTicks == nil ? xAxis.scaleSuffix : "")
+    svg.text(xTitle, x: (left + plotRight) / 2, y: height - 18, anchor: .middle, size: 12)
+    svg.text(
+      yLabel + yAxis.scaleSuffix, x: 18, y: (top + plotBottom) / 2, anchor: .middle, size: 12,
+      rotate: -90)
 
     // Bands first, then lines, then points, so marks sit on top of shading.
     for (k, line) in lines.enumerated() where line.band.count == line.points.count {

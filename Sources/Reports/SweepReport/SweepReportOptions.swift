@@ -18,7 +18,7 @@ public struct SweepReportOptions: Sendable {
   public var bootstrapResamples = 1000
   /// Units by series or outcome prefix (the part before the first dot), for axis labels.
   public var units: [String: String] = [
-    "price": "$/GPU-hour", "compute": "GPU-hours", "share": "fraction", "spend": "$",
+    "price": "$/GPU-hour", "compute": "H100e GPU-hours", "share": "fraction", "spend": "$",
   ]
 
   public init() {}
