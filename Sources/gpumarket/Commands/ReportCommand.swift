@@ -10,7 +10,9 @@ struct ReportCommand: ParsableCommand {
     discussion: """
       Formats: text (the default without --out), markdown (charts as SVG files in \
       OUT-STEM-charts/), csv (the first table in OUT, the others beside it), json, latex \
-      (booktabs tables), html (one self-contained file with inline SVG charts).
+      (booktabs tables), html (one self-contained file with inline SVG charts). Exit status: 0 \
+      success; 2 invalid input (no such database, an unknown outcome); 64 bad command-line usage; \
+      74 the output could not be written.
       """
   )
 
