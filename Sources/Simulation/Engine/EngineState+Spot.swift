@@ -96,23 +96,28 @@ extension EngineState {
       let cap = schedule.priceCap[t * nC + product % nC]
       if cap.isFinite { price[j] = min(price[j], max(cap, reserve[product])) }
     }
+    // One pass over the allocation, row by row (each column sum still adds buyers in order).
+    let h100e = products.map { compiled.chips[$0 % nC].h100e }
+    var sold = [Double](repeating: 0, count: m)
+    equilibrium.allocation.elements.withUnsafeBufferPointer { x in
+      for (i, b) in buyers.enumerated() {
+        var spend = 0.0
+        var compute = 0.0
+        let row = i * m
+        for j in 0..<m {
+          let units = x[row + j]
+          sold[j] += units
+          spend += units * price[j]
+          compute += units * h100e[j]
+        }
+        buyerSpend[b] += spend
+        buyerSpotSpend[b] = spend
+        buyerCompute[b] += compute
+      }
+    }
     for (j, product) in products.enumerated() {
       spotPrice[product] = price[j]
-      var sold = 0.0
-      for i in 0..<buyers.count { sold += equilibrium.allocation[i, j] }
-      spotSold[product] = sold
-    }
-    for (i, b) in buyers.enumerated() {
-      var spend = 0.0
-      var compute = 0.0
-      for (j, product) in products.enumerated() {
-        let x = equilibrium.allocation[i, j]
-        spend += x * price[j]
-        compute += x * compiled.chips[product % nC].h100e
-      }
-      buyerSpend[b] += spend
-      buyerSpotSpend[b] = spend
-      buyerCompute[b] += compute
+      spotSold[product] = sold[j]
     }
     lastMarket = (market, equilibrium, products, buyers)
   }
