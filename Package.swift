@@ -22,6 +22,12 @@ let package = Package(
       pkgConfig: "openblas",
       providers: [.apt(["libopenblas-dev"])]
     ),
+    /// SQLite through its C API; imported by Experiments only (the results store).
+    .systemLibrary(
+      name: "CSQLite",
+      pkgConfig: "sqlite3",
+      providers: [.apt(["libsqlite3-dev"])]
+    ),
 
     // MARK: - Libraries
 
@@ -34,20 +40,30 @@ let package = Package(
         "Simulation", "MarketClearing", "LinearAlgebra", .product(name: "Yams", package: "Yams"),
       ]
     ),
+    .target(
+      name: "Experiments",
+      dependencies: ["CSQLite", .product(name: "Yams", package: "Yams")]
+    ),
+    .target(name: "Reports", dependencies: ["Experiments"]),
+
+    .target(
+      name: "ScenarioExperiments",
+      dependencies: ["Experiments", "ScenarioFormat", "Simulation"]
+    ),
 
     // MARK: - Executables
 
     .executableTarget(
       name: "gpumarket",
       dependencies: [
-        "MarketClearing", "Simulation", "ScenarioFormat",
+        "MarketClearing", "Simulation", "ScenarioFormat", "Experiments", "Reports", "ScenarioExperiments",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     .executableTarget(
       name: "gpumarket-bench",
       dependencies: [
-        "LinearAlgebra", "MarketClearing", "Simulation", "ScenarioFormat",
+        "LinearAlgebra", "MarketClearing", "Simulation", "ScenarioFormat", "Experiments", "ScenarioExperiments",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       path: "Benchmarks/gpumarket-bench"
@@ -58,7 +74,9 @@ let package = Package(
     .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"]),
     .testTarget(name: "MarketClearingTests", dependencies: ["MarketClearing", "LinearAlgebra"]),
     .testTarget(name: "ScenarioFormatTests", dependencies: ["ScenarioFormat", "MarketClearing", "Simulation"]),
-    .testTarget(name: "GPUMarketCLITests", dependencies: ["gpumarket"]),
+    .testTarget(name: "GPUMarketCLITests", dependencies: ["gpumarket", "Experiments"]),
     .testTarget(name: "SimulationTests", dependencies: ["Simulation", "ScenarioFormat"]),
+    .testTarget(name: "ExperimentsTests", dependencies: ["Experiments"]),
+    .testTarget(name: "ReportsTests", dependencies: ["Reports", "Experiments"]),
   ]
 )

@@ -22,6 +22,11 @@ public enum BLAS {
   /// The number of threads OpenBLAS will use.
   public static var threadCount: Int { Int(openblas_get_num_threads()) }
 
+  /// The OpenBLAS build and the CPU kernel it chose, e.g. "OpenBLAS 0.3.29 DYNAMIC_ARCH … (Zen)".
+  public static var configuration: String {
+    "\(String(cString: openblas_get_config())) (\(String(cString: openblas_get_corename())))"
+  }
+
   // MARK: Level 2
 
   /// `y ← alpha · op(A) · x + beta · y` on raw storage.
@@ -41,9 +46,10 @@ public enum BLAS {
     precondition(incx != 0 && incy != 0, "strides must be non-zero")
     guard rows > 0, columns > 0 else {
       // BLAS quick-returns on an empty A without applying beta; do it here so that
-      // `y = beta * y` holds for every shape.
+      // `y = beta * y` holds for every shape. As in BLAS, beta = 0 sets y to 0 (y need not
+      // be set on input: NaN there must not survive as 0 · NaN).
       let outLength = trans == .none ? rows : columns
-      for k in 0..<outLength { y[k * abs(incy)] *= beta }
+      for k in 0..<outLength { y[k * abs(incy)] = beta == 0 ? 0 : beta * y[k * abs(incy)] }
       return
     }
     cblas_dgemv(
@@ -95,7 +101,10 @@ public enum BLAS {
       c.rows == m && c.columns == n, "gemm: C is \(c.rows)x\(c.columns), expected \(m)x\(n)")
     guard m > 0, n > 0 else { return }
     guard k > 0 else {
-      for index in c.elements.indices { c.elements[index] *= beta }
+      // BLAS semantics: beta = 0 sets C to 0 (C need not be set on input).
+      for index in c.elements.indices {
+        c.elements[index] = beta == 0 ? 0 : beta * c.elements[index]
+      }
       return
     }
     a.elements.withUnsafeBufferPointer { aBuffer in

@@ -130,24 +130,40 @@ struct DemandEvaluator: Sendable {
     let sigma = market.sigma
     let n = market.buyerCount
     let m = market.productCount
-    var result = Matrix(rows: n, columns: m)
     if pass.logDomain {
+      var result = Matrix(rows: n, columns: m)
       let logW = logWeights!
       for i in 0..<n {
         for j in 0..<m where logW[i, j] > -.infinity {
           result[i, j] = exp(logW[i, j] + pass.buyerFactors[i] - sigma * x[j])
         }
       }
+      return result
     } else {
+      // Written straight into uninitialised storage: for large markets this is a full write of an
+      // n x m matrix, and zero-filling it first would double the traffic.
       let columnFactor = x.map { exp((1 - sigma) * ($0 - pass.shift) - $0) }
-      for i in 0..<n {
-        let u = pass.buyerFactors[i]
-        for j in 0..<m {
-          result[i, j] = market.weights[i, j] * u * columnFactor[j]
+      // Rows are independent: chunks of rows may be written on several threads with the same bits.
+      return Matrix(rows: n, columns: m) { buffer in
+        market.weights.elements.withUnsafeBufferPointer { w in
+          columnFactor.withUnsafeBufferPointer { c in
+            pass.buyerFactors.withUnsafeBufferPointer { u in
+              nonisolated(unsafe) let out = buffer.baseAddress!
+              nonisolated(unsafe) let weights = w.baseAddress!
+              nonisolated(unsafe) let factors = c.baseAddress!
+              nonisolated(unsafe) let buyers = u.baseAddress!
+              RowChunks.forEach(rows: n, parallel: fused.parallel) { _, rows in
+                for i in rows {
+                  let factor = buyers[i]
+                  let row = i * m
+                  for j in 0..<m { out[row + j] = weights[row + j] * factor * factors[j] }
+                }
+              }
+            }
+          }
         }
       }
     }
-    return result
   }
 }
 

@@ -69,16 +69,16 @@ extension Market {
         best = (x, pass, step.error)
       }
     }
-    let allocation = evaluator.allocation(best.pass, logPrices: best.x)
     return assemble(
-      reduced: reduced, logPrices: best.x, allocation: allocation, iterations: iterations,
+      reduced: reduced, logPrices: best.x,
+      allocation: evaluator.allocation(best.pass, logPrices: best.x), iterations: iterations,
       error: best.error, converged: best.error <= options.tolerance, kernel: kernel,
       usedLogDomain: usedLogDomain)
   }
 
   /// Maps the reduced solution back to every buyer and product, capping sales at supply.
   private func assemble(
-    reduced: ReducedMarket, logPrices x: [Double], allocation reducedAllocation: Matrix,
+    reduced: ReducedMarket, logPrices x: [Double], allocation reducedAllocation: consuming Matrix,
     iterations: Int, error: Double, converged: Bool, kernel: DemandKernel, usedLogDomain: Bool
   ) -> Equilibrium {
     var prices = reservePrices
@@ -88,25 +88,62 @@ extension Market {
         prices[j] = max(reservePrices[j], exp(x[column]))
       }
     }
-    var allocation = Matrix(rows: buyerCount, columns: productCount)
-    for (column, j) in reduced.products.enumerated() {
-      var sold = 0.0
-      for row in 0..<reduced.buyerCount { sold += reducedAllocation[row, column] }
-      // Demand may exceed supply by the clearing tolerance; sell exactly the supply then.
-      let cap = sold > supplies[j] ? supplies[j] / sold : 1
-      for (row, i) in reduced.buyers.enumerated() {
-        allocation[i, j] = reducedAllocation[row, column] * cap
+    // Both loops walk the matrices row by row: column by column, every element of a large market
+    // is a cache miss. The sums still add rows in order, so the result is the same.
+    let reducedColumns = reduced.productCount
+    var sold = [Double](repeating: 0, count: reducedColumns)
+    reducedAllocation.elements.withUnsafeBufferPointer { a in
+      for row in 0..<reduced.buyerCount {
+        for column in 0..<reducedColumns { sold[column] += a[row * reducedColumns + column] }
+      }
+    }
+    // Demand may exceed supply by the clearing tolerance; sell exactly the supply then.
+    let caps = reduced.products.enumerated().map { column, j in
+      sold[column] > supplies[j] ? supplies[j] / sold[column] : 1
+    }
+    var allocation: Matrix
+    if reduced.buyerCount == buyerCount && reducedColumns == productCount {
+      // Nothing was dropped: scale the reduced allocation in place instead of copying it into a
+      // new matrix (for a large market, a fresh n x m buffer costs as much as a pass).
+      allocation = consume reducedAllocation
+      allocation.elements.withUnsafeMutableBufferPointer { out in
+        caps.withUnsafeBufferPointer { capBuffer in
+          nonisolated(unsafe) let base = out.baseAddress!
+          nonisolated(unsafe) let capBase = capBuffer.baseAddress!
+          let columns = productCount
+          RowChunks.forEach(rows: buyerCount) { _, rows in
+            for row in rows {
+              for column in 0..<columns { base[row * columns + column] *= capBase[column] }
+            }
+          }
+        }
+      }
+    } else {
+      allocation = Matrix(rows: buyerCount, columns: productCount)
+      allocation.elements.withUnsafeMutableBufferPointer { out in
+        reducedAllocation.elements.withUnsafeBufferPointer { a in
+          for (row, i) in reduced.buyers.enumerated() {
+            for (column, j) in reduced.products.enumerated() {
+              out[i * productCount + j] = a[row * reducedColumns + column] * caps[column]
+            }
+          }
+        }
       }
     }
     var spending = [Double](repeating: 0, count: buyerCount)
     var unsold = supplies
-    for i in 0..<buyerCount {
-      var spent = 0.0
-      for j in 0..<productCount {
-        spent += prices[j] * allocation[i, j]
-        unsold[j] -= allocation[i, j]
+    allocation.elements.withUnsafeBufferPointer { a in
+      unsold.withUnsafeMutableBufferPointer { left in
+        for i in 0..<buyerCount {
+          var spent = 0.0
+          let row = a.baseAddress! + i * productCount
+          for j in 0..<productCount {
+            spent += prices[j] * row[j]
+            left[j] -= row[j]
+          }
+          spending[i] = min(spent, budgets[i])
+        }
       }
-      spending[i] = min(spent, budgets[i])
     }
     for j in 0..<productCount { unsold[j] = max(0, unsold[j]) }
     return Equilibrium(
@@ -139,6 +176,21 @@ struct FixedPointState {
     let n = market.buyerCount
     let m = market.productCount
     var spend = [Double](repeating: 0, count: m)
+    if market.logWeights == nil {
+      // The same sums as below, over raw rows: for a large market this is a full read of W.
+      market.weights.elements.withUnsafeBufferPointer { w in
+        spend.withUnsafeMutableBufferPointer { total in
+          for i in 0..<n {
+            let row = w.baseAddress! + i * m
+            var rowSum = 0.0
+            for j in 0..<m { rowSum += row[j] }
+            let budget = market.budgets[i]
+            for j in 0..<m { total[j] += budget * (row[j] / rowSum) }
+          }
+        }
+      }
+      return clampToReserve((0..<m).map { log(spend[$0]) - market.logSupplies[$0] })
+    }
     for i in 0..<n {
       var rowSum = 0.0
       for j in 0..<m { rowSum += market.weights[i, j] }

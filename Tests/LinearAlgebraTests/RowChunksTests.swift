@@ -1,0 +1,25 @@
+import Foundation
+import LinearAlgebra
+import Testing
+
+@Suite struct RowChunksTests {
+  @Test(arguments: [(0, 4), (1, 4), (4, 4), (5, 4), (10_000, 1024), (7, 1), (3, 0)])
+  func chunksTileTheRowsOnce(_ rows: Int, _ chunkRows: Int) {
+    for parallel in [false, true] {
+      let label = "rows=\(rows) chunk=\(chunkRows) parallel=\(parallel)"
+      let expectedCount = rows == 0 ? 0 : (rows + max(1, chunkRows) - 1) / max(1, chunkRows)
+      #expect(RowChunks.count(rows: rows, chunkRows: chunkRows) == expectedCount, "\(label)")
+      let log = BlockLog()
+      RowChunks.forEach(rows: rows, chunkRows: chunkRows, parallel: parallel) { chunk, range in
+        #expect(range.lowerBound == chunk * max(1, chunkRows), "\(label): chunk \(chunk) start")
+        log.record(range.lowerBound, range.count)
+      }
+      var next = 0
+      for block in log.sorted {
+        #expect(block.first == next && block.count >= 1, "\(label): chunk at \(block.first)")
+        next = block.first + block.count
+      }
+      #expect(next == rows, "\(label): rows covered")
+    }
+  }
+}
