@@ -9,7 +9,8 @@ extension EngineState {
   ///
   /// Budget: `B_b(t) = budget path · event multipliers · exp(σ z − σ²/2)` (the noise term has
   /// mean 1; σ = `randomness.demandNoise`). The spot budget is what is left after contract
-  /// payments. Valuation of product (p, c) for buyer b: `h100e(c) · affinity(b, p)`, or 0 when
+  /// payments. Valuation of product (p, c) for buyer b: `h100e(c) · valueFactor(c) · affinity(b, p)`,
+  /// or 0 when
   /// an export ban with cloud access covers c for b's region and p is elsewhere.
   mutating func clearSpot() throws(SimulationError) {
     let noise = compiled.scenario.randomness.demandNoise
@@ -57,6 +58,7 @@ extension EngineState {
     spotProductCount = products.count
 
     let m = products.count
+    let chipValue = compiled.chips.map { $0.h100e * $0.valueFactor }
     var values = [Double](repeating: 0, count: buyers.count * m)
     for (i, b) in buyers.enumerated() {
       let region = compiled.buyerRegion[b]
@@ -69,7 +71,7 @@ extension EngineState {
         {
           continue
         }
-        values[i * m + j] = compiled.chips[c].h100e * compiled.affinity[affinityRow + p]
+        values[i * m + j] = chipValue[c] * compiled.affinity[affinityRow + p]
       }
     }
     let market: Market
