@@ -13,7 +13,7 @@ struct GPUMarket: ParsableCommand {
     version: "0.1.0",
     subcommands: [
       ClearCommand.self, RunCommand.self, ScenariosCommand.self, SchemaCommand.self,
-      SweepCommand.self, ReportCommand.self, CompareCommand.self,
+      SweepCommand.self, MergeCommand.self, ReportCommand.self, CompareCommand.self,
     ]
   )
 }

@@ -9,6 +9,7 @@ public enum PlanError: Error, Equatable, CustomStringConvertible {
   case invalidSamples(Int)
   case invalidReplicates(Int)
   case invalidVary(String, expected: String)
+  case invalidShard(String)
 
   public var description: String {
     switch self {
@@ -30,6 +31,8 @@ public enum PlanError: Error, Equatable, CustomStringConvertible {
       "replicates must be at least 1, got \(k)"
     case .invalidVary(let text, let expected):
       "cannot read '--vary \(text)': expected \(expected)"
+    case .invalidShard(let text):
+      "invalid shard '\(text)': expected I/N with N >= 1 and 0 <= I < N, e.g. 0/4"
     }
   }
 }

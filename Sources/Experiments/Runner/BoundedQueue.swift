@@ -84,25 +84,32 @@ final class BoundedQueue<Element: Sendable>: @unchecked Sendable {
   }
 }
 
-/// Hands out the ids of runs still to do, in increasing order, to several workers.
+/// Hands out the ids of runs still to do, in increasing order, to several workers: the runs of
+/// `shard` (every run for the whole sweep) not in `completed`.
 final class RunDispenser: @unchecked Sendable {
   private let lock = NSLock()
   private let completed: CompletionSet
+  private let shard: SweepShard
+  /// Position `k` of the next candidate within the shard (run id `shard.runID(k)`).
   private var next = 0
   private var stopped = false
 
-  init(completed: CompletionSet) {
+  init(completed: CompletionSet, shard: SweepShard = .whole) {
     self.completed = completed
+    self.shard = shard
   }
 
   func take() -> Int? {
     lock.lock()
     defer { lock.unlock() }
     guard !stopped else { return nil }
-    while next < completed.count && completed.contains(next) { next += 1 }
-    guard next < completed.count else { return nil }
-    defer { next += 1 }
-    return next
+    while shard.runID(next) < completed.count && completed.contains(shard.runID(next)) {
+      next += 1
+    }
+    let id = shard.runID(next)
+    guard id < completed.count else { return nil }
+    next += 1
+    return id
   }
 
   func stop() {

@@ -13,6 +13,9 @@ public struct SweepRunner {
   public var model: any ExperimentModel
   public var databasePath: String
   public var jobs: Int
+  /// The part of the plan this invocation runs (``SweepShard/whole`` by default); the database
+  /// records it and holds only that shard's runs.
+  public var shard = SweepShard.whole
   /// Runs per transaction at most; a transaction also ends whenever the writer runs out of
   /// finished runs, so a slow model commits each run promptly.
   public var batchSize = 256
@@ -32,11 +35,12 @@ public struct SweepRunner {
   }
 
   public func run() throws(StoreError) -> SweepSummary {
-    let writer = try ResultsWriter(path: databasePath, design: design)
+    let writer = try ResultsWriter(path: databasePath, design: design, shard: shard)
     let completed = try writer.completedRuns(runCount: design.runCount)
     let alreadyDone = completed.insertedCount
+    let total = shard.runCount(of: design.runCount)
     var failed = try Self.failedCount(writer.database)
-    let dispenser = RunDispenser(completed: completed)
+    let dispenser = RunDispenser(completed: completed, shard: shard)
     let queue = BoundedQueue<RunRecord>(capacity: 2 * jobs, producers: jobs)
     let design = self.design
     let model = self.model
@@ -111,7 +115,7 @@ public struct SweepRunner {
         lastReport = now
         progress(
           SweepProgressSnapshot(
-            done: alreadyDone + stored, total: design.runCount, failed: failed,
+            done: alreadyDone + stored, total: total, failed: failed,
             ranThisTime: stored, elapsed: Self.seconds(now - started)))
       }
     }
@@ -124,11 +128,11 @@ public struct SweepRunner {
     }
     if let writeError { throw writeError }
     let summary = SweepSummary(
-      total: design.runCount, alreadyDone: alreadyDone, ran: stored, failed: failed,
+      total: total, alreadyDone: alreadyDone, ran: stored, failed: failed,
       interrupted: interrupted, elapsedSeconds: Self.seconds(ContinuousClock.now - started))
     progress?(
       SweepProgressSnapshot(
-        done: alreadyDone + stored, total: design.runCount, failed: failed, ranThisTime: stored,
+        done: alreadyDone + stored, total: total, failed: failed, ranThisTime: stored,
         elapsed: summary.elapsedSeconds))
     return summary
   }
@@ -173,6 +177,7 @@ public struct SweepProgressSnapshot: Sendable {
 
 /// What a sweep invocation did.
 public struct SweepSummary: Sendable, Equatable {
+  /// Runs of the shard (of the whole plan when not sharded).
   public var total: Int
   /// Runs found in the database before this invocation.
   public var alreadyDone: Int

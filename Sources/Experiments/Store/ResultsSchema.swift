@@ -19,6 +19,11 @@ enum ResultsSchema {
       run_count INTEGER NOT NULL,
       description TEXT NOT NULL
     );
+    CREATE TABLE IF NOT EXISTS shard (
+      id INTEGER PRIMARY KEY CHECK (id = 1),
+      shard_index INTEGER NOT NULL,
+      shard_count INTEGER NOT NULL
+    );
     CREATE TABLE IF NOT EXISTS parameters (
       position INTEGER PRIMARY KEY,
       key_path TEXT NOT NULL UNIQUE,

@@ -11,10 +11,11 @@ final class ResultsWriter {
   private let insertSeries: SQLiteStatement
   private(set) var inTransaction = false
 
-  /// Opens (creating if needed) the database at `path` for `design`'s plan. Throws
+  /// Opens (creating if needed) the database at `path` for `shard` of `design`'s plan. Throws
   /// ``StoreError/differentPlan(path:storedHash:storedPlan:newHash:)`` when the file already
-  /// holds another plan.
-  init(path: String, design: SweepDesign) throws(StoreError) {
+  /// holds another plan, ``StoreError/differentShard(path:stored:requested:)`` when it holds
+  /// another shard of this plan.
+  init(path: String, design: SweepDesign, shard: SweepShard = .whole) throws(StoreError) {
     database = try SQLiteDatabase(path: path)
     recordSeries = design.plan.recordSeries
     try database.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;")
@@ -27,6 +28,10 @@ final class ResultsWriter {
         throw .differentPlan(
           path: path, storedHash: storedHash, storedPlan: existing.string(1) ?? "",
           newHash: plan.hash)
+      }
+      let stored = try Self.storedShard(database)
+      guard stored == shard else {
+        throw .differentShard(path: path, stored: stored, requested: shard)
       }
     } else {
       try database.execute("BEGIN")
@@ -57,6 +62,9 @@ final class ResultsWriter {
         try insertParameterSpec.run()
       }
       try database.execute(ResultsSchema.runsWithParametersView(plan.parameters.map(\.keyPath)))
+      try database.execute(
+        "INSERT INTO shard (id, shard_index, shard_count) VALUES (1, \(shard.index), \(shard.count))"
+      )
       try database.execute("COMMIT")
     }
     insertRun = try database.prepare(
@@ -70,6 +78,13 @@ final class ResultsWriter {
       "INSERT OR REPLACE INTO outcomes (run_id, name, position, value) VALUES (?, ?, ?, ?)")
     insertSeries = try database.prepare(
       "INSERT OR REPLACE INTO series (run_id, name, month, value) VALUES (?, ?, ?, ?)")
+  }
+
+  /// The shard a database holds; databases without a shard row hold the whole sweep.
+  static func storedShard(_ database: SQLiteDatabase) throws(StoreError) -> SweepShard {
+    let query = try database.prepare("SELECT shard_index, shard_count FROM shard WHERE id = 1")
+    guard try query.step() else { return .whole }
+    return (try? SweepShard(index: query.int(0), count: query.int(1))) ?? .whole
   }
 
   /// The runs already in the database (succeeded or failed), as a bit set over run ids.

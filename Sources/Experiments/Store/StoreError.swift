@@ -3,6 +3,9 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
   case sqlite(path: String, message: String)
   case differentPlan(path: String, storedHash: String, storedPlan: String, newHash: String)
   case notASweepDatabase(path: String)
+  case differentShard(path: String, stored: SweepShard, requested: SweepShard)
+  case shardOfDifferentPlan(shard: String, shardHash: String, merged: String, mergedHash: String)
+  case unsupportedSchema(path: String, version: Int)
 
   public var description: String {
     switch self {
@@ -15,6 +18,14 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
       """
     case .notASweepDatabase(let path):
       "\(path) is not a gpumarket sweep database (no plan table)"
+    case .differentShard(let path, let stored, let requested):
+      "\(path) holds shard \(stored) of this plan, not shard \(requested)"
+        + (stored.isWhole ? " (it holds the whole sweep)" : "") + "; use one database per shard"
+    case .shardOfDifferentPlan(let shard, let shardHash, let merged, let mergedHash):
+      "\(shard) holds results of a different sweep plan (hash \(shardHash)) than \(merged) "
+        + "(hash \(mergedHash)): only shards of one plan can be merged"
+    case .unsupportedSchema(let path, let version):
+      "\(path) has results schema version \(version), expected \(ResultsSchema.version)"
     }
   }
 }

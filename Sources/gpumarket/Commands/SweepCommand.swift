@@ -16,6 +16,8 @@ struct SweepCommand: ParsableCommand {
       Exit status: 0 every run succeeded; 1 some runs failed (recorded in the database); 2 invalid \
       input (plan, sweep file, or a database holding another plan); 64 bad command-line usage; \
       74 the database could not be written; 130 interrupted (Ctrl-C).
+      Distributed sweeps: --shard I/N runs only the runs whose index mod N is I, into its own \
+      database; `gpumarket merge OUT SHARD...` merges shard databases (docs/sweeps.md).
       """
   )
 
@@ -43,6 +45,9 @@ struct SweepCommand: ParsableCommand {
   @Option(help: "Worker threads; the default is the number of cores.")
   var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
+  @Option(help: "Run only shard I of N (0-based): the runs whose index mod N is I.")
+  var shard: String?
+
   @Option(help: "The results database.")
   var db: String = "sweep.sqlite"
 
@@ -60,6 +65,9 @@ struct SweepCommand: ParsableCommand {
       throw ValidationError("--design must be one of grid, random, lhs, sobol (got '\(design)')")
     }
     if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+    if let shard {
+      do { _ = try SweepShard(parsing: shard) } catch { throw ValidationError("--shard: \(error)") }
+    }
   }
 
   /// The plan from the sweep file (if any) with command-line options applied on top.
@@ -87,7 +95,9 @@ struct SweepCommand: ParsableCommand {
     let plan: SweepPlan
     let sweepDesign: SweepDesign
     let model: any ExperimentModel
+    let part: SweepShard
     do {
+      part = try shard.map { try SweepShard(parsing: $0) } ?? .whole
       plan = try makePlan()
       sweepDesign = try SweepDesign(plan: plan)
       model = try makeExperimentModel(scenarioPath: plan.scenario)
@@ -95,6 +105,7 @@ struct SweepCommand: ParsableCommand {
       throw CommandError.exit("\(error)", code: 2)
     }
     var runner = SweepRunner(design: sweepDesign, model: model, databasePath: db, jobs: jobs)
+    runner.shard = part
     InterruptFlag.install()
     runner.shouldStop = { InterruptFlag.isSet }
     let reporter = quiet ? nil : ProgressReporter()
@@ -104,11 +115,14 @@ struct SweepCommand: ParsableCommand {
       summary = try runner.run()
     } catch {
       reporter?.finish()
-      if case .differentPlan = error { throw CommandError.exit("\(error)", code: 2) }
+      switch error {
+      case .differentPlan, .differentShard: throw CommandError.exit("\(error)", code: 2)
+      default: break
+      }
       throw CommandError.exit("\(error)", code: 74)
     }
     reporter?.finish()
-    let line = Self.finalLine(summary, db: db)
+    let line = (part.isWhole ? "" : "shard \(part): ") + Self.finalLine(summary, db: db)
     if summary.interrupted {
       FileHandle.standardError.write(Data((line + "\n").utf8))
       throw ExitCode(130)

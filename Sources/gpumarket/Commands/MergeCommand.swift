@@ -1,0 +1,63 @@
+import ArgumentParser
+import Experiments
+import Foundation
+
+/// `gpumarket merge`: merges the databases of a sharded sweep (`--shard I/N`) into one
+/// database of the whole sweep.
+struct MergeCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "merge",
+    abstract: "Merge shard databases of one sweep plan into a single database.",
+    discussion: """
+      Copies into OUT every run of each SHARD that OUT does not hold yet, one transaction per \
+      shard: merging again adds nothing, and a shard completed later adds its new runs. Shards \
+      of a different plan are refused. OUT records the whole sweep, so `gpumarket sweep` with \
+      the same plan and --db OUT runs whatever is still missing.
+      Exit status: 0 every run of the plan is merged and succeeded; 1 runs failed or are \
+      missing; 2 a shard of another plan or not a sweep database; 74 OUT could not be written.
+      """
+  )
+
+  @Argument(help: "The merged database (created if missing).")
+  var output: String
+
+  @Argument(help: "Shard databases written by `gpumarket sweep --shard I/N`.")
+  var shards: [String] = []
+
+  @Flag(help: "Only the final line.")
+  var quiet = false
+
+  func validate() throws {
+    if shards.isEmpty { throw ValidationError("give at least one SHARD database to merge") }
+    for path in shards where !FileManager.default.fileExists(atPath: path) {
+      throw ValidationError("no such shard database: \(path)")
+    }
+  }
+
+  func run() throws {
+    let summary: ShardMerger.Summary
+    do {
+      summary = try ShardMerger(outputPath: output).merge(shards)
+    } catch {
+      // Only a failure to write OUT is an I/O error; an unreadable shard is bad input.
+      if case .sqlite(let path, _) = error, path == output {
+        throw CommandError.exit("\(error)", code: 74)
+      }
+      throw CommandError.exit("\(error)", code: 2)
+    }
+    if !quiet {
+      for shard in summary.shards {
+        print("\(shard.path) (shard \(shard.shard)): \(shard.stored) runs, \(shard.added) added")
+      }
+    }
+    print(Self.finalLine(summary, output: output))
+    if summary.failed > 0 || summary.missing > 0 { throw ExitCode(1) }
+  }
+
+  /// `N of M runs merged into OUT: A ok, F failed, M missing (X added now)`.
+  static func finalLine(_ summary: ShardMerger.Summary, output: String) -> String {
+    "\(summary.ok + summary.failed) of \(summary.total) runs in \(output): "
+      + "\(summary.ok) complete, \(summary.failed) failed, \(summary.missing) missing "
+      + "(\(summary.added) added now)"
+  }
+}
