@@ -22,17 +22,33 @@ let package = Package(
       pkgConfig: "openblas",
       providers: [.apt(["libopenblas-dev"])]
     ),
+    /// SQLite through its C API; imported by Experiments only (the results store).
+    .systemLibrary(
+      name: "CSQLite",
+      pkgConfig: "sqlite3",
+      providers: [.apt(["libsqlite3-dev"])]
+    ),
 
     // MARK: - Libraries
 
     .target(name: "LinearAlgebra", dependencies: ["CBLAS"]),
     .target(name: "MarketClearing", dependencies: ["LinearAlgebra"]),
-    .target(name: "Simulation", dependencies: ["MarketClearing"]),
+    .target(name: "Simulation", dependencies: ["MarketClearing", "LinearAlgebra"]),
     .target(
       name: "ScenarioFormat",
       dependencies: [
         "Simulation", "MarketClearing", "LinearAlgebra", .product(name: "Yams", package: "Yams"),
       ]
+    ),
+    .target(
+      name: "Experiments",
+      dependencies: ["CSQLite", .product(name: "Yams", package: "Yams")]
+    ),
+    .target(name: "Reports", dependencies: ["Experiments"]),
+
+    .target(
+      name: "ScenarioExperiments",
+      dependencies: ["Experiments", "ScenarioFormat", "Simulation"]
     ),
 
     // MARK: - Executables
@@ -40,13 +56,16 @@ let package = Package(
     .executableTarget(
       name: "gpumarket",
       dependencies: [
-        "MarketClearing", "Simulation", "ScenarioFormat",
+        "MarketClearing", "Simulation", "ScenarioFormat", "Experiments", "Reports", "ScenarioExperiments",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     .executableTarget(
       name: "gpumarket-bench",
-      dependencies: ["LinearAlgebra", "MarketClearing"],
+      dependencies: [
+        "LinearAlgebra", "MarketClearing", "Simulation", "ScenarioFormat", "Experiments", "ScenarioExperiments",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
       path: "Benchmarks/gpumarket-bench"
     ),
 
@@ -54,7 +73,10 @@ let package = Package(
 
     .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"]),
     .testTarget(name: "MarketClearingTests", dependencies: ["MarketClearing", "LinearAlgebra"]),
-    .testTarget(name: "ScenarioFormatTests", dependencies: ["ScenarioFormat", "MarketClearing"]),
-    .testTarget(name: "GPUMarketCLITests", dependencies: ["gpumarket"]),
+    .testTarget(name: "ScenarioFormatTests", dependencies: ["ScenarioFormat", "MarketClearing", "Simulation"]),
+    .testTarget(name: "GPUMarketCLITests", dependencies: ["gpumarket", "Experiments"]),
+    .testTarget(name: "SimulationTests", dependencies: ["Simulation", "ScenarioFormat"]),
+    .testTarget(name: "ExperimentsTests", dependencies: ["Experiments"]),
+    .testTarget(name: "ReportsTests", dependencies: ["Reports", "Experiments"]),
   ]
 )

@@ -1,10 +1,25 @@
 import Foundation
 
-// Subcommands: `clearing` and `crossover` (ClearingCommand.swift).
+// Subcommands: `engine` (EngineBenchmark.swift), `sweep` (SweepBenchmark.swift), `clearing` and
+// `crossover` (ClearingCommand.swift).
 let arguments = Array(CommandLine.arguments.dropFirst())
-if ["clearing", "crossover"].contains(arguments.first ?? "") {
+switch arguments.first {
+case "engine":
+  EngineBenchmark.main(Array(arguments.dropFirst()))
+  exit(0)
+case "sweep":
+  runSweepBenchmark(CommandLine.arguments)
+case "clearing", "crossover":
   ClearingCommand.main(arguments)
-} else {
-  FileHandle.standardError.write(Data("error: expected a command\n\(ClearingCommand.usage)\n".utf8))
+default:
+  FileHandle.standardError.write(
+    Data(
+      """
+      error: expected a command
+      usage: gpumarket-bench engine [--repeats N] [--write FILE]
+             gpumarket-bench sweep [--help]
+      \(ClearingCommand.usage.replacingOccurrences(of: "usage: ", with: "       "))
+
+      """.utf8))
   exit(64)
 }

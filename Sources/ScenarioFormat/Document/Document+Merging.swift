@@ -116,3 +116,16 @@ extension KeyPath.Component {
     }
   }
 }
+
+extension DocumentNode {
+  /// This tree with `overrides` applied in order (as `--set` does); every problem is in the error.
+  public func applying(_ overrides: [(KeyPath, String)]) throws(DiagnosticsError) -> DocumentNode {
+    let log = DiagnosticLog()
+    var node = self
+    for (keyPath, text) in overrides {
+      Document.applyOverride(&node, keyPath: keyPath, text: text, log: log)
+    }
+    try log.throwIfErrors()
+    return node
+  }
+}

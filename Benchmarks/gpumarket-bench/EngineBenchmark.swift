@@ -1,0 +1,112 @@
+import ArgumentParser
+import Foundation
+import ScenarioFormat
+import Simulation
+
+/// `gpumarket-bench engine`: time per run of each bundled scenario, and time per month as the
+/// number of generated buyers grows (synthetic-large with 1k, 10k, 100k buyers).
+///
+/// Runs are in-process; scenario loading is outside the timed region. Each figure is the median
+/// of `--repeats` runs after one untimed warm-up run. Build with `-c release`.
+struct EngineBenchmark: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "engine",
+    abstract: "Time Engine.run on the bundled scenarios and on growing buyer counts."
+  )
+
+  @Option(help: "The scenarios folder.")
+  var scenarios = "scenarios"
+
+  @Option(help: "Timed runs per figure (the median is reported).")
+  var repeats = 5
+
+  @Option(help: "Buyer counts for the scaling table.")
+  var buyers: [Int] = [1_000, 10_000, 100_000]
+
+  @Option(help: "Write the figures into this results file, between the engine markers.")
+  var write: String?
+
+  func run() throws {
+    var lines: [String] = []
+    lines.append(
+      "Engine runs, in-process, release build; median of \(repeats) runs after a warm-up.")
+    lines.append("")
+    lines.append("| scenario | buyers | months | ms per run | ms per month |")
+    lines.append("|---|---:|---:|---:|---:|")
+    let names = (try FileManager.default.contentsOfDirectory(atPath: scenarios))
+      .filter { $0.hasSuffix(".yaml") }.sorted()
+    for name in names {
+      let scenario = try load("\(scenarios)/\(name)")
+      let seconds = try median { _ = try Engine.run(scenario, seed: scenario.defaultSeed) }
+      let buyerCount =
+        scenario.buyers.count + scenario.generators.reduce(0) { $0 + $1.count }
+      lines.append(
+        "| \(name.dropLast(5)) | \(buyerCount) | \(scenario.months) | "
+          + String(format: "%.1f", seconds * 1e3) + " | "
+          + String(format: "%.2f", seconds * 1e3 / Double(scenario.months)) + " |")
+      print(lines.last!)
+    }
+    lines.append("")
+    lines.append(
+      "synthetic-large with the generator's buyer count overridden (the 60-month run divided by 60; "
+        + "the spot market has 16 to 51 products a month):")
+    lines.append("")
+    lines.append("| generated buyers | ms per run | ms per month |")
+    lines.append("|---:|---:|---:|")
+    for count in buyers {
+      let scenario = try load(
+        "\(scenarios)/synthetic-large.yaml",
+        overrides: ["generators.enterprise-fleet.count=\(count)"])
+      let seconds = try median(count >= 100_000 ? max(1, repeats / 3) : repeats) {
+        _ = try Engine.run(scenario, seed: scenario.defaultSeed)
+      }
+      lines.append(
+        "| \(count) | " + String(format: "%.0f", seconds * 1e3) + " | "
+          + String(format: "%.1f", seconds * 1e3 / Double(scenario.months)) + " |")
+      print(lines.last!)
+    }
+    if let write {
+      try replaceSection(in: write, with: lines.joined(separator: "\n"))
+    }
+  }
+
+  private func load(_ path: String, overrides: [String] = []) throws -> Scenario {
+    let parsed = try overrides.map { text throws(DiagnosticsError) in
+      try Document.parseOverride(text)
+    }
+    return try ScenarioLoader.load(path: path, overrides: parsed)
+  }
+
+  /// Median wall time of `body`, seconds.
+  private func median(_ count: Int? = nil, _ body: () throws -> Void) throws -> Double {
+    try body()
+    var times: [Double] = []
+    for _ in 0..<(count ?? repeats) {
+      let start = DispatchTime.now().uptimeNanoseconds
+      try body()
+      times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+    }
+    times.sort()
+    return times[times.count / 2]
+  }
+
+  /// Replaces the text between `<!-- engine:begin -->` and `<!-- engine:end -->` (appending the
+  /// markers when missing), touching nothing else; written to a temporary file and renamed.
+  private func replaceSection(in path: String, with body: String) throws {
+    let begin = "<!-- engine:begin -->"
+    let end = "<!-- engine:end -->"
+    var text = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
+    let block = "\(begin)\n## Engine\n\n\(body)\n\(end)"
+    if let b = text.range(of: begin), let e = text.range(of: end), b.lowerBound < e.lowerBound {
+      text.replaceSubrange(b.lowerBound..<e.upperBound, with: block)
+    } else {
+      if !text.isEmpty && !text.hasSuffix("\n\n") { text += text.hasSuffix("\n") ? "\n" : "\n\n" }
+      text += block + "\n"
+    }
+    let temporary = path + ".partial"
+    try Data(text.utf8).write(to: URL(fileURLWithPath: temporary))
+    guard rename(temporary, path) == 0 else {
+      throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
+    }
+  }
+}

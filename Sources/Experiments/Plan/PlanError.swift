@@ -1,0 +1,35 @@
+/// Why a sweep plan is invalid.
+public enum PlanError: Error, Equatable, CustomStringConvertible {
+  case noParameters
+  case duplicateParameter(String)
+  case gridNeedsCount(String)
+  case emptyValues(String)
+  case invalidRange(String, lower: Double, upper: Double)
+  case nonFiniteValue(String)
+  case invalidSamples(Int)
+  case invalidReplicates(Int)
+  case invalidVary(String, expected: String)
+
+  public var description: String {
+    switch self {
+    case .noParameters:
+      "a sweep needs at least one parameter (--vary key.path=VALUES)"
+    case .duplicateParameter(let key):
+      "parameter '\(key)' is varied twice"
+    case .gridNeedsCount(let key):
+      "a grid needs a count for range parameter '\(key)': write \(key)=LOW..HIGH:COUNT"
+    case .emptyValues(let key):
+      "parameter '\(key)' has no values"
+    case .invalidRange(let key, let lower, let upper):
+      "range of '\(key)' is \(lower)..\(upper): expected LOW < HIGH"
+    case .nonFiniteValue(let key):
+      "parameter '\(key)' has a value that is not a finite number"
+    case .invalidSamples(let n):
+      "samples must be at least 1, got \(n)"
+    case .invalidReplicates(let k):
+      "replicates must be at least 1, got \(k)"
+    case .invalidVary(let text, let expected):
+      "cannot read '--vary \(text)': expected \(expected)"
+    }
+  }
+}

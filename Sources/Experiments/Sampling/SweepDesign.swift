@@ -1,0 +1,110 @@
+/// The points of a sweep: a validated plan turned into parameter values per point, computed on
+/// demand so that memory does not grow with the number of points.
+///
+/// Runs are numbered `run = point · replicates + replicate`; each run's seed is
+/// ``SeedDerivation/seed(base:point:replicate:)``. Nothing here depends on execution order.
+public struct SweepDesign: Sendable {
+  public let plan: SweepPlan
+  public let pointCount: Int
+  let sampler: Sampler
+
+  enum Sampler: Sendable {
+    case grid(values: [[Double]])
+    case random(seed: UInt64)
+    case latinHypercube(LatinHypercube)
+    case saltelli(SaltelliDesign)
+  }
+
+  public init(plan: SweepPlan) throws(PlanError) {
+    try Self.validate(plan)
+    self.plan = plan
+    switch plan.design {
+    case .grid:
+      var values: [[Double]] = []
+      for parameter in plan.parameters {
+        guard let grid = parameter.gridValues else { throw .gridNeedsCount(parameter.keyPath) }
+        values.append(grid)
+      }
+      pointCount = values.reduce(1) { $0 * $1.count }
+      sampler = .grid(values: values)
+    case .random:
+      pointCount = plan.samples
+      sampler = .random(seed: SeedDerivation.seed(base: plan.seed, stream: "design.random"))
+    case .lhs:
+      let lhs = LatinHypercube(
+        samples: plan.samples, dimensions: plan.parameters.count,
+        seed: SeedDerivation.seed(base: plan.seed, stream: "design.lhs"))
+      pointCount = plan.samples
+      sampler = .latinHypercube(lhs)
+    case .sobol:
+      let saltelli: SaltelliDesign
+      do {
+        saltelli = try SaltelliDesign(baseSamples: plan.samples, dimensions: plan.parameters.count)
+      } catch {
+        throw .invalidVary("--design sobol --samples \(plan.samples)", expected: error.description)
+      }
+      pointCount = saltelli.pointCount
+      sampler = .saltelli(saltelli)
+    }
+  }
+
+  static func validate(_ plan: SweepPlan) throws(PlanError) {
+    guard !plan.parameters.isEmpty else { throw .noParameters }
+    var seen = Set<String>()
+    for parameter in plan.parameters {
+      guard seen.insert(parameter.keyPath).inserted else {
+        throw .duplicateParameter(parameter.keyPath)
+      }
+      switch parameter.domain {
+      case .values(let values):
+        guard !values.isEmpty else { throw .emptyValues(parameter.keyPath) }
+        guard values.allSatisfy(\.isFinite) else { throw .nonFiniteValue(parameter.keyPath) }
+      case .range(let lower, let upper, _):
+        guard lower.isFinite, upper.isFinite else { throw .nonFiniteValue(parameter.keyPath) }
+        guard lower < upper else {
+          throw .invalidRange(parameter.keyPath, lower: lower, upper: upper)
+        }
+      }
+    }
+    guard plan.samples >= 1 else { throw .invalidSamples(plan.samples) }
+    guard plan.replicates >= 1 else { throw .invalidReplicates(plan.replicates) }
+  }
+
+  public var runCount: Int { pointCount * plan.replicates }
+
+  /// The parameter values of `point`, in the plan's parameter order.
+  public func values(atPoint point: Int) -> [Double] {
+    let parameters = plan.parameters
+    switch sampler {
+    case .grid(let values):
+      // Mixed-radix decomposition, last parameter varying fastest.
+      var rest = point
+      var result = [Double](repeating: 0, count: values.count)
+      for d in stride(from: values.count - 1, through: 0, by: -1) {
+        result[d] = values[d][rest % values[d].count]
+        rest /= values[d].count
+      }
+      return result
+    case .random(let seed):
+      var generator = SplitMix64(seed: SplitMix64.mix(seed &+ UInt64(point)))
+      return parameters.map { $0.value(atUnit: generator.nextUnitInterval()) }
+    case .latinHypercube(let lhs):
+      return parameters.indices.map { d in parameters[d].value(atUnit: lhs.unit(point, d)) }
+    case .saltelli(let saltelli):
+      let unit = saltelli.unitPoint(point)
+      return parameters.indices.map { d in parameters[d].value(atUnit: unit[d]) }
+    }
+  }
+
+  /// The assignments of `point`.
+  public func assignments(atPoint point: Int) -> [ParameterAssignment] {
+    zip(plan.parameters, values(atPoint: point)).map {
+      ParameterAssignment(keyPath: $0.keyPath, value: $1)
+    }
+  }
+
+  /// The seed of a run.
+  public func seed(point: Int, replicate: Int) -> UInt64 {
+    SeedDerivation.seed(base: plan.seed, point: point, replicate: replicate)
+  }
+}

@@ -1,0 +1,155 @@
+/// Writes a sweep's results into its SQLite database: the single writer of a sweep.
+///
+/// WAL journal, prepared statements, and one transaction per batch of runs: a run and all its
+/// outcomes commit together or not at all, so a killed sweep leaves only whole runs behind.
+final class ResultsWriter {
+  let database: SQLiteDatabase
+  let recordSeries: Bool
+  private let insertRun: SQLiteStatement
+  private let insertParameter: SQLiteStatement
+  private let insertOutcome: SQLiteStatement
+  private let insertSeries: SQLiteStatement
+  private(set) var inTransaction = false
+
+  /// Opens (creating if needed) the database at `path` for `design`'s plan. Throws
+  /// ``StoreError/differentPlan(path:storedHash:storedPlan:newHash:)`` when the file already
+  /// holds another plan.
+  init(path: String, design: SweepDesign) throws(StoreError) {
+    database = try SQLiteDatabase(path: path)
+    recordSeries = design.plan.recordSeries
+    try database.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;")
+    try database.execute(ResultsSchema.create)
+    let plan = design.plan
+    let existing = try database.prepare("SELECT hash, description FROM plan WHERE id = 1")
+    if try existing.step() {
+      let storedHash = existing.string(0) ?? ""
+      guard storedHash == plan.hash else {
+        throw .differentPlan(
+          path: path, storedHash: storedHash, storedPlan: existing.string(1) ?? "",
+          newHash: plan.hash)
+      }
+    } else {
+      try database.execute("BEGIN")
+      let insertPlan = try database.prepare(
+        """
+        INSERT INTO plan (id, schema_version, hash, scenario, design, samples, replicates,
+          base_seed, record_series, point_count, run_count, description)
+        VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """)
+      insertPlan.bind(1, ResultsSchema.version)
+      insertPlan.bind(2, plan.hash)
+      insertPlan.bind(3, plan.scenario)
+      insertPlan.bind(4, plan.design.rawValue)
+      insertPlan.bind(5, plan.design == .grid ? 0 : plan.samples)
+      insertPlan.bind(6, plan.replicates)
+      insertPlan.bind(7, String(plan.seed))
+      insertPlan.bind(8, plan.recordSeries ? 1 : 0)
+      insertPlan.bind(9, design.pointCount)
+      insertPlan.bind(10, design.runCount)
+      insertPlan.bind(11, plan.canonicalText)
+      try insertPlan.run()
+      let insertParameterSpec = try database.prepare(
+        "INSERT INTO parameters (position, key_path, domain) VALUES (?, ?, ?)")
+      for (position, parameter) in plan.parameters.enumerated() {
+        insertParameterSpec.bind(1, position)
+        insertParameterSpec.bind(2, parameter.keyPath)
+        insertParameterSpec.bind(3, String(parameter.canonicalText.drop { $0 != "=" }.dropFirst()))
+        try insertParameterSpec.run()
+      }
+      try database.execute(ResultsSchema.runsWithParametersView(plan.parameters.map(\.keyPath)))
+      try database.execute("COMMIT")
+    }
+    insertRun = try database.prepare(
+      """
+      INSERT INTO runs (run_id, point, replicate, seed, status, error, wall_seconds)
+      VALUES (?, ?, ?, ?, ?, ?, ?)
+      """)
+    insertParameter = try database.prepare(
+      "INSERT INTO run_parameters (run_id, key_path, value) VALUES (?, ?, ?)")
+    insertOutcome = try database.prepare(
+      "INSERT OR REPLACE INTO outcomes (run_id, name, position, value) VALUES (?, ?, ?, ?)")
+    insertSeries = try database.prepare(
+      "INSERT OR REPLACE INTO series (run_id, name, month, value) VALUES (?, ?, ?, ?)")
+  }
+
+  /// The runs already in the database (succeeded or failed), as a bit set over run ids.
+  func completedRuns(runCount: Int) throws(StoreError) -> CompletionSet {
+    var set = CompletionSet(count: runCount)
+    let query = try database.prepare("SELECT run_id FROM runs")
+    while try query.step() {
+      let id = query.int(0)
+      if id >= 0 && id < runCount { set.insert(id) }
+    }
+    return set
+  }
+
+  func begin() throws(StoreError) {
+    guard !inTransaction else { return }
+    try database.execute("BEGIN")
+    inTransaction = true
+  }
+
+  func commit() throws(StoreError) {
+    guard inTransaction else { return }
+    try database.execute("COMMIT")
+    inTransaction = false
+  }
+
+  /// Writes one run and its outcomes inside the current transaction.
+  func write(_ record: RunRecord) throws(StoreError) {
+    try begin()
+    insertRun.bind(1, record.runID)
+    insertRun.bind(2, record.point)
+    insertRun.bind(3, record.replicate)
+    insertRun.bind(4, String(record.seed))
+    insertRun.bind(5, record.error == nil ? "ok" : "failed")
+    insertRun.bind(6, record.error)
+    insertRun.bind(7, record.wallSeconds)
+    try insertRun.run()
+    for assignment in record.assignments {
+      insertParameter.bind(1, record.runID)
+      insertParameter.bind(2, assignment.keyPath)
+      insertParameter.bind(3, assignment.value)
+      try insertParameter.run()
+    }
+    guard let outcome = record.outcome else { return }
+    for (position, (name, value)) in outcome.summary.enumerated() {
+      insertOutcome.bind(1, record.runID)
+      insertOutcome.bind(2, name)
+      insertOutcome.bind(3, position)
+      insertOutcome.bind(4, value)
+      try insertOutcome.run()
+    }
+    guard recordSeries else { return }
+    for (name, values) in outcome.series {
+      for (month, value) in zip(outcome.months, values) {
+        insertSeries.bind(1, record.runID)
+        insertSeries.bind(2, name)
+        insertSeries.bind(3, month)
+        insertSeries.bind(4, value)
+        try insertSeries.run()
+      }
+    }
+  }
+}
+
+/// A fixed-size bit set of run ids.
+struct CompletionSet: Sendable {
+  private var words: [UInt64]
+  let count: Int
+
+  init(count: Int) {
+    self.count = count
+    words = [UInt64](repeating: 0, count: (count + 63) / 64)
+  }
+
+  mutating func insert(_ id: Int) {
+    words[id >> 6] |= 1 << UInt64(id & 63)
+  }
+
+  func contains(_ id: Int) -> Bool {
+    words[id >> 6] & (1 << UInt64(id & 63)) != 0
+  }
+
+  var insertedCount: Int { words.reduce(0) { $0 + $1.nonzeroBitCount } }
+}

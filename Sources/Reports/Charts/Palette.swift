@@ -1,0 +1,20 @@
+/// The Okabe–Ito palette (Okabe & Ito, "Color Universal Design", 2008): eight colours that stay
+/// distinguishable under the common forms of colour-vision deficiency. Yellow comes last: it is
+/// hard to see on white.
+public enum Palette {
+  public static let colors = [
+    "#0072B2",  // blue
+    "#E69F00",  // orange
+    "#009E73",  // bluish green
+    "#D55E00",  // vermillion
+    "#CC79A7",  // reddish purple
+    "#56B4E9",  // sky blue
+    "#000000",  // black
+    "#F0E442",  // yellow
+  ]
+
+  public static func color(_ index: Int) -> String { colors[index % colors.count] }
+
+  static let axis = "#444444"
+  static let grid = "#e5e5e5"
+}

@@ -1,0 +1,158 @@
+import Foundation
+
+/// A line and scatter chart in SVG: lines with optional shaded bands (for example a replicate
+/// confidence band around a mean price path) and point sets with optional vertical whiskers
+/// (an outcome's mean and 95% interval at each parameter value).
+public struct XYChart: Sendable {
+  public struct Line: Sendable {
+    public var name: String
+    public var points: [(x: Double, y: Double)]
+    /// Lower and upper band edges at the same x as `points`; empty for no band.
+    public var band: [(low: Double, high: Double)]
+
+    public init(
+      name: String, points: [(x: Double, y: Double)], band: [(low: Double, high: Double)] = []
+    ) {
+      self.name = name
+      self.points = points
+      self.band = band
+    }
+  }
+
+  public struct PointSet: Sendable {
+    public var name: String
+    public var points: [(x: Double, y: Double)]
+    /// Whisker ends at the same index as `points`; empty for none.
+    public var whiskers: [(low: Double, high: Double)]
+
+    public init(
+      name: String, points: [(x: Double, y: Double)], whiskers: [(low: Double, high: Double)] = []
+    ) {
+      self.name = name
+      self.points = points
+      self.whiskers = whiskers
+    }
+  }
+
+  public var title: String
+  public var xLabel: String
+  public var yLabel: String
+  public var lines: [Line] = []
+  public var pointSets: [PointSet] = []
+  /// Explicit x ticks (value, label), e.g. months; nil for a numeric axis.
+  public var xTicks: [(value: Double, label: String)]?
+  public var width = 760.0
+  public var height = 420.0
+
+  public init(title: String, xLabel: String, yLabel: String) {
+    self.title = title
+    self.xLabel = xLabel
+    self.yLabel = yLabel
+  }
+
+  public func svg() -> String {
+    let legendNames = lines.map(\.name) + pointSets.map(\.name)
+    let showLegend = legendNames.count > 1 || (legendNames.count == 1 && !legendNames[0].isEmpty)
+    let left = 78.0
+    let right = showLegend ? 190.0 : 28.0
+    let top = 48.0
+    let bottom = 62.0
+    let plotRight = width - right
+    let plotBottom = height - bottom
+
+    var xs: [Double] = []
+    var ys: [Double] = []
+    for line in lines {
+      xs += line.points.map(\.x)
+      ys += line.points.map(\.y)
+      ys += line.band.flatMap { [$0.low, $0.high] }
+    }
+    for set in pointSets {
+      xs += set.points.map(\.x)
+      ys += set.points.map(\.y)
+      ys += set.whiskers.flatMap { [$0.low, $0.high] }
+    }
+    xs = xs.filter(\.isFinite)
+    ys = ys.filter(\.isFinite)
+    let xAxis = Axis(minimum: xs.min() ?? 0, maximum: xs.max() ?? 1, target: 6)
+    let xLow = xTicks != nil ? (xs.min() ?? 0) : xAxis.lower
+    let xHigh = xTicks != nil ? max(xs.max() ?? 1, xLow + 1) : xAxis.upper
+    let yAxis = Axis(minimum: ys.min() ?? 0, maximum: ys.max() ?? 1, target: 6)
+    // Keep dots off the axis lines: inset the data area a little when there are points.
+    let inset = pointSets.isEmpty ? 0.0 : 10.0
+    func px(_ x: Double) -> Double {
+      left + inset + (x - xLow) / (xHigh - xLow) * (plotRight - left - 2 * inset)
+    }
+    func py(_ y: Double) -> Double { yAxis.position(y, from: plotBottom, to: top) }
+
+    var svg = SVGWriter(width: width, height: height)
+    svg.text(title, x: left, y: 26, size: 16, weight: "bold")
+    // Grid and y ticks.
+    for tick in yAxis.ticks {
+      svg.line(left, py(tick), plotRight, py(tick), stroke: Palette.grid)
+      svg.text(yAxis.label(tick), x: left - 8, y: py(tick) + 4, anchor: .end, size: 11)
+    }
+    // x ticks.
+    let ticks = xTicks ?? xAxis.ticks.map { ($0, xAxis.label($0)) }
+    for (value, label) in ticks where value >= xLow - 1e-9 && value <= xHigh + 1e-9 {
+      svg.line(px(value), plotBottom, px(value), plotBottom + 5, stroke: Palette.axis)
+      svg.text(label, x: px(value), y: plotBottom + 19, anchor: .middle, size: 11)
+    }
+    svg.line(left, plotBottom, plotRight, plotBottom, stroke: Palette.axis)
+    svg.line(left, top, left, plotBottom, stroke: Palette.axis)
+    svg.text(xLabel, x: (left + plotRight) / 2, y: height - 18, anchor: .middle, size: 12)
+    svg.text(yLabel, x: 18, y: (top + plotBottom) / 2, anchor: .middle, size: 12, rotate: -90)
+
+    // Bands first, then lines, then points, so marks sit on top of shading.
+    for (k, line) in lines.enumerated() where line.band.count == line.points.count {
+      let upper = zip(line.points, line.band).map { (px($0.x), py($1.high)) }
+      let lower = zip(line.points, line.band).reversed().map { (px($0.x), py($1.low)) }
+      svg.polygon(upper + lower, fill: Palette.color(k), opacity: 0.18)
+    }
+    for (k, line) in lines.enumerated() {
+      let points = line.points.filter { $0.y.isFinite }.map { (px($0.x), py($0.y)) }
+      svg.polyline(points, stroke: Palette.color(k), width: 2)
+      if points.count == 1 { svg.circle(points[0].0, points[0].1, r: 3, fill: Palette.color(k)) }
+    }
+    for (s, set) in pointSets.enumerated() {
+      let color = Palette.color(lines.count + s)
+      // Dense clouds get smaller, fainter dots so their shape stays visible.
+      let dense = set.points.count > 300
+      let radius = dense ? 2.2 : 3.2
+      let opacity = dense ? 0.45 : 0.85
+      for (i, point) in set.points.enumerated() where point.y.isFinite {
+        if i < set.whiskers.count, set.whiskers[i].low.isFinite, set.whiskers[i].high.isFinite {
+          svg.line(
+            px(point.x), py(set.whiskers[i].low), px(point.x), py(set.whiskers[i].high),
+            stroke: color, width: 1.2)
+        }
+        svg.circle(px(point.x), py(point.y), r: radius, fill: color, opacity: opacity)
+      }
+    }
+    if showLegend {
+      var y = top + 6
+      for (k, name) in legendNames.enumerated() {
+        let color = Palette.color(k)
+        if k < lines.count {
+          svg.line(plotRight + 16, y, plotRight + 38, y, stroke: color, width: 3)
+        } else {
+          svg.circle(plotRight + 27, y, r: 4, fill: color)
+        }
+        svg.text(Self.shorten(name, 22), x: plotRight + 46, y: y + 4, size: 11)
+        y += 20
+      }
+    }
+    return svg.document(title: title)
+  }
+
+  static func shorten(_ text: String, _ limit: Int) -> String {
+    text.count <= limit ? text : String(text.prefix(limit - 1)) + "…"
+  }
+
+  /// Ticks for a monthly axis at x = 0, 1, 2, …: about eight labels, on a regular stride.
+  public static func monthTicks(_ months: [String]) -> [(value: Double, label: String)] {
+    guard !months.isEmpty else { return [] }
+    let stride = max(1, Int((Double(months.count) / 8).rounded(.up)))
+    return months.indices.filter { $0 % stride == 0 }.map { (Double($0), months[$0]) }
+  }
+}

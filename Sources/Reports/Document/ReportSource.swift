@@ -1,0 +1,41 @@
+import Experiments
+import Foundation
+
+/// Where a report's data comes from.
+public protocol ReportSource {
+  func makeDocument() throws -> ReportDocument
+}
+
+/// Opens the report source at `path`: a sweep database file. Other kinds (a `run --out` folder)
+/// plug in here.
+public enum ReportSources {
+  /// Makes the source for `path`, or throws ``ReportError`` naming what was expected.
+  public static func open(_ path: String, options: SweepReportOptions = SweepReportOptions()) throws
+    -> any ReportSource
+  {
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+      throw ReportError.missing(path)
+    }
+    if isDirectory.boolValue {
+      throw ReportError.unsupported(path, "run folders are not supported by this build yet")
+    }
+    return SweepReportSource(path: path, options: options)
+  }
+}
+
+/// Why a report could not be made.
+public enum ReportError: Error, CustomStringConvertible {
+  case missing(String)
+  case unsupported(String, String)
+  case unknownOutcome(String, available: [String])
+
+  public var description: String {
+    switch self {
+    case .missing(let path): "\(path): no such file or folder"
+    case .unsupported(let path, let why): "\(path): \(why)"
+    case .unknownOutcome(let name, let available):
+      "no outcome named '\(name)'; the database has: \(available.joined(separator: ", "))"
+    }
+  }
+}

@@ -1,0 +1,74 @@
+import Simulation
+
+/// Events: a list of mappings with `at`, optional `months` and `note`, and a `kind` that decides
+/// the other keys.
+extension ScenarioDecoder {
+  /// Keys each event kind takes besides `kind` (from `ScenarioFields.eventVariants`).
+  public static let eventKindKeys: [(kind: String, keys: [String])] =
+    ScenarioFields.eventVariants.map { ($0.tag, $0.fields.names) }
+
+  func event(_ node: DocumentNode) -> (value: Event, node: DocumentNode)? {
+    let kinds = Self.eventKindKeys.map(\.kind)
+    guard case .mapping = node.value else {
+      log.error("expected an event mapping with at and kind, got \(node.kindDescription)", at: node)
+      return nil
+    }
+    guard let kindNode = node["kind"], let kind = kindNode.choice(log, among: kinds) else {
+      if node["kind"] == nil { log.error("missing required key 'kind'", at: node) }
+      return nil
+    }
+    let own = Self.eventKindKeys.first { $0.kind == kind }!.keys
+    guard let map = node.mapping(log, allowedKeys: ["kind"] + own) else {
+      return nil
+    }
+    let at = map.required("at").flatMap(month)
+    let months = map.optional("months")?.integer(log, min: 1)
+    let note = map.optional("note")?.string(log) ?? ""
+    let eventKind: EventKind?
+    switch kind {
+    case "supplyMultiplier":
+      let target = supplyTarget(map)
+      let factor = map.required("factor")?.number(log, .range(0...100))
+      eventKind = target.flatMap { t in factor.map { .supplyMultiplier(target: t, factor: $0) } }
+    case "demandMultiplier":
+      let buyer = map.optional("buyer")?.string(log)
+      eventKind = map.required("factor")?.number(log, .range(0...100)).map {
+        .demandMultiplier(buyer: buyer, factor: $0)
+      }
+    case "exportBan":
+      let region = map.required("region")?.string(log)
+      let chips = (map.optional("chips")?.sequence(log) ?? []).compactMap { $0.string(log) }
+      let cloud = map.optional("cloud")?.bool(log) ?? false
+      eventKind = region.map { .exportBan(region: $0, chips: chips, cloud: cloud) }
+    case "priceCap":
+      let chip = map.required("chip")?.string(log)
+      let cap = map.required("usdPerGPUHour")?.number(log, .nonNegative)
+      eventKind = chip.flatMap { c in cap.map { .priceCap(chip: c, usdPerGPUHour: $0) } }
+    case "chipDelay":
+      let chip = map.required("chip")?.string(log)
+      let by = map.required("delayMonths")?.integer(log, min: -120, max: 120)
+      eventKind = chip.flatMap { c in by.map { .chipDelay(chip: c, months: $0) } }
+    case "newSite":
+      let id = map.required("id")?.string(log)
+      eventKind = id.flatMap { site($0, node.withoutKeys(["at", "months", "kind", "note", "id"])) }
+        .map { .newSite($0) }
+    default:
+      let id = map.required("id")?.string(log)
+      eventKind = id.flatMap {
+        contract($0, node.withoutKeys(["at", "kind", "id"]))
+      }.map { .newContract($0) }
+    }
+    guard let at, let eventKind else { return nil }
+    return (Event(at: at, months: months, kind: eventKind, note: note), node)
+  }
+}
+
+extension DocumentNode {
+  /// The same mapping without `keys` (to read the rest with another entity's reader).
+  func withoutKeys(_ keys: [String]) -> DocumentNode {
+    guard case .mapping(let entries) = value else { return self }
+    var copy = self
+    copy.value = .mapping(entries.filter { !keys.contains($0.key) })
+    return copy
+  }
+}

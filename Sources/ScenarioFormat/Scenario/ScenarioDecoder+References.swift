@@ -1,0 +1,121 @@
+import Simulation
+
+/// The document nodes of decoded entities, in the same order as the scenario's arrays.
+struct ReferenceNodes {
+  var chips: [DocumentNode]
+  var vendors: [DocumentNode]
+  var providers: [DocumentNode]
+  var sites: [DocumentNode]
+  var buyers: [DocumentNode]
+  var contracts: [DocumentNode]
+  var events: [DocumentNode]
+  var generators: [DocumentNode]
+  /// Ids written in the file per kind of entity ("chip", "input", ...), decoded or not.
+  var declared: [String: [String]]
+}
+
+/// Checks that every id a scenario mentions exists and every date lies in the horizon.
+extension ScenarioDecoder {
+  func checkReferences(_ s: Scenario, nodes: ReferenceNodes) {
+    let chips = nodes.declared["chip"] ?? s.chips.map(\.id)
+    let inputs = nodes.declared["input"] ?? s.inputs.map(\.id)
+    let vendors = nodes.declared["vendor"] ?? s.vendors.map(\.id)
+    let providers = nodes.declared["provider"] ?? s.providers.map(\.id)
+    let buyers = nodes.declared["buyer"] ?? s.buyers.map(\.id)
+    let end = s.start.adding(months: s.months - 1)
+
+    func ref(_ id: String, _ known: [String], _ what: String, _ node: DocumentNode?) {
+      guard !known.contains(id), let node else { return }
+      log.error(
+        "unknown \(what) '\(id)'", at: node,
+        hint: NameSuggestion.hint(for: id, among: known)
+          ?? (known.isEmpty ? "no \(what)s are defined" : nil))
+    }
+    func refs(
+      _ keys: some Sequence<String>, _ known: [String], _ what: String, _ node: DocumentNode?
+    ) {
+      for key in keys.sorted() { ref(key, known, what, node?[key]) }
+    }
+
+    for (chip, node) in zip(s.chips, nodes.chips) {
+      ref(chip.vendor, vendors, "vendor", node["vendor"])
+      refs(chip.inputUse.keys, inputs, "input", node["inputUse"])
+    }
+    for (vendor, node) in zip(s.vendors, nodes.vendors) {
+      refs(vendor.inputShare.keys, inputs, "input", node["inputShare"])
+      refs(vendor.mix.keys, chips, "chip", node["mix"])
+      for key in vendor.mix.keys.sorted() {
+        if let chip = s.chips.first(where: { $0.id == key }), chip.vendor != vendor.id,
+          let at = node["mix"]?[key]
+        {
+          log.error("chip '\(key)' is made by vendor '\(chip.vendor)', not '\(vendor.id)'", at: at)
+        }
+      }
+      if let owner = vendor.captiveOwner { ref(owner, providers, "provider", node["captiveOwner"]) }
+      refs(vendor.priority.keys, providers, "provider", node["priority"])
+    }
+    for (provider, node) in zip(s.providers, nodes.providers) {
+      if let buyer = provider.ownUseBuyer { ref(buyer, buyers, "buyer", node["ownUseBuyer"]) }
+      refs(provider.initialChips.keys, chips, "chip", node["initialChips"])
+    }
+    for (site, node) in zip(s.sites, nodes.sites) {
+      ref(site.provider, providers, "provider", node["provider"])
+    }
+    for (buyer, node) in zip(s.buyers, nodes.buyers) {
+      refs(buyer.affinity.keys, providers, "provider", node["affinity"])
+    }
+    func checkContract(_ contract: Contract, _ node: DocumentNode) {
+      ref(contract.buyer, buyers, "buyer", node["buyer"])
+      ref(contract.provider, providers, "provider", node["provider"])
+      refs(contract.gpus.keys, chips, "chip", node["gpus"])
+      if contract.start > end || contract.start.adding(months: contract.months) <= s.start {
+        log.error(
+          "contract runs \(contract.start) for \(contract.months) months, outside the horizon \(s.start)...\(end)",
+          at: node["start"] ?? node)
+      }
+    }
+    for (contract, node) in zip(s.contracts, nodes.contracts) { checkContract(contract, node) }
+    for (generator, node) in zip(s.generators, nodes.generators) {
+      refs(generator.affinityOverrides.keys, providers, "provider", node["affinityOverrides"])
+    }
+    func target(_ t: SupplyTarget, _ node: DocumentNode) {
+      switch t {
+      case .all: break
+      case .input(let id): ref(id, inputs, "input", node["input"])
+      case .vendor(let id): ref(id, vendors, "vendor", node["vendor"])
+      case .chip(let id): ref(id, chips, "chip", node["chip"])
+      }
+    }
+    for (event, node) in zip(s.events, nodes.events) {
+      if event.at < s.start || event.at > end {
+        log.error(
+          "event month \(event.at) is outside the horizon \(s.start)...\(end)",
+          at: node["at"] ?? node)
+      }
+      switch event.kind {
+      case .supplyMultiplier(let t, _): target(t, node)
+      case .demandMultiplier(let buyer?, _): ref(buyer, buyers, "buyer", node["buyer"])
+      case .exportBan(_, let list, _):
+        for (i, chip) in list.enumerated() {
+          if case .sequence(let items) = node["chips"]?.value { ref(chip, chips, "chip", items[i]) }
+        }
+      case .priceCap(let chip, _), .chipDelay(let chip, _): ref(chip, chips, "chip", node["chip"])
+      case .newSite(let site): ref(site.provider, providers, "provider", node["provider"])
+      case .newContract(let contract): checkContract(contract, node)
+      default: break
+      }
+    }
+    if let shock = s.randomness.supplyShock {
+      // The shock's node is not kept; report against the ids alone if unknown.
+      switch shock.target {
+      case .input(let id) where !inputs.contains(id):
+        log.error("randomness.supplyShock: unknown input '\(id)'", keyPath: .root, location: nil)
+      case .vendor(let id) where !vendors.contains(id):
+        log.error("randomness.supplyShock: unknown vendor '\(id)'", keyPath: .root, location: nil)
+      case .chip(let id) where !chips.contains(id):
+        log.error("randomness.supplyShock: unknown chip '\(id)'", keyPath: .root, location: nil)
+      default: break
+      }
+    }
+  }
+}

@@ -1,0 +1,230 @@
+import Simulation
+
+/// Walks a `DocumentNode` tree into a typed `Scenario`, reporting every problem at once.
+///
+/// Layout of a scenario file (see `docs/model.md` for the meaning of each field): entity
+/// collections (`inputs`, `chips`, `vendors`, `providers`, `sites`, `buyers`, `contracts`,
+/// `generators`) are mappings keyed by id, so that a file extending another can replace or
+/// delete one entity by id; `events` is a list. A dated quantity is either a number (constant)
+/// or a mapping `{ YYYY-MM: value, ... }` interpolated linearly between months.
+///
+/// Each entity is read by one method below, with its allowed keys in one list, so that the
+/// format can grow one place at a time. After reading, `checkReferences` resolves every id and
+/// every date against the horizon, with nearest-name hints.
+public struct ScenarioDecoder {
+  let log: DiagnosticLog
+
+  public init(log: DiagnosticLog = DiagnosticLog()) {
+    self.log = log
+  }
+
+  /// Top-level keys of a scenario file.
+  public static let topLevelKeys = ScenarioFields.top.names
+
+  /// Decodes `root`; throws every diagnostic collected when anything is wrong.
+  public static func decode(_ root: DocumentNode) throws(DiagnosticsError) -> Scenario {
+    let decoder = ScenarioDecoder()
+    let scenario = decoder.scenario(root)
+    try decoder.log.throwIfErrors()
+    return scenario!
+  }
+
+  /// Reads the whole file; nil when something essential is missing (errors are in the log).
+  func scenario(_ root: DocumentNode) -> Scenario? {
+    guard let top = root.mapping(log, allowedKeys: Self.topLevelKeys) else { return nil }
+    let name = top.required("name")?.string(log)
+    let description = top.required("description")?.string(log)
+    let horizon = top.required("horizon").flatMap(horizon)
+    let seed = top.optional("seed")?.integer(log, min: 0).map(UInt64.init) ?? 1
+    let market = top.optional("market").flatMap(market) ?? MarketSettings()
+    let randomness = top.optional("randomness").flatMap(randomness) ?? Randomness()
+    let inputs = collection(top.optional("inputs"), input)
+    let chips = collection(top.required("chips"), chip)
+    let vendors = collection(top.required("vendors"), vendor)
+    let providers = collection(top.required("providers"), provider)
+    let sites = collection(top.optional("sites"), site)
+    let buyers = collection(top.optional("buyers"), buyer)
+    let contracts = collection(top.optional("contracts"), contract)
+    let generators = collection(top.optional("generators"), generator)
+    let events = (top.optional("events")?.sequence(log) ?? []).compactMap(event)
+    // Ids written in the file, decoded or not: a reference to an entity that failed to decode
+    // is not reported again.
+    func declared(_ key: String) -> [String] {
+      top.optional(key).flatMap { node -> [String]? in
+        guard case .mapping(let entries) = node.value else { return nil }
+        return entries.map(\.key)
+      } ?? []
+    }
+
+    guard let name, let description, let horizon else { return nil }
+    let scenario = Scenario(
+      name: name, description: description, start: horizon.start, months: horizon.months,
+      defaultSeed: seed, chips: chips.map(\.value), inputs: inputs.map(\.value),
+      vendors: vendors.map(\.value), providers: providers.map(\.value), sites: sites.map(\.value),
+      buyers: buyers.map(\.value), contracts: contracts.map(\.value), events: events.map(\.value),
+      market: market, randomness: randomness, generators: generators.map(\.value),
+      stepMonths: horizon.step)
+    checkReferences(
+      scenario,
+      nodes: ReferenceNodes(
+        chips: chips.map(\.node), vendors: vendors.map(\.node), providers: providers.map(\.node),
+        sites: sites.map(\.node), buyers: buyers.map(\.node), contracts: contracts.map(\.node),
+        events: events.map(\.node), generators: generators.map(\.node),
+        declared: [
+          "chip": declared("chips"), "input": declared("inputs"), "vendor": declared("vendors"),
+          "provider": declared("providers"), "buyer": declared("buyers"),
+        ]))
+    if declared("buyers").isEmpty && declared("generators").isEmpty {
+      log.error("a scenario needs at least one buyer or generator", at: root)
+    }
+    return scenario
+  }
+
+  /// Reads `node` as a mapping of ids to entities; keeps each entity with its node.
+  func collection<T>(_ node: DocumentNode?, _ read: (String, DocumentNode) -> T?) -> [(
+    value: T, node: DocumentNode
+  )] {
+    guard let node, let entries = node.entries(log) else { return [] }
+    return entries.compactMap { entry in
+      read(entry.key, entry.node).map { ($0, entry.node) }
+    }
+  }
+
+  func horizon(_ node: DocumentNode) -> (start: YearMonth, months: Int, step: Int)? {
+    guard let map = node.mapping(log, allowedKeys: ScenarioFields.horizon.names) else {
+      return nil
+    }
+    let start = map.required("start").flatMap(month)
+    let months = map.required("months")?.integer(log, min: 1, max: 1200)
+    let step = map.optional("stepMonths")?.integer(log, min: 1, max: 12) ?? 1
+    guard let start, let months else { return nil }
+    if months % step != 0 {
+      log.error(
+        "months (\(months)) must be a multiple of stepMonths (\(step))",
+        at: map.required("months") ?? node)
+      return nil
+    }
+    return (start, months, step)
+  }
+
+  func market(_ node: DocumentNode) -> MarketSettings? {
+    guard let map = node.mapping(log, allowedKeys: ScenarioFields.market.names) else { return nil }
+    var settings = MarketSettings()
+    if let x = map.optional("sigma")?.number(log, .range(1...50)) { settings.sigma = x }
+    if let x = map.optional("tolerance")?.number(log, .range(1e-15...0.1)) {
+      settings.tolerance = x
+    }
+    if let x = map.optional("maxIterations")?.integer(log, min: 1, max: 1_000_000) {
+      settings.maxIterations = x
+    }
+    if let x = map.optional("hoursPerMonth")?.number(log, .range(1...744)) {
+      settings.hoursPerMonth = x
+    }
+    if let x = map.optional("availability")?.number(log, .fraction) { settings.availability = x }
+    return settings
+  }
+
+  func randomness(_ node: DocumentNode) -> Randomness? {
+    guard let map = node.mapping(log, allowedKeys: ScenarioFields.randomness.names) else {
+      return nil
+    }
+    var result = Randomness()
+    if let x = map.optional("demandNoise")?.number(log, .range(0...2)) { result.demandNoise = x }
+    if let shockNode = map.optional("supplyShock"),
+      let shock = shockNode.mapping(log, allowedKeys: ScenarioFields.supplyShock.names)
+    {
+      let target = supplyTarget(shock)
+      let probability = shock.required("probabilityPerMonth")?.number(log, .fraction)
+      let factor = shock.required("factor").flatMap { factorRange($0) }
+      let months = shock.required("months")?.integer(log, min: 1)
+      if let target, let probability, let factor, let months {
+        result.supplyShock = SupplyShock(
+          target: target, probabilityPerMonth: probability, minFactor: factor.lowerBound,
+          maxFactor: factor.upperBound, months: months)
+      }
+    }
+    return result
+  }
+
+  /// `[low, high]` with 0 ≤ low ≤ high.
+  func factorRange(_ node: DocumentNode, upper: Double = 100) -> ClosedRange<Double>? {
+    guard let items = node.sequence(log) else { return nil }
+    guard items.count == 2 else {
+      log.error("expected a list of two numbers [low, high], got \(items.count) items", at: node)
+      return nil
+    }
+    guard let lo = items[0].number(log, .range(0...upper)),
+      let hi = items[1].number(log, .range(0...upper))
+    else { return nil }
+    guard lo <= hi else {
+      log.error("expected low <= high, got [\(lo), \(hi)]", at: node)
+      return nil
+    }
+    return lo...hi
+  }
+
+  func month(_ node: DocumentNode) -> YearMonth? {
+    node.yearMonth(log).map { YearMonth(year: $0.year, month: $0.month) }
+  }
+
+  /// A number (constant) or `{ YYYY-MM: number }`, each number satisfying `rule`.
+  func path(_ node: DocumentNode, _ rule: NumberRule = .nonNegative) -> DatedPath? {
+    if case .mapping = node.value {
+      guard let entries = node.entries(log) else { return nil }
+      guard !entries.isEmpty else {
+        log.error("expected at least one YYYY-MM: value entry", at: node)
+        return nil
+      }
+      var points: [(month: YearMonth, value: Double)] = []
+      for entry in entries {
+        guard let parsed = DocumentNode.parseYearMonth(entry.key) else {
+          log.error(
+            "expected a month written YYYY-MM as the key, got '\(entry.key)'", at: entry.node)
+          continue
+        }
+        if let value = entry.node.number(log, rule) {
+          points.append((YearMonth(year: parsed.year, month: parsed.month), value))
+        }
+      }
+      return points.count == entries.count ? DatedPath(points) : nil
+    }
+    return node.number(log, rule).map { DatedPath.constant($0) }
+  }
+
+  /// A mapping of ids to numbers (e.g. `{ h100: 150000 }`).
+  func numbers(_ node: DocumentNode, _ rule: NumberRule = .nonNegative) -> [String: Double]? {
+    guard let entries = node.entries(log) else { return nil }
+    var out: [String: Double] = [:]
+    for entry in entries {
+      if let x = entry.node.number(log, rule) { out[entry.key] = x }
+    }
+    return out.count == entries.count ? out : nil
+  }
+
+  /// A mapping of ids to dated paths.
+  func paths(_ node: DocumentNode, _ rule: NumberRule = .nonNegative) -> [String: DatedPath]? {
+    guard let entries = node.entries(log) else { return nil }
+    var out: [String: DatedPath] = [:]
+    for entry in entries {
+      if let p = path(entry.node, rule) { out[entry.key] = p }
+    }
+    return out.count == entries.count ? out : nil
+  }
+
+  /// `input:`, `vendor:` or `chip:` (at most one) in `map`; none means every chip.
+  func supplyTarget(_ map: MappingReader) -> SupplyTarget? {
+    let given = ["input", "vendor", "chip"].filter { map.optional($0) != nil }
+    guard given.count <= 1 else {
+      log.error(
+        "give at most one of input, vendor, chip (got \(given.joined(separator: ", ")))",
+        at: map.node)
+      return nil
+    }
+    guard let key = given.first, let id = map.optional(key)?.string(log) else { return .all }
+    switch key {
+    case "input": return .input(id)
+    case "vendor": return .vendor(id)
+    default: return .chip(id)
+    }
+  }
+}

@@ -1,0 +1,33 @@
+import MarketClearing
+
+/// Plays a scenario month by month.
+///
+/// Each month runs the same phases in order (see `docs/model.md`):
+///
+/// 1. `produce`: vendors turn their share of CoWoS/HBM into chips.
+/// 2. `allocateChips`: providers order out of capex; vendors share scarce output; chips ship.
+/// 3. `install`: chips that have arrived are installed where sites have power.
+/// 4. `splitCapacity`: GPU-hours go to contracts, then own use, the rest to the spot market.
+/// 5. `clearSpot`: the CES spot market clears (`Market.clear`); price caps apply.
+/// 6. `checkInvariants` and `record`.
+public enum Engine {
+  /// Runs `scenario` with `seed` driving every random draw.
+  ///
+  /// Same scenario and seed give the same result, bit for bit, whatever the thread count.
+  /// - Throws: `SimulationError` for a scenario the engine cannot run or a failed monthly check.
+  public static func run(_ scenario: Scenario, seed: UInt64) throws(SimulationError) -> RunResult {
+    let compiled = try CompiledScenario(scenario)
+    var state = EngineState(compiled, seed: seed)
+    for month in 0..<compiled.months.count {
+      state.beginMonth(month)
+      state.produce()
+      state.allocateChips()
+      state.install()
+      state.splitCapacity()
+      try state.clearSpot()
+      try state.checkInvariants()
+      state.record()
+    }
+    return state.result()
+  }
+}

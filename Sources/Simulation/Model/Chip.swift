@@ -1,0 +1,44 @@
+/// An accelerator model: its performance, power, price and when it can first be shipped.
+public struct Chip: Sendable, Equatable {
+  /// Dense BF16 TFLOPS of one H100 SXM: the unit of "H100-equivalents" (H100e).
+  public static let h100TFLOPS = 989.0
+
+  public var id: String
+  /// The vendor that makes it (a `Vendor.id`).
+  public var vendor: String
+  /// Dense BF16 TFLOPS per chip.
+  public var tflopsBF16: Double
+  public var hbmGB: Double
+  /// Thermal design power of the chip alone, W (informational).
+  public var tdpW: Double
+  /// All-in IT power per installed chip, kW (chip, host, network; before PUE).
+  public var kWPerChip: Double
+  /// Sale price per chip, USD.
+  public var priceUSD: Double
+  /// First month the vendor ships it.
+  public var available: YearMonth
+  /// Months between allocation and arrival at the buyer's site.
+  public var leadTimeMonths: Int
+  /// Units of each shared input (`SupplyInput.id`) one good chip consumes, e.g. CoWoS wafers.
+  public var inputUse: [String: Double]
+
+  public init(
+    id: String, vendor: String, tflopsBF16: Double, hbmGB: Double = 0, tdpW: Double = 0,
+    kWPerChip: Double, priceUSD: Double, available: YearMonth, leadTimeMonths: Int = 0,
+    inputUse: [String: Double] = [:]
+  ) {
+    self.id = id
+    self.vendor = vendor
+    self.tflopsBF16 = tflopsBF16
+    self.hbmGB = hbmGB
+    self.tdpW = tdpW
+    self.kWPerChip = kWPerChip
+    self.priceUSD = priceUSD
+    self.available = available
+    self.leadTimeMonths = leadTimeMonths
+    self.inputUse = inputUse
+  }
+
+  /// H100-equivalents per chip: `tflopsBF16 / 989`.
+  public var h100e: Double { tflopsBF16 / Chip.h100TFLOPS }
+}

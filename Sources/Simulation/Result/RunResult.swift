@@ -1,0 +1,76 @@
+/// What a run produced: monthly series keyed by entity id, plus ordered summary figures.
+///
+/// Units: prices in $/GPU-hour; compute in H100-equivalent GPU-hours (GPU-hours · TFLOPS/989);
+/// hours in GPU-hours; spending and revenue in USD; shipments in chips. Every series has one
+/// value per month of `months`. A chip's price is NaN in months when none of it was sold on
+/// the spot market. The `*Ids` arrays give the order in which outputs list entities.
+public struct RunResult: Sendable {
+  public let scenarioName: String
+  public let seed: UInt64
+  /// "YYYY-MM": the first month of each step.
+  public let months: [String]
+  /// Months per step (1 monthly, 3 quarterly); monthly flows are per step.
+  public let stepMonths: Int
+  public let chipIds: [String]
+  /// Named buyers first, then generated ones.
+  public let buyerIds: [String]
+  public let providerIds: [String]
+  public let vendorIds: [String]
+  /// Number of buyers named in the scenario (the rest are generated).
+  public let namedBuyerCount: Int
+  /// Generated buyers by generator id: indices into `buyerIds`.
+  public let buyerGroups: [(id: String, range: Range<Int>)]
+  /// `ProviderKind` raw value of each provider, in `providerIds` order.
+  public let providerKinds: [String]
+  /// H100e per chip, in `chipIds` order.
+  public let chipH100e: [Double]
+  /// Vendor id of each chip, in `chipIds` order.
+  public let chipVendors: [String]
+
+  /// Chip id → average spot price, $/GPU-hour (weighted by GPU-hours sold).
+  public let spotPrice: [String: [Double]]
+  /// Chip id → spot GPU-hours sold.
+  public let spotHours: [String: [Double]]
+  /// Buyer id → H100e GPU-hours received (own use + contracts + spot).
+  public let compute: [String: [Double]]
+  /// Buyer id → USD paid (contracts + spot).
+  public let spending: [String: [Double]]
+  /// Provider id → installed H100e at the end of the month.
+  public let installedH100e: [String: [Double]]
+  /// Provider id → H100e delivered but not installed for lack of power, end of month.
+  public let waitingH100e: [String: [Double]]
+  /// Provider id → merchant chips shipped to it (captive silicon excluded).
+  public let purchases: [String: [Double]]
+  /// Provider id → USD spent on chips (≤ capex; less when orders go unfilled).
+  public let capexSpentUSD: [String: [Double]]
+  /// Chip id → installed chips, all providers.
+  public let installedChips: [String: [Double]]
+  /// Provider id → GPU-hours available (installed · hours · availability).
+  public let capacityHours: [String: [Double]]
+  public let contractHours: [String: [Double]]
+  public let ownUseHours: [String: [Double]]
+  public let spotSoldHours: [String: [Double]]
+  /// Provider id → spot GPU-hours offered but unsold.
+  public let idleHours: [String: [Double]]
+  /// Chip id → chips shipped (allocated) that month.
+  public let shipments: [String: [Double]]
+  /// Chip id → chips made that month.
+  public let production: [String: [Double]]
+  /// Vendor id → USD received for merchant chips.
+  public let vendorRevenue: [String: [Double]]
+  /// Passes of the clearing per month.
+  public let clearingIterations: [Int]
+  /// Relative clearing error per month (see `Equilibrium.clearingError`).
+  public let clearingErrors: [Double]
+  /// The tolerance the clearing aimed at.
+  public let clearingTolerance: Double
+  /// Products (provider, chip) on the spot market per month.
+  public let spotProducts: [Int]
+  /// Named scalar outcomes in a stable order (see `standardSummary`).
+  public internal(set) var summary: [(name: String, value: Double)]
+
+  /// Months whose spot market did not clear to the tolerance (results are the best iterate).
+  public var unconvergedMonths: [String] {
+    months.indices.filter { !(clearingErrors[$0] <= clearingTolerance) }.map { months[$0] }
+  }
+}

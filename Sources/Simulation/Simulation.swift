@@ -1,1 +1,0 @@
-// The month-by-month market engine.

@@ -1,0 +1,81 @@
+import ArgumentParser
+import Foundation
+import Reports
+
+/// `gpumarket report SOURCE`: tables and charts from a sweep database.
+struct ReportCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "report",
+    abstract: "Turn a sweep database into tables and charts.",
+    discussion: """
+      Formats: text (the default without --out), markdown (charts as SVG files in \
+      OUT-STEM-charts/), csv (the first table in OUT, the others beside it), json, latex \
+      (booktabs tables), html (one self-contained file with inline SVG charts).
+      """
+  )
+
+  @Argument(help: "A sweep database written by `gpumarket sweep`.")
+  var source: String
+
+  @Option(
+    help:
+      "Output format: text, markdown, csv, json, latex or html. (default: from --out's extension, else text)"
+  )
+  var format: String?
+
+  @Option(help: "Output file; standard output when absent.")
+  var out: String?
+
+  @Option(help: "The outcome to chart against each parameter. (default: the first)")
+  var outcome: String?
+
+  func validate() throws {
+    if let format, ReportFormat(rawValue: format) == nil {
+      throw ValidationError(
+        "--format must be one of text, markdown, csv, json, latex, html (got '\(format)')")
+    }
+  }
+
+  /// The format asked for, or the one --out's extension implies.
+  var resolvedFormat: ReportFormat {
+    if let format, let value = ReportFormat(rawValue: format) { return value }
+    switch (out.map { ($0 as NSString).pathExtension.lowercased() }) {
+    case "md": return .markdown
+    case "csv": return .csv
+    case "json": return .json
+    case "tex": return .latex
+    case "html", "htm": return .html
+    default: return .text
+    }
+  }
+
+  func run() throws {
+    var options = SweepReportOptions()
+    options.primaryOutcome = outcome
+    let document: ReportDocument
+    do {
+      document = try ReportSources.open(source, options: options).makeDocument()
+    } catch {
+      throw CommandError.exit("\(error)", code: 2)
+    }
+    guard let out else {
+      print(document.render(resolvedFormat).main, terminator: "")
+      return
+    }
+    let url = URL(fileURLWithPath: out)
+    let stem = url.deletingPathExtension().lastPathComponent
+    let rendered = document.render(resolvedFormat, stem: stem)
+    do {
+      let folder = url.deletingLastPathComponent()
+      for companion in rendered.companions {
+        let file = folder.appendingPathComponent(companion.path)
+        try FileManager.default.createDirectory(
+          at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(companion.contents.utf8).write(to: file, options: .atomic)
+      }
+      try Data(rendered.main.utf8).write(to: url, options: .atomic)
+    } catch {
+      throw CommandError.exit("cannot write \(out): \(error.localizedDescription)", code: 74)
+    }
+  }
+}

@@ -1,0 +1,157 @@
+import ArgumentParser
+import Experiments
+import Foundation
+
+/// `gpumarket sweep`: runs a scenario over a design of parameter values and replicates,
+/// streaming every run into a SQLite database; running it again resumes.
+struct SweepCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "sweep",
+    abstract: "Run a scenario across parameter values and seeds into a SQLite database.",
+    discussion: """
+      Parameters: --vary key.path=1,2,4 (a list) or --vary key.path=0.5..2.0:7 (7 values from \
+      0.5 to 2.0; sampling designs take key.path=LOW..HIGH). Or describe the sweep in a YAML \
+      file given with --plan (docs/sweeps.md); options on the command line override it.
+      Runs are stored as they finish; interrupt and run the same command again to continue. \
+      Exit status: 0 every run succeeded; 1 some runs failed (recorded in the database); 2 invalid \
+      input (plan, sweep file, or a database holding another plan); 74 the database could not be \
+      written; 130 interrupted (Ctrl-C).
+      """
+  )
+
+  @Argument(help: "Scenario file, or builtin:ishigami / builtin:failing.")
+  var scenario: String?
+
+  @Option(name: .customLong("plan"), help: "A sweep file (YAML).")
+  var planFile: String?
+
+  @Option(help: "A parameter to vary: key.path=V1,V2,... or key.path=LOW..HIGH[:COUNT].")
+  var vary: [String] = []
+
+  @Option(help: "Sampling design: grid, random, lhs or sobol. (default: grid)")
+  var design: String?
+
+  @Option(help: "Points (random, lhs) or base samples N, a power of two (sobol). (default: 64)")
+  var samples: Int?
+
+  @Option(help: "Runs per point, each with its own seed. (default: 1)")
+  var replicates: Int?
+
+  @Option(help: "Base seed from which every run's seed derives. (default: 1)")
+  var seed: UInt64?
+
+  @Option(help: "Worker threads. (default: the number of cores)")
+  var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+  @Option(help: "The results database. (default: sweep.sqlite)")
+  var db: String = "sweep.sqlite"
+
+  @Flag(help: "Store monthly series as well as summary outcomes.")
+  var series = false
+
+  @Flag(help: "No progress output.")
+  var quiet = false
+
+  func validate() throws {
+    if scenario == nil && planFile == nil {
+      throw ValidationError("give a SCENARIO or --plan FILE")
+    }
+    if let design, DesignKind(rawValue: design) == nil {
+      throw ValidationError("--design must be one of grid, random, lhs, sobol (got '\(design)')")
+    }
+    if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+  }
+
+  /// The plan from the sweep file (if any) with command-line options applied on top.
+  func makePlan() throws -> SweepPlan {
+    var plan = SweepPlan(scenario: scenario ?? "", parameters: [])
+    if let planFile {
+      plan = try SweepFile.load(path: planFile)
+      if let scenario { plan.scenario = scenario }
+    }
+    if !vary.isEmpty { plan.parameters = try vary.map { try VarySyntax.parse($0) } }
+    if let design { plan.design = DesignKind(rawValue: design) ?? .grid }
+    if let samples { plan.samples = samples }
+    if let replicates { plan.replicates = replicates }
+    if let seed { plan.seed = seed }
+    if series { plan.recordSeries = true }
+    if !plan.scenario.hasPrefix(BuiltinModels.prefix),
+      let contents = FileManager.default.contents(atPath: plan.scenario)
+    {
+      plan.scenarioDigest = SweepPlan.digest(of: Array(contents))
+    }
+    return plan
+  }
+
+  func run() throws {
+    let plan: SweepPlan
+    let sweepDesign: SweepDesign
+    let model: any ExperimentModel
+    do {
+      plan = try makePlan()
+      sweepDesign = try SweepDesign(plan: plan)
+      model = try makeExperimentModel(scenarioPath: plan.scenario)
+    } catch {
+      throw CommandError.exit("\(error)", code: 2)
+    }
+    var runner = SweepRunner(design: sweepDesign, model: model, databasePath: db, jobs: jobs)
+    InterruptFlag.install()
+    runner.shouldStop = { InterruptFlag.isSet }
+    let reporter = quiet ? nil : ProgressReporter()
+    if let reporter { runner.progress = { reporter.update($0) } }
+    let summary: SweepSummary
+    do {
+      summary = try runner.run()
+    } catch {
+      reporter?.finish()
+      if case .differentPlan = error { throw CommandError.exit("\(error)", code: 2) }
+      throw CommandError.exit("\(error)", code: 74)
+    }
+    reporter?.finish()
+    let line = Self.finalLine(summary, db: db)
+    if summary.interrupted {
+      FileHandle.standardError.write(Data((line + "\n").utf8))
+      throw ExitCode(130)
+    }
+    print(line)
+    if summary.failed > 0 { throw ExitCode(1) }
+  }
+
+  /// The last line of a sweep: how many runs, how many failed, where the results are.
+  static func finalLine(_ summary: SweepSummary, db: String) -> String {
+    let resumed = summary.alreadyDone > 0 ? " (\(summary.alreadyDone) from before)" : ""
+    if summary.interrupted {
+      return "interrupted: \(summary.done) of \(summary.total) runs stored\(resumed), "
+        + "\(summary.failed) failed; results in \(db); run the same command again to continue"
+    }
+    return "\(summary.total) runs done\(resumed), \(summary.failed) failed; results in \(db)"
+  }
+}
+
+/// Prints CLI errors on stderr and picks the exit status.
+enum CommandError {
+  /// Writes `error: MESSAGE` to stderr and returns the exit code to throw.
+  static func exit(_ message: String, code: Int32) -> ExitCode {
+    FileHandle.standardError.write(Data("error: \(message)\n".utf8))
+    return ExitCode(code)
+  }
+}
+
+/// Set by SIGINT so a sweep stops cleanly between runs; a second Ctrl-C kills at once.
+enum InterruptFlag {
+  nonisolated(unsafe) private static var flag: sig_atomic_t = 0
+
+  static var isSet: Bool { flag != 0 }
+
+  static func install() {
+    // A parent may start us with SIGINT blocked; unblock it (threads started later inherit this).
+    var set = sigset_t()
+    sigemptyset(&set)
+    sigaddset(&set, SIGINT)
+    pthread_sigmask(SIG_UNBLOCK, &set, nil)
+    signal(SIGINT) { _ in
+      if InterruptFlag.flag != 0 { _exit(130) }
+      InterruptFlag.flag = 1
+    }
+  }
+}

@@ -1,0 +1,104 @@
+import Experiments
+import Foundation
+import Testing
+
+@testable import Reports
+
+@Suite struct TableTests {
+  let table = ReportTable(
+    id: "t", title: "Prices & shares", columns: ["chip", "price", "n"],
+    rows: [
+      [.text("h100"), .number(2.345678), .integer(3)],
+      [.text("b200, \"new\""), .number(-0.000012345), .integer(10)],
+      [.text("a|b_c"), .number(.nan), .empty],
+    ], note: "Mean ± 95% CI.")
+
+  @Test(arguments: [
+    (2.345678, "2.346"), (-0.000012345, "-1.234e-05"), (1234567.0, "1234567"),
+    (12345678.0, "1.235e+07"),
+    (0.5, "0.5000"), (0.0, "0"), (-0.00001, "-1.000e-05"), (100.0, "100.0"), (Double.nan, "nan"),
+  ])
+  func numbersFormatWithFourSignificantDigits(value: Double, expected: String) {
+    #expect(NumberFormat.format(value) == expected)
+  }
+
+  @Test func fixedNeverPrintsNegativeZero() {
+    #expect(NumberFormat.fixed(-0.001, decimals: 2) == "0.00")
+    #expect(NumberFormat.fixed(-1.5, decimals: 1) == "-1.5")
+  }
+
+  @Test func markdownHasHeaderSeparatorAndEscapes() {
+    let lines = TableRenderer.markdown(table).split(
+      separator: "\n", omittingEmptySubsequences: false)
+    #expect(lines[0] == "**Prices & shares**")
+    #expect(lines[2] == "| chip | price | n |")
+    #expect(lines[3] == "|---|---:|---:|")
+    #expect(lines[6] == "| a\\|b_c | nan |  |")
+  }
+
+  @Test func csvQuotesAndKeepsFullPrecision() {
+    let text = TableRenderer.csv(table)
+    #expect(
+      text
+        == "chip,price,n\r\nh100,2.345678,3\r\n\"b200, \"\"new\"\"\",-1.2345e-05,10\r\na|b_c,,\r\n")
+  }
+
+  @Test func jsonParses() throws {
+    let text = TableRenderer.json(table)
+    let object = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any]
+    #expect(object?["title"] as? String == "Prices & shares")
+    let rows = object?["rows"] as? [[Any]]
+    #expect(rows?.count == 3)
+    #expect((rows?[0][1] as? Double).map { abs($0 - 2.345678) < 1e-12 } == true)
+    #expect(rows?[2][1] is NSNull)
+  }
+
+  @Test func latexUsesBooktabsAndEscapes() {
+    let text = TableRenderer.latex(table)
+    #expect(text.contains("\\begin{tabular}{lrr}"))
+    #expect(
+      text.contains("\\toprule") && text.contains("\\midrule") && text.contains("\\bottomrule"))
+    #expect(text.contains("\\caption{Prices \\& shares}"))
+    #expect(text.contains("a|b\\_c & nan &  \\\\"))
+    #expect(text.contains("Mean $\\pm$ 95\\% CI."))
+    #expect(!text.contains("\\hline"))
+  }
+
+  @Test func textAlignsNumbersRight() {
+    let lines = TableRenderer.text(table).split(separator: "\n")
+    #expect(lines[1] == "chip              price   n")
+    #expect(lines[3] == "h100              2.346   3")
+  }
+
+  @Test func truncationSaysSo() {
+    let long = ReportTable(
+      id: "l", title: "L", columns: ["i"], rows: (0..<10).map { [.integer($0)] })
+    let cut = long.truncated(to: 3)
+    #expect(cut.rows.count == 3)
+    #expect(cut.note?.contains("First 3 of 10 rows") == true)
+  }
+}
+
+@Suite struct ComparisonTableTests {
+  @Test func comparisonHasDifferencesFromTheFirstScenario() {
+    let table = ComparisonTable.make(
+      scenarios: [
+        (
+          "baseline",
+          ["price": SampleStatistics([2, 2.2, 2.4]), "share": SampleStatistics([0.1, 0.1])]
+        ),
+        ("no-colossus", ["price": SampleStatistics([2.5, 2.7, 2.9])]),
+      ], outcomes: ["price", "share"])
+    #expect(
+      table.columns == [
+        "outcome", "baseline mean", "baseline ±95%", "no-colossus mean", "no-colossus ±95%",
+        "Δ vs baseline", "Δ 95% low", "Δ 95% high",
+      ])
+    guard case .number(let delta) = table.rows[0][5] else {
+      Issue.record("no difference in \(table.rows[0])")
+      return
+    }
+    #expect(abs(delta - 0.5) < 1e-12)
+    #expect(table.rows[1][3] == .empty && table.rows[1][5] == .empty)
+  }
+}
