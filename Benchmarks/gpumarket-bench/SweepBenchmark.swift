@@ -1,5 +1,6 @@
 import Experiments
 import Foundation
+import ScenarioExperiments
 
 #if canImport(Glibc)
   import Glibc
@@ -9,8 +10,9 @@ import Foundation
 /// throughput (runs per minute at --jobs 1 and 2, parallel efficiency) and peak resident memory of
 /// whole sweeps of 1,000 and 20,000 runs, each measured in a child process so the figures do not
 /// mix. Two models: `builtin:ishigami` (microseconds per run: measures the runner and the results
-/// store) and `--model` (default `busy:ITERATIONS`, a CPU-bound stand-in for a simulation, which
-/// measures parallel efficiency); ``SweepBenchmark/model(named:)`` resolves the names.
+/// store) and `--model` (default `busy:ITERATIONS`, a CPU-bound stand-in for a simulation, or a
+/// scenario file such as scenarios/baseline-2026.yaml); ``SweepBenchmark/model(named:)`` resolves
+/// the names.
 /// Writes a section of Benchmarks/RESULTS.md between `<!-- sweep:begin -->` and
 /// `<!-- sweep:end -->`.
 ///
@@ -55,14 +57,18 @@ func runSweepBenchmark(_ commandLine: [String]) -> Never {
 }
 
 enum SweepBenchmark {
-  /// Runs a sweep of `runs` runs (a random design over x1, x2, x3 with 1 replicate) into a
-  /// fresh temporary database; returns wall seconds.
+  /// Runs a sweep of `runs` runs (a random design with 1 replicate: over x1, x2, x3 for the
+  /// test models, over market.sigma and market.availability for a scenario) into a fresh
+  /// temporary database; returns wall seconds.
   static func sweep(model name: String, runs: Int, jobs: Int) throws -> Double {
     let model = try self.model(named: name)
     let range = "-3.141592653589793..3.141592653589793"
+    let vary =
+      model is ScenarioModel
+      ? ["market.sigma=4..12", "market.availability=0.9..0.99"]
+      : ["x1", "x2", "x3"].map { "\($0)=\(range)" }
     let plan = SweepPlan(
-      scenario: name, design: .random,
-      parameters: try ["x1", "x2", "x3"].map { try VarySyntax.parse("\($0)=\(range)") },
+      scenario: name, design: .random, parameters: try vary.map { try VarySyntax.parse($0) },
       samples: runs, replicates: 1, seed: 1)
     let folder = FileManager.default.temporaryDirectory
       .appendingPathComponent("gpumarket-bench-\(ProcessInfo.processInfo.processIdentifier)")
@@ -78,14 +84,14 @@ enum SweepBenchmark {
     return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
   }
 
-  /// The model a name stands for: `busy:ITERATIONS` or `builtin:NAME`. (Scenario files join
-  /// here once the engine is wired in.)
+  /// The model a name stands for: `busy:ITERATIONS`, `builtin:NAME` or a scenario file (played by
+  /// the engine, summary outcomes only, as a sweep without --series).
   static func model(named name: String) throws -> any ExperimentModel {
     if name.hasPrefix("busy:"), let iterations = Int(name.dropFirst(5)) {
       return BusyModel(iterations: iterations)
     }
     if let builtin = try BuiltinModels.model(for: name) { return builtin }
-    throw BenchmarkError("unknown model \(name): expected builtin:NAME or busy:ITERATIONS")
+    return try ScenarioModel(path: name, includeSeries: false)
   }
 
   /// Runs a child benchmark process; returns (wall seconds it reported, its peak RSS in MiB).

@@ -141,7 +141,7 @@ import Testing
         ], "power of two", 2
       ),
       (["sweep", "builtin:nothing", "--vary", "x1=1"], "unknown built-in model", 2),
-      (["sweep", "scenario.yaml", "--vary", "x1=1"], "engine is not available", 2),
+      (["sweep", "scenario.yaml", "--vary", "x1=1"], "cannot read scenario.yaml", 2),
       (["sweep", "--plan", "missing.yaml"], "missing.yaml: cannot read file", 2),
       (
         ["sweep", "builtin:ishigami", "--design", "cube", "--vary", "x1=1"],

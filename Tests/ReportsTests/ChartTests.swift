@@ -11,6 +11,13 @@ import Testing
     let small = Axis(minimum: -0.031, maximum: 0.044, target: 5)
     #expect(small.ticks.first! <= -0.031 && small.ticks.last! >= 0.044)
     #expect(small.label(small.ticks[1]) == "-0.02")
+    let large = Axis(minimum: 0, maximum: 7.3e9, target: 5)
+    #expect(large.scale == 9)
+    #expect(large.ticks.map(large.label) == ["0", "2", "4", "6", "8"])
+    #expect(large.scaleSuffix == " (×10⁹)")
+    let tiny = Axis(minimum: 0, maximum: 0.00042, target: 5)
+    #expect(tiny.scale == -6)
+    #expect(tiny.ticks.map(tiny.label) == ["0", "200", "400", "600"])
     let flat = Axis(minimum: 5, maximum: 5)
     #expect(flat.lower < 5 && flat.upper > 5)
   }
@@ -64,6 +71,17 @@ import Testing
     // Background, four bars, two legend swatches.
     #expect(svg.components(separatedBy: "<rect").count - 1 == 1 + 4 + 2)
     #expect(svg.contains(">market.sigma</text>"))
+  }
+
+  @Test func missingValuesAreLeftOutOfLinesAndBands() {
+    var chart = XYChart(title: "t", xLabel: "x", yLabel: "y")
+    let points: [(x: Double, y: Double)] = [(0, .nan), (1, .nan), (2, 3), (3, 4)]
+    let band: [(low: Double, high: Double)] = [(0, 0), (0, 0), (2.5, 3.5), (3.5, 4.5)]
+    chart.lines = [XYChart.Line(name: "a", points: points, band: band)]
+    let svg = chart.svg()
+    #expect(xmlError(svg) == nil)
+    #expect(!svg.lowercased().contains("nan"))
+    #expect(svg.components(separatedBy: "<polygon").count - 1 == 1)
   }
 
   @Test func chartsAreDeterministic() {

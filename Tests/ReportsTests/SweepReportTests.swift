@@ -122,7 +122,20 @@ import Testing
     options.primaryOutcome = "nope"
     #expect {
       try SweepReportSource(path: path, options: options).makeDocument()
-    } throws: { "\($0)".contains("no outcome named 'nope'") }
+    } throws: { "\($0)".contains("no outcome matches 'nope'") }
+  }
+
+  @Test func focusOutcomesSelectTablesAndCharts() throws {
+    let path = try makeSweepDatabase(
+      "focus", design: .lhs, vary: ["x1=-3..3", "x2=-3..3"], samples: 20)
+    var options = SweepReportOptions()
+    options.focusOutcomes = ["sin.*"]
+    let document = try SweepReportSource(path: path, options: options).makeDocument()
+    let ids = document.tables.map(\.id)
+    #expect(ids.contains("ranking-sin-x1") && !ids.contains("ranking-y"))
+    let byPoint = try #require(document.tables.first { $0.id == "outcomes-by-point" })
+    #expect(byPoint.columns.suffix(2) == ["sin.x1 mean", "sin.x1 ±95%"])
+    #expect(document.charts.contains { $0.id == "response-sin-x1-x1" })
   }
 
   @Test func markdownWritesChartsAsCompanionFiles() throws {

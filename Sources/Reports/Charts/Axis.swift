@@ -7,6 +7,9 @@ struct Axis {
   let upper: Double
   let ticks: [Double]
   let decimals: Int
+  /// Labels show value / 10^scale; nonzero (a multiple of 3) for very large or small values, and
+  /// then the axis title says "×10^scale" (see ``scaleSuffix``).
+  let scale: Int
 
   /// An axis covering `[minimum, maximum]` with about `target` ticks.
   init(minimum: Double, maximum: Double, target: Int = 5, includeZero: Bool = false) {
@@ -28,7 +31,12 @@ struct Axis {
     upper = last
     let count = Int(((last - first) / step).rounded()) + 1
     ticks = (0..<count).map { first + Double($0) * step }
-    decimals = max(0, -Int(floor(log10(step) + 1e-9)))
+    let magnitude = max(abs(first), abs(last))
+    let scale =
+      magnitude >= 1e6 || (magnitude < 1e-3 && magnitude > 0)
+      ? Int(floor(log10(magnitude) / 3)) * 3 : 0
+    self.scale = scale
+    decimals = max(0, -Int(floor(log10(step) + 1e-9)) + scale)
   }
 
   static func niceStep(_ raw: Double) -> Double {
@@ -44,10 +52,16 @@ struct Axis {
   }
 
   func label(_ value: Double) -> String {
-    let magnitude = max(abs(lower), abs(upper))
-    if magnitude >= 1e6 || (magnitude < 1e-3 && magnitude > 0) {
-      return String(format: "%.1e", value)
-    }
-    return NumberFormat.fixed(value, decimals: decimals)
+    NumberFormat.fixed(value / pow(10, Double(scale)), decimals: decimals)
+  }
+
+  /// Appended to the axis title when labels are scaled: " (×10⁹)"; empty otherwise.
+  var scaleSuffix: String {
+    guard scale != 0 else { return "" }
+    let superscripts: [Character: Character] = [
+      "0": "⁰", "1": "¹", "2": "²", "3": "³", "4": "⁴", "5": "⁵", "6": "⁶", "7": "⁷", "8": "⁸",
+      "9": "⁹", "-": "⁻",
+    ]
+    return " (×10" + String(String(scale).map { superscripts[$0] ?? $0 }) + ")"
   }
 }

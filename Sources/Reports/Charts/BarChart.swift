@@ -65,7 +65,9 @@ public struct BarChart: Sendable {
     }
     svg.line(left, plotBottom, plotRight, plotBottom, stroke: Palette.axis)
     svg.line(px(0), top, px(0), plotBottom, stroke: Palette.axis)
-    svg.text(valueLabel, x: (left + plotRight) / 2, y: height - 18, anchor: .middle, size: 12)
+    svg.text(
+      valueLabel + axis.scaleSuffix, x: (left + plotRight) / 2, y: height - 18, anchor: .middle,
+      size: 12)
 
     for (row, category) in categories.enumerated() {
       let rowTop = top + Double(row) * rowHeight + rowGap / 2

@@ -100,13 +100,20 @@ public struct XYChart: Sendable {
     }
     svg.line(left, plotBottom, plotRight, plotBottom, stroke: Palette.axis)
     svg.line(left, top, left, plotBottom, stroke: Palette.axis)
-    svg.text(xLabel, x: (left + plotRight) / 2, y: height - 18, anchor: .middle, size: 12)
-    svg.text(yLabel, x: 18, y: (top + plotBottom) / 2, anchor: .middle, size: 12, rotate: -90)
+    let xTitle = xLabel + (xTicks == nil ? xAxis.scaleSuffix : "")
+    svg.text(xTitle, x: (left + plotRight) / 2, y: height - 18, anchor: .middle, size: 12)
+    svg.text(
+      yLabel + yAxis.scaleSuffix, x: 18, y: (top + plotBottom) / 2, anchor: .middle, size: 12,
+      rotate: -90)
 
     // Bands first, then lines, then points, so marks sit on top of shading.
     for (k, line) in lines.enumerated() where line.band.count == line.points.count {
-      let upper = zip(line.points, line.band).map { (px($0.x), py($1.high)) }
-      let lower = zip(line.points, line.band).reversed().map { (px($0.x), py($1.low)) }
+      // Missing values (NaN) are left out of the band as they are of the line.
+      let kept = zip(line.points, line.band).filter {
+        $0.y.isFinite && $1.low.isFinite && $1.high.isFinite
+      }
+      let upper = kept.map { (px($0.x), py($1.high)) }
+      let lower = kept.reversed().map { (px($0.x), py($1.low)) }
       svg.polygon(upper + lower, fill: Palette.color(k), opacity: 0.18)
     }
     for (k, line) in lines.enumerated() {

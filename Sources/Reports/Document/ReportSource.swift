@@ -35,7 +35,8 @@ public enum ReportError: Error, CustomStringConvertible {
     case .missing(let path): "\(path): no such file or folder"
     case .unsupported(let path, let why): "\(path): \(why)"
     case .unknownOutcome(let name, let available):
-      "no outcome named '\(name)'; the database has: \(available.joined(separator: ", "))"
+      "no outcome matches '\(name)'; the database has: "
+        + available.prefix(30).joined(separator: ", ") + (available.count > 30 ? ", …" : "")
     }
   }
 }

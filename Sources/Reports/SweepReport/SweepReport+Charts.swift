@@ -83,12 +83,20 @@ extension SweepReportSource.Context {
         let series = try database.seriesByMonth(name, point: point)
         guard !series.months.isEmpty else { continue }
         if series.months.count > months.count { months = series.months }
+        // A price of 0 before a chip's first sale means no market yet: leave it out.
+        var statistics = series.statistics
+        if group.prefix == "price" {
+          let first = statistics.firstIndex { $0.mean > 0 } ?? statistics.count
+          for i in 0..<first { statistics[i] = SampleStatistics() }
+        }
         let line = XYChart.Line(
           name: String(name.dropFirst(group.prefix.count + 1)).isEmpty
             ? name : String(name.dropFirst(group.prefix.count + 1)),
-          points: series.statistics.enumerated().map { (x: Double($0.offset), y: $0.element.mean) },
+          points: statistics.enumerated().map {
+            (x: Double($0.offset), y: $0.element.count > 0 ? $0.element.mean : .nan)
+          },
           band: plan.replicates > 1
-            ? series.statistics.map { s in
+            ? statistics.map { s in
               let interval = s.confidenceInterval()
               return (interval?.lowerBound ?? s.mean, interval?.upperBound ?? s.mean)
             } : [])
@@ -101,6 +109,7 @@ extension SweepReportSource.Context {
           ReportChart(
             id: "series-\(Self.slug(group.prefix))",
             caption: "\(group.prefix) per month at design point \(point)"
+              + (group.prefix == "price" ? ", from each chip's first sale" : "")
               + (group.names.count > 8 ? " (first 8 of \(group.names.count) series)." : "."),
             svg: chart.svg())))
     }

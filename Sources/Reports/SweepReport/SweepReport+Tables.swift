@@ -104,10 +104,9 @@ extension SweepReportSource.Context {
           ? " First \(shown.count) of \(outcomes.count) outcomes; the database holds all." : ""))
   }
 
-  /// The primary outcome first, then the others in model order, at most `limit`.
+  /// The outcomes asked for (at most 24), or else the model's first `limit`.
   func reportedOutcomes(limit: Int) -> [String] {
-    let primary = primaryOutcome.map { [$0] } ?? []
-    return Array((primary + outcomes.filter { $0 != primaryOutcome }).prefix(limit))
+    focus.isEmpty ? Array(outcomes.prefix(limit)) : Array(focus.prefix(24))
   }
 
   func failureSection() throws -> ReportDocument.Section? {

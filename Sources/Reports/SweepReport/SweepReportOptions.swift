@@ -1,7 +1,15 @@
 /// Choices for a sweep report.
 public struct SweepReportOptions: Sendable {
-  /// The outcome charted against each parameter; the first stored outcome when nil.
-  public var primaryOutcome: String?
+  /// The outcomes to report on, by name or by prefix ending in `*` (`share.anthropic.*`). When
+  /// given, the by-point and sensitivity tables cover these only, and the first is charted against
+  /// each parameter; when empty, the first outcomes the model reports are used.
+  public var focusOutcomes: [String] = []
+
+  /// The outcome charted against each parameter: the first of ``focusOutcomes``.
+  public var primaryOutcome: String? {
+    get { focusOutcomes.first }
+    set { focusOutcomes = newValue.map { [$0] } ?? [] }
+  }
   /// At most this many outcomes get a sensitivity table and chart.
   public var sensitivityOutcomes = 4
   /// At most this many rows in the by-point table (CSV and JSON get them all).
@@ -10,7 +18,7 @@ public struct SweepReportOptions: Sendable {
   public var bootstrapResamples = 1000
   /// Units by series or outcome prefix (the part before the first dot), for axis labels.
   public var units: [String: String] = [
-    "price": "$/GPU-hour", "compute": "GPU-hours", "share": "fraction", "spend": "$",
+    "price": "$/GPU-hour", "compute": "H100e GPU-hours", "share": "fraction", "spend": "$",
   ]
 
   public init() {}

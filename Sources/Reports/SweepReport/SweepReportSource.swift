@@ -16,10 +16,15 @@ public struct SweepReportSource: ReportSource {
     let database = try SweepDatabase(path: path)
     let plan = database.plan
     let outcomes = try database.outcomeNames()
-    if let primary = options.primaryOutcome, !outcomes.contains(primary) {
-      throw ReportError.unknownOutcome(primary, available: outcomes)
+    var focus: [String] = []
+    for pattern in options.focusOutcomes {
+      let matches =
+        pattern.hasSuffix("*")
+        ? outcomes.filter { $0.hasPrefix(pattern.dropLast()) } : outcomes.filter { $0 == pattern }
+      guard !matches.isEmpty else { throw ReportError.unknownOutcome(pattern, available: outcomes) }
+      focus += matches.filter { !focus.contains($0) }
     }
-    var context = Context(database: database, options: options, outcomes: outcomes)
+    var context = Context(database: database, options: options, outcomes: outcomes, focus: focus)
     context.points = try database.pointValues()
     for name in outcomes { context.byPoint[name] = try database.outcomeByPoint(name) }
 
@@ -38,12 +43,14 @@ public struct SweepReportSource: ReportSource {
     let database: SweepDatabase
     let options: SweepReportOptions
     let outcomes: [String]
+    /// The outcomes asked for (patterns expanded); empty when none were.
+    let focus: [String]
     var points: [Int: [Double]] = [:]
     var byPoint: [String: [Int: SampleStatistics]] = [:]
 
     var plan: SweepDatabase.StoredPlan { database.plan }
 
-    var primaryOutcome: String? { options.primaryOutcome ?? outcomes.first }
+    var primaryOutcome: String? { focus.first ?? outcomes.first }
 
     func label(_ name: String) -> String {
       options.unit(for: name).map { "\(name) (\($0))" } ?? name

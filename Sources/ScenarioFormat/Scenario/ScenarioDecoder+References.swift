@@ -71,7 +71,8 @@ extension ScenarioDecoder {
       if contract.start > end || contract.start.adding(months: contract.months) <= s.start {
         log.error(
           "contract runs \(contract.start) for \(contract.months) months, outside the horizon \(s.start)...\(end)",
-          at: node["start"] ?? node)
+          at: node["start"] ?? node,
+          hint: "extend the horizon, or delete the contract in an extending file with `id: null`")
       }
     }
     for (contract, node) in zip(s.contracts, nodes.contracts) { checkContract(contract, node) }
@@ -90,7 +91,7 @@ extension ScenarioDecoder {
       if event.at < s.start || event.at > end {
         log.error(
           "event month \(event.at) is outside the horizon \(s.start)...\(end)",
-          at: node["at"] ?? node)
+          at: node["at"] ?? node, hint: "extend the horizon or move the event")
       }
       switch event.kind {
       case .supplyMultiplier(let t, _): target(t, node)

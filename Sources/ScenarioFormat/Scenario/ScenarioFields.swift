@@ -113,6 +113,9 @@ public enum ScenarioFields {
     FieldSpec(
       "inputUse", .dictionary(idName: "input", .number(.nonNegative)), unit: "input units per chip",
       doc: "Shared inputs consumed per good chip."),
+    FieldSpec(
+      "valueFactor", .number(.range(0...10)), default: "1",
+      doc: "Multiplier of the chip's value per H100e for what TFLOPS miss (memory, software)."),
     note,
   ]
 

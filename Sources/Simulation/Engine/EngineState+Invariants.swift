@@ -12,7 +12,7 @@ extension EngineState {
     for p in 0..<nP {
       for c in 0..<nC {
         let i = p * nC + c
-        let entity = "\(compiled.providers[p].id)/\(compiled.chips[c].id)"
+        var entity: String { "\(compiled.providers[p].id)/\(compiled.chips[c].id)" }
         let used = contractHours[i] + ownHours[i] + spotSupply[i]
         if used > capacityHours[i] * (1 + Self.slack) + Self.slack {
           throw fail(

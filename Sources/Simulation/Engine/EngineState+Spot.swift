@@ -9,7 +9,8 @@ extension EngineState {
   ///
   /// Budget: `B_b(t) = budget path · event multipliers · exp(σ z − σ²/2)` (the noise term has
   /// mean 1; σ = `randomness.demandNoise`). The spot budget is what is left after contract
-  /// payments. Valuation of product (p, c) for buyer b: `h100e(c) · affinity(b, p)`, or 0 when
+  /// payments. Valuation of product (p, c) for buyer b: `h100e(c) · valueFactor(c) · affinity(b, p)`,
+  /// or 0 when
   /// an export ban with cloud access covers c for b's region and p is elsewhere.
   mutating func clearSpot() throws(SimulationError) {
     let noise = compiled.scenario.randomness.demandNoise
@@ -57,6 +58,7 @@ extension EngineState {
     spotProductCount = products.count
 
     let m = products.count
+    let chipValue = compiled.chips.map { $0.h100e * $0.valueFactor }
     var values = [Double](repeating: 0, count: buyers.count * m)
     for (i, b) in buyers.enumerated() {
       let region = compiled.buyerRegion[b]
@@ -69,7 +71,7 @@ extension EngineState {
         {
           continue
         }
-        values[i * m + j] = compiled.chips[c].h100e * compiled.affinity[affinityRow + p]
+        values[i * m + j] = chipValue[c] * compiled.affinity[affinityRow + p]
       }
     }
     let market: Market
@@ -96,23 +98,28 @@ extension EngineState {
       let cap = schedule.priceCap[t * nC + product % nC]
       if cap.isFinite { price[j] = min(price[j], max(cap, reserve[product])) }
     }
+    // One pass over the allocation, row by row (each column sum still adds buyers in order).
+    let h100e = products.map { compiled.chips[$0 % nC].h100e }
+    var sold = [Double](repeating: 0, count: m)
+    equilibrium.allocation.elements.withUnsafeBufferPointer { x in
+      for (i, b) in buyers.enumerated() {
+        var spend = 0.0
+        var compute = 0.0
+        let row = i * m
+        for j in 0..<m {
+          let units = x[row + j]
+          sold[j] += units
+          spend += units * price[j]
+          compute += units * h100e[j]
+        }
+        buyerSpend[b] += spend
+        buyerSpotSpend[b] = spend
+        buyerCompute[b] += compute
+      }
+    }
     for (j, product) in products.enumerated() {
       spotPrice[product] = price[j]
-      var sold = 0.0
-      for i in 0..<buyers.count { sold += equilibrium.allocation[i, j] }
-      spotSold[product] = sold
-    }
-    for (i, b) in buyers.enumerated() {
-      var spend = 0.0
-      var compute = 0.0
-      for (j, product) in products.enumerated() {
-        let x = equilibrium.allocation[i, j]
-        spend += x * price[j]
-        compute += x * compiled.chips[product % nC].h100e
-      }
-      buyerSpend[b] += spend
-      buyerSpotSpend[b] = spend
-      buyerCompute[b] += compute
+      spotSold[product] = sold[j]
     }
     lastMarket = (market, equilibrium, products, buyers)
   }

@@ -119,7 +119,11 @@ extension EngineState {
       providerKinds: compiled.providers.map(\.kind.rawValue),
       chipH100e: compiled.chips.map(\.h100e), chipVendors: compiled.chips.map(\.vendor),
       spotPrice: table(chipIds, r.chipPrice), spotHours: table(chipIds, r.chipSpotHours),
-      compute: table(buyerIds, r.buyerCompute), spending: table(buyerIds, r.buyerSpend),
+      compute: table(buyerIds, r.buyerCompute),
+      totalComputeByMonth: (0..<nT).map { t in
+        (0..<buyerIds.count).reduce(0) { $0 + r.buyerCompute[t * buyerIds.count + $1] }
+      },
+      spending: table(buyerIds, r.buyerSpend),
       installedH100e: table(providerIds, r.installedH100e),
       waitingH100e: table(providerIds, r.waitingH100e),
       purchases: table(providerIds, r.purchases),

@@ -21,12 +21,16 @@ public struct Chip: Sendable, Equatable {
   public var leadTimeMonths: Int
   /// Units of each shared input (`SupplyInput.id`) one good chip consumes, e.g. CoWoS wafers.
   public var inputUse: [String: Double]
+  /// What buyers pay for besides BF16 arithmetic (memory, software maturity), as a multiplier
+  /// of the chip's value per H100e (1 = arithmetic only).
+  public var valueFactor: Double
 
   public init(
     id: String, vendor: String, tflopsBF16: Double, hbmGB: Double = 0, tdpW: Double = 0,
     kWPerChip: Double, priceUSD: Double, available: YearMonth, leadTimeMonths: Int = 0,
-    inputUse: [String: Double] = [:]
+    inputUse: [String: Double] = [:], valueFactor: Double = 1
   ) {
+    self.valueFactor = valueFactor
     self.id = id
     self.vendor = vendor
     self.tflopsBF16 = tflopsBF16

@@ -71,8 +71,8 @@ extension RunResult {
       let total = totalCompute(monthIndices)
       guard total > 0 else { return nil }
       var hhi = 0.0
-      for id in buyerIds {
-        let share = monthIndices.reduce(0) { $0 + compute[id]![$1] } / total
+      for series in computeInBuyerOrder {
+        let share = monthIndices.reduce(0) { $0 + series[$1] } / total
         hhi += (100 * share) * (100 * share)
       }
       return hhi
@@ -86,12 +86,7 @@ extension RunResult {
   }
 
   private func totalCompute(_ months: [Int]) -> Double {
-    var total = 0.0
-    for id in buyerIds {
-      let series = compute[id]!
-      for t in months { total += series[t] }
-    }
-    return total
+    months.reduce(0) { $0 + totalComputeByMonth[$1] }
   }
 
   private func groupCompute(_ entity: String, _ months: [Int]) -> Double? {

@@ -33,6 +33,8 @@ public struct RunResult: Sendable {
   public let spotHours: [String: [Double]]
   /// Buyer id → H100e GPU-hours received (own use + contracts + spot).
   public let compute: [String: [Double]]
+  /// Total H100e GPU-hours of all buyers per month (summed in buyer order).
+  public let totalComputeByMonth: [Double]
   /// Buyer id → USD paid (contracts + spot).
   public let spending: [String: [Double]]
   /// Provider id → installed H100e at the end of the month.
@@ -68,6 +70,9 @@ public struct RunResult: Sendable {
   public let spotProducts: [Int]
   /// Named scalar outcomes in a stable order (see `standardSummary`).
   public internal(set) var summary: [(name: String, value: Double)]
+
+  /// Compute series in `buyerIds` order.
+  var computeInBuyerOrder: [[Double]] { buyerIds.map { compute[$0]! } }
 
   /// Months whose spot market did not clear to the tolerance (results are the best iterate).
   public var unconvergedMonths: [String] {

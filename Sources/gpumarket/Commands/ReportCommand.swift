@@ -10,7 +10,9 @@ struct ReportCommand: ParsableCommand {
     discussion: """
       Formats: text (the default without --out), markdown (charts as SVG files in \
       OUT-STEM-charts/), csv (the first table in OUT, the others beside it), json, latex \
-      (booktabs tables), html (one self-contained file with inline SVG charts).
+      (booktabs tables), html (one self-contained file with inline SVG charts). Exit status: 0 \
+      success; 2 invalid input (no such database, an unknown outcome); 64 bad command-line usage; \
+      74 the output could not be written.
       """
   )
 
@@ -26,8 +28,12 @@ struct ReportCommand: ParsableCommand {
   @Option(help: "Output file; standard output when absent.")
   var out: String?
 
-  @Option(help: "The outcome to chart against each parameter. (default: the first)")
-  var outcome: String?
+  @Option(
+    help: """
+      An outcome to report on, or a prefix ending in * (share.anthropic.*); repeatable. The first \
+      is charted against each parameter. (default: the model's first outcomes)
+      """)
+  var outcome: [String] = []
 
   func validate() throws {
     if let format, ReportFormat(rawValue: format) == nil {
@@ -51,7 +57,7 @@ struct ReportCommand: ParsableCommand {
 
   func run() throws {
     var options = SweepReportOptions()
-    options.primaryOutcome = outcome
+    options.focusOutcomes = outcome
     let document: ReportDocument
     do {
       document = try ReportSources.open(source, options: options).makeDocument()

@@ -14,8 +14,8 @@ struct SweepCommand: ParsableCommand {
       file given with --plan (docs/sweeps.md); options on the command line override it.
       Runs are stored as they finish; interrupt and run the same command again to continue. \
       Exit status: 0 every run succeeded; 1 some runs failed (recorded in the database); 2 invalid \
-      input (plan, sweep file, or a database holding another plan); 74 the database could not be \
-      written; 130 interrupted (Ctrl-C).
+      input (plan, sweep file, or a database holding another plan); 64 bad command-line usage; \
+      74 the database could not be written; 130 interrupted (Ctrl-C).
       """
   )
 
@@ -40,10 +40,10 @@ struct SweepCommand: ParsableCommand {
   @Option(help: "Base seed from which every run's seed derives. (default: 1)")
   var seed: UInt64?
 
-  @Option(help: "Worker threads. (default: the number of cores)")
+  @Option(help: "Worker threads; the default is the number of cores.")
   var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
-  @Option(help: "The results database. (default: sweep.sqlite)")
+  @Option(help: "The results database.")
   var db: String = "sweep.sqlite"
 
   @Flag(help: "Store monthly series as well as summary outcomes.")
@@ -130,9 +130,11 @@ struct SweepCommand: ParsableCommand {
 
 /// Prints CLI errors on stderr and picks the exit status.
 enum CommandError {
-  /// Writes `error: MESSAGE` to stderr and returns the exit code to throw.
+  /// Writes `error: MESSAGE` to stderr and returns the exit code to throw. Scenario diagnostics
+  /// arrive already formatted (`FILE:LINE:COLUMN: error: ...`) and are written as they are.
   static func exit(_ message: String, code: Int32) -> ExitCode {
-    FileHandle.standardError.write(Data("error: \(message)\n".utf8))
+    let text = message.contains("error: ") ? message : "error: \(message)"
+    FileHandle.standardError.write(Data((text + "\n").utf8))
     return ExitCode(code)
   }
 }

@@ -43,6 +43,18 @@ struct RunReport {
     }
     out += table(["provider"] + ends, rows, markdown)
 
+    let short = r.providerIds.filter { provider in
+      ends.contains { (r.metric("waiting.\(provider).\($0)") ?? 0) > 0.5 }
+    }
+    if !short.isEmpty {
+      out += section("Chips waiting for power at year end, thousand H100e", markdown)
+      rows = short.map { provider in
+        [provider]
+          + ends.map { cell(r.metric("waiting.\(provider).\($0)").map { $0 / 1e3 }, "%.0f") }
+      }
+      out += table(["provider"] + ends, rows, markdown)
+    }
+
     out += section("Market", markdown)
     rows = [
       ["HHI of compute (0-10000)"] + years.map { cell(r.metric("hhi.\($0)"), "%.0f") },
