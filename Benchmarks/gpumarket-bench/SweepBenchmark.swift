@@ -1,5 +1,6 @@
 import Experiments
 import Foundation
+import Randomness
 import ScenarioExperiments
 
 #if canImport(Glibc)
@@ -230,7 +231,7 @@ struct BusyModel: ExperimentModel {
 
   func run(_ assignments: [ParameterAssignment], seed: UInt64) throws -> RunOutcome {
     let ishigami = IshigamiModel()
-    var generator = Experiments.SplitMix64(seed: seed)
+    var generator = SplitMix64(seed: seed)
     var sum = 0.0
     for _ in 0..<iterations {
       let u = generator.nextUnitInterval() * 6 - 3
