@@ -50,24 +50,21 @@ public struct ShardMerger {
     try output.execute(ResultsSchema.create)
     for path in shardPaths {
       try checkDistinct(path)
-      let shard = try SweepDatabase(path: path)
-      try checkSchema(shard.database, path: path)
-      let shardInfo = try ResultsWriter.storedShard(shard.database)
+      let shard = try readShard(path)
       try output.execute("ATTACH DATABASE \(ResultsSchema.literal(path)) AS shard_file")
       defer { try? output.execute("DETACH DATABASE shard_file") }
       try output.execute("BEGIN IMMEDIATE")
       let added: Int
       do throws(StoreError) {
-        try adoptPlanIfNew(output, from: shard, path: path)
+        try adoptPlanIfNew(output, from: shard.plan, path: path)
         added = try copyNewRuns(output)
         try output.execute("COMMIT")
       } catch {
         try? output.execute("ROLLBACK")
         throw error
       }
-      let counts = try shard.runCounts()
       reports.append(
-        ShardReport(path: path, shard: shardInfo, stored: counts.ok + counts.failed, added: added))
+        ShardReport(path: path, shard: shard.shard, stored: shard.stored, added: added))
     }
     let merged = try SweepDatabase(path: outputPath)
     let counts = try merged.runCounts()
@@ -84,24 +81,33 @@ public struct ShardMerger {
     }
   }
 
-  private func checkSchema(_ database: SQLiteDatabase, path: String) throws(StoreError) {
-    let query = try database.prepare("SELECT schema_version FROM plan WHERE id = 1")
+  /// The plan, shard and stored run count of a shard database, checked to be a sweep database of
+  /// this schema version. The file is closed again before it is attached to the merged database,
+  /// so that the last connection to close it folds its write-ahead log back in.
+  private func readShard(_ path: String) throws(StoreError) -> (
+    plan: SweepDatabase.StoredPlan, shard: SweepShard, stored: Int
+  ) {
+    let shard = try SweepDatabase(path: path)
+    let query = try shard.database.prepare("SELECT schema_version FROM plan WHERE id = 1")
     guard try query.step() else { throw .notASweepDatabase(path: path) }
     guard query.int(0) == ResultsSchema.version else {
       throw .unsupportedSchema(path: path, version: query.int(0))
     }
+    query.reset()
+    let counts = try shard.runCounts()
+    return (shard.plan, try ResultsWriter.storedShard(shard.database), counts.ok + counts.failed)
   }
 
   /// Copies the shard's plan into a new merged database, or checks that the hashes agree.
   private func adoptPlanIfNew(
-    _ output: SQLiteDatabase, from shard: SweepDatabase, path: String
+    _ output: SQLiteDatabase, from plan: SweepDatabase.StoredPlan, path: String
   ) throws(StoreError) {
     let existing = try output.prepare("SELECT hash FROM main.plan WHERE id = 1")
     if try existing.step() {
       let mergedHash = existing.string(0) ?? ""
-      guard mergedHash == shard.plan.hash else {
+      guard mergedHash == plan.hash else {
         throw .shardOfDifferentPlan(
-          shard: path, shardHash: shard.plan.hash, merged: outputPath, mergedHash: mergedHash)
+          shard: path, shardHash: plan.hash, merged: outputPath, mergedHash: mergedHash)
       }
       return
     }
@@ -112,7 +118,7 @@ public struct ShardMerger {
         SELECT position, key_path, domain FROM shard_file.parameters;
       INSERT INTO main.shard (id, shard_index, shard_count) VALUES (1, 0, 1);
       """)
-    try output.execute(ResultsSchema.runsWithParametersView(shard.plan.parameters))
+    try output.execute(ResultsSchema.runsWithParametersView(plan.parameters))
   }
 
   /// Copies the shard's runs that the merged database lacks, with their rows in every table;
