@@ -133,10 +133,18 @@ import Testing
       try SweepDatabase(path: output).canonicalDump() == SweepDatabase(path: whole).canonicalDump())
   }
 
-  @Test func mergingADatabaseIntoItselfOrSomethingElseIsAnError() throws {
+  @Test func mergingIntoAShardItselfOrSomethingElseIsAnError() throws {
     let design = try shardedSweep.design()
     let shard = try shardedSweep.runShard(SweepShard(index: 0, count: 2), of: design).path
-    #expect { try ShardMerger(outputPath: shard).merge([shard]) } throws: {
+    let other = try shardedSweep.runShard(SweepShard(index: 1, count: 2), of: design).path
+    // `merge shard-0 shard-1` with the output forgotten must not fold one shard into another.
+    #expect { try ShardMerger(outputPath: shard).merge([other]) } throws: {
+      "\($0)".hasPrefix("\(shard) holds shard 0/2 of a sweep, not a merged sweep")
+    }
+    #expect(try ShardedSweepTests().runIDs(shard).count == 25)
+    let merged = temporaryDatabasePath("merged-self")
+    _ = try ShardMerger(outputPath: merged).merge([shard])
+    #expect { try ShardMerger(outputPath: merged).merge([merged]) } throws: {
       "\($0)".contains("cannot be merged into itself")
     }
     let junk = temporaryDatabasePath("junk")

@@ -72,6 +72,9 @@ import Testing
       #expect(result.status == 64, "--shard \(bad)")
       #expect(result.stderr.contains("invalid shard '\(bad)'"), "--shard \(bad)")
     }
+    let intoShard = try Self.run(["merge", "a.sqlite", "b.sqlite"], in: folder)
+    #expect(intoShard.status == 2)
+    #expect(intoShard.stderr.hasPrefix("error: a.sqlite holds shard 0/2 of a sweep, not a merged"))
     let missing = try Self.run(["merge", "m.sqlite", "nothere.sqlite"], in: folder)
     #expect(missing.status == 64)
     #expect(missing.stderr.contains("no such shard database: nothere.sqlite"))

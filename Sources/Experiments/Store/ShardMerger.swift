@@ -48,6 +48,9 @@ public struct ShardMerger {
     let output = try SQLiteDatabase(path: outputPath)
     try output.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;")
     try output.execute(ResultsSchema.create)
+    // Merging into a shard (`merge shard-0 shard-1`, OUT forgotten) would mix shards silently.
+    let outputShard = try ResultsWriter.storedShard(output)
+    guard outputShard.isWhole else { throw .mergeIntoShard(path: outputPath, shard: outputShard) }
     for path in shardPaths {
       try checkDistinct(path)
       let shard = try readShard(path)

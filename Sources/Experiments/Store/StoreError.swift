@@ -6,6 +6,7 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
   case differentShard(path: String, stored: SweepShard, requested: SweepShard)
   case shardOfDifferentPlan(shard: String, shardHash: String, merged: String, mergedHash: String)
   case unsupportedSchema(path: String, version: Int)
+  case mergeIntoShard(path: String, shard: SweepShard)
 
   public var description: String {
     switch self {
@@ -24,6 +25,9 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case .shardOfDifferentPlan(let shard, let shardHash, let merged, let mergedHash):
       "\(shard) holds results of a different sweep plan (hash \(shardHash)) than \(merged) "
         + "(hash \(mergedHash)): only shards of one plan can be merged"
+    case .mergeIntoShard(let path, let shard):
+      "\(path) holds shard \(shard) of a sweep, not a merged sweep: give a new or merged database "
+        + "first (gpumarket merge OUT.sqlite SHARD.sqlite...)"
     case .unsupportedSchema(let path, let version):
       "\(path) has results schema version \(version), expected \(ResultsSchema.version)"
     }

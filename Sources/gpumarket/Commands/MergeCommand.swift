@@ -14,7 +14,8 @@ struct MergeCommand: ParsableCommand {
       of a different plan are refused. OUT records the whole sweep, so `gpumarket sweep` with \
       the same plan and --db OUT runs whatever is still missing.
       Exit status: 0 every run of the plan is merged and succeeded; 1 runs failed or are \
-      missing; 2 a shard of another plan or not a sweep database; 74 OUT could not be written.
+      missing; 2 a shard of another plan, not a sweep database, or OUT is a shard itself; 64 bad \
+      usage; 74 OUT could not be written.
       """
   )
 
