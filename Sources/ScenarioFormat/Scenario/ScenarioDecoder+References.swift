@@ -10,6 +10,8 @@ struct ReferenceNodes {
   var contracts: [DocumentNode]
   var events: [DocumentNode]
   var generators: [DocumentNode]
+  /// Items written in `events`, decoded or not.
+  var eventCount: Int
   /// Ids written in the file per kind of entity ("chip", "input", ...), decoded or not.
   var declared: [String: [String]]
 }
@@ -76,6 +78,17 @@ extension ScenarioDecoder {
       }
     }
     for (contract, node) in zip(s.contracts, nodes.contracts) { checkContract(contract, node) }
+    var allContracts = Array(zip(s.contracts, nodes.contracts))
+    for (event, node) in zip(s.events, nodes.events) {
+      if case .newContract(let contract) = event.kind { allContracts.append((contract, node)) }
+    }
+    // Capacity is only meaningful when every site was read and belongs to a known provider.
+    let sitesComplete =
+      s.sites.count == (nodes.declared["site"]?.count ?? s.sites.count)
+      && s.events.count == nodes.eventCount
+      && s.sites.allSatisfy { providers.contains($0.provider) }
+    if sitesComplete { checkContractCapacity(s, contracts: allContracts) }
+    checkDuplicateIds(s, events: nodes.events, buyers: nodes.buyers)
     for (generator, node) in zip(s.generators, nodes.generators) {
       refs(generator.affinityOverrides.keys, providers, "provider", node["affinityOverrides"])
     }

@@ -70,9 +70,11 @@ public struct ScenarioDecoder {
         chips: chips.map(\.node), vendors: vendors.map(\.node), providers: providers.map(\.node),
         sites: sites.map(\.node), buyers: buyers.map(\.node), contracts: contracts.map(\.node),
         events: events.map(\.node), generators: generators.map(\.node),
+        eventCount: top.optional("events")?.sequence(log)?.count ?? 0,
         declared: [
           "chip": declared("chips"), "input": declared("inputs"), "vendor": declared("vendors"),
           "provider": declared("providers"), "buyer": declared("buyers"),
+          "site": declared("sites"),
         ]))
     if declared("buyers").isEmpty && declared("generators").isEmpty {
       log.error("a scenario needs at least one buyer or generator", at: root)
