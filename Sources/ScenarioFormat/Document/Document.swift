@@ -121,11 +121,12 @@ public enum Document {
         at: extendsValue)
       return nil
     }
+    // Relative to this file, kept relative when this file's path is, so that messages name
+    // files the way the user did.
+    let directory = (path as NSString).deletingLastPathComponent
     let basePath =
-      baseName.hasPrefix("/")
-      ? baseName
-      : (URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent(baseName)
-        .path)
+      baseName.hasPrefix("/") || directory.isEmpty
+      ? baseName : (directory as NSString).appendingPathComponent(baseName)
     let canonical = URL(fileURLWithPath: basePath).standardizedFileURL.resolvingSymlinksInPath()
       .path
     let selfCanonical = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath()

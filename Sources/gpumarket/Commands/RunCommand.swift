@@ -51,7 +51,7 @@ struct RunCommand: ParsableCommand {
   var overrides: [String] = []
 
   func run() throws {
-    guard let scenario = ScenarioCheck.load(file, overrides: overrides)?.scenario else {
+    guard let scenario = ScenarioCheck.check(file, overrides: overrides).scenario else {
       throw ExitStatus.invalidInput
     }
     let result: RunResult

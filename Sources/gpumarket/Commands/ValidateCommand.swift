@@ -12,8 +12,9 @@ struct ValidateCommand: ParsableCommand {
       stderr, one per line, as `file:line:column: error: key.path: message (hint)`, sorted by \
       file and position. `run` prints exactly the same diagnostics for the same input.
 
-      --print-resolved prints each valid file after `extends` and --set are applied, as JSON \
-      (the form `gpumarket schema` describes).
+      --print-resolved prints each file after `extends` and --set are applied, as JSON (the \
+      form `gpumarket schema` describes), whenever it could be read and merged, even when it \
+      has errors; the errors still go to stderr and set the exit status.
 
       Exit status: 0 every file would run; 2 at least one would not; 64 bad command-line usage.
       """
@@ -25,19 +26,17 @@ struct ValidateCommand: ParsableCommand {
   @Option(name: .customLong("set"), help: "Override a value: key.path=value (repeatable).")
   var overrides: [String] = []
 
-  @Flag(help: "Print each valid file, with extends and --set applied, as JSON.")
+  @Flag(help: "Print each file, with extends and --set applied, as JSON.")
   var printResolved = false
 
   func run() throws {
     var failed = false
     for file in files {
-      guard let loaded = ScenarioCheck.load(file, overrides: overrides) else {
-        failed = true
-        continue
-      }
+      let outcome = ScenarioCheck.check(file, overrides: overrides)
+      if outcome.scenario == nil { failed = true }
       if printResolved {
-        print(loaded.document.json.serialized())
-      } else {
+        if let document = outcome.document { print(document.json.serialized()) }
+      } else if outcome.scenario != nil {
         print("\(file): ok")
       }
     }
