@@ -109,4 +109,37 @@ import Testing
     let (ok, message) = try PythonJSONSchema.validate(schema: schema, document: base.path)
     #expect(ok, "base.yaml should validate: \(message)")
   }
+
+  /// Every example and default in the schema (from `ScenarioFields`) is valid against its own
+  /// field's schema, so the reference never shows a value the loader would refuse.
+  @Test func examplesAndDefaultsSatisfyTheirFieldSchemas() throws {
+    guard PythonJSONSchema.available else {
+      Issue.record("python3 with jsonschema and PyYAML is needed for this test")
+      return
+    }
+    let (directory, schema) = try writeSchema()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let script = """
+      import json, sys, jsonschema
+      checked, bad = 0, []
+      def walk(node, path):
+          global checked
+          if isinstance(node, dict):
+              sub = {k: v for k, v in node.items() if k not in ('examples', 'default', 'description')}
+              values = node.get('examples', []) + ([node['default']] if 'default' in node else [])
+              for value in values:
+                  checked += 1
+                  errors = list(jsonschema.Draft202012Validator(sub).iter_errors(value))
+                  if errors: bad.append(path + ': ' + json.dumps(value) + ': ' + errors[0].message)
+              for k, v in node.items(): walk(v, path + '/' + k)
+          elif isinstance(node, list):
+              for i, v in enumerate(node): walk(v, path + '/' + str(i))
+      walk(json.load(open(sys.argv[1])), '')
+      print(checked)
+      for line in bad: print(line)
+      sys.exit(1 if bad or checked < 100 else 0)
+      """
+    let result = try PythonJSONSchema.run(["-c", script, schema])
+    #expect(result.status == 0, "\(result.output)")
+  }
 }
