@@ -72,4 +72,20 @@ import Testing
       result.stderr
         == "<command line>: error: market.sigma: expected a number between 1 and 50, got 'high'\n")
   }
+
+  @Test func nullDeletesAKeyAsInAnExtendingFile() throws {
+    let deleted = try run(["--set", "contracts.deal=null"])
+    #expect(deleted.status == 0, "\(deleted.stderr)")
+    let resolved = try CLIRunner.run(
+      ["validate", "--print-resolved", "base.yaml", "--set", "contracts.deal=null"],
+      in: Self.folder)
+    #expect(!resolved.stdout.contains("\"deal\""))
+    #expect(resolved.stdout.contains("\"contracts\": {"))
+    let misspelt = try run(["--set", "contracts.dael=null"])
+    #expect(misspelt.status == 2)
+    #expect(
+      misspelt.stderr
+        == "<command line>: error: contracts.dael: --set: cannot delete 'dael': there is no such key (did you mean 'deal'?)\n"
+    )
+  }
 }
