@@ -32,19 +32,23 @@ let package = Package(
     // MARK: - Libraries
 
     .target(name: "LinearAlgebra", dependencies: ["CBLAS"]),
+    .target(name: "Randomness"),
+    .target(name: "JSONWriting"),
     .target(name: "MarketClearing", dependencies: ["LinearAlgebra"]),
-    .target(name: "Simulation", dependencies: ["MarketClearing", "LinearAlgebra"]),
+    .target(
+      name: "Simulation", dependencies: ["MarketClearing", "LinearAlgebra", "Randomness", "JSONWriting"]),
     .target(
       name: "ScenarioFormat",
       dependencies: [
-        "Simulation", "MarketClearing", "LinearAlgebra", .product(name: "Yams", package: "Yams"),
+        "Simulation", "MarketClearing", "LinearAlgebra", "JSONWriting",
+        .product(name: "Yams", package: "Yams"),
       ]
     ),
     .target(
       name: "Experiments",
-      dependencies: ["CSQLite", .product(name: "Yams", package: "Yams")]
+      dependencies: ["CSQLite", "Randomness", .product(name: "Yams", package: "Yams")]
     ),
-    .target(name: "Reports", dependencies: ["Experiments"]),
+    .target(name: "Reports", dependencies: ["Experiments", "JSONWriting"]),
 
     .target(
       name: "ScenarioExperiments",
@@ -63,7 +67,8 @@ let package = Package(
     .executableTarget(
       name: "gpumarket-bench",
       dependencies: [
-        "LinearAlgebra", "MarketClearing", "Simulation", "ScenarioFormat", "Experiments", "ScenarioExperiments",
+        "LinearAlgebra", "MarketClearing", "Simulation", "ScenarioFormat", "Experiments",
+        "ScenarioExperiments", "Randomness",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       path: "Benchmarks/gpumarket-bench"
@@ -71,14 +76,14 @@ let package = Package(
 
     // MARK: - Tests
 
-    .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"]),
-    .testTarget(name: "MarketClearingTests", dependencies: ["MarketClearing", "LinearAlgebra"]),
+    .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra", "Randomness"]),
+    .testTarget(name: "MarketClearingTests", dependencies: ["MarketClearing", "LinearAlgebra", "Randomness"]),
     .testTarget(
       name: "ScenarioFormatTests", dependencies: ["ScenarioFormat", "MarketClearing", "Simulation"],
       exclude: ["Broken"]),
     .testTarget(name: "GPUMarketCLITests", dependencies: ["gpumarket", "Experiments"]),
     .testTarget(name: "SimulationTests", dependencies: ["Simulation", "ScenarioFormat"]),
-    .testTarget(name: "ExperimentsTests", dependencies: ["Experiments"]),
+    .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "Randomness"]),
     .testTarget(name: "ReportsTests", dependencies: ["Reports", "Experiments"]),
   ]
 )

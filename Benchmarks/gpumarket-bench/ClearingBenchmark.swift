@@ -13,7 +13,7 @@ import MarketClearing
 /// from clears whose tolerance (−1) can never be met, so that `maxIterations` stops them after
 /// exactly K or 1 passes (a tolerance of 0 is not enough: the clearing error can reach exactly 0).
 /// Both clears do the same set-up and allocation, so only the passes and their Anderson steps
-/// remain in the difference; 200 passes outweigh the set-up (about 50 passes of work at
+/// remain in the difference; 100 passes outweigh the set-up (about 30 passes of work at
 /// 10,000 x 1,000) and its noise. Every figure is the minimum over the repeats: on a shared
 /// machine other work only ever adds time. Memory traffic counts one read of `W`
 /// (`n · m · 8` bytes) per pass; the kernel reads `W` once per pass by design.
@@ -40,7 +40,7 @@ struct ClearingBenchmark {
   ]
 
   /// Passes in the long run that measures the cost of one pass.
-  static let loopPasses = 201
+  static let loopPasses = 101
 
   /// One kernel's figures for one market.
   struct KernelRun {
@@ -121,7 +121,7 @@ struct ClearingBenchmark {
     let onePass = Stopwatch.sample(repeats: repeats) { _ = market.clear(options: one) }
     let many = ClearingOptions(tolerance: -1, maxIterations: Self.loopPasses, kernel: kernel)
     var passCount = 0
-    let manyPasses = Stopwatch.sample(repeats: max(3, repeats / 4)) {
+    let manyPasses = Stopwatch.sample(repeats: max(5, repeats / 2)) {
       passCount = market.clear(options: many).iterations
     }
     return KernelRun(

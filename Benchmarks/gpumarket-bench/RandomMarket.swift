@@ -1,6 +1,7 @@
 import Foundation
 import LinearAlgebra
 import MarketClearing
+import Randomness
 
 /// The seeded random markets the benchmark clears.
 ///
@@ -31,13 +32,13 @@ struct RandomMarket {
     let supplies = (0..<m).map { _ in rng.nextLogNormal(mu: log(1e5), s: 1) }
     let meanPrice = budgets.reduce(0, +) / supplies.reduce(0, +)
     let reserves = (0..<m).map { _ in
-      let draw = rng.nextUnit()
+      let draw = rng.nextUnitInterval()
       let level = rng.nextLogNormal(mu: 0, s: 0.5)
       return draw < Self.reserveProbability ? meanPrice * level : 0
     }
     var valuations = Matrix(rows: n, columns: m)
     for index in valuations.elements.indices {
-      let draw = rng.nextUnit()
+      let draw = rng.nextUnitInterval()
       let value = rng.nextLogNormal(mu: 0, s: 0.5)
       valuations.elements[index] = draw < Self.zeroValuationProbability ? 0 : value
     }

@@ -1,5 +1,6 @@
 import Experiments
 import Foundation
+import Randomness
 import ScenarioExperiments
 
 #if canImport(Glibc)
@@ -154,11 +155,17 @@ enum SweepBenchmark {
     _ = try model(named: busy)
     let fastRates = try rates(model: fast, runs: runs, repeats: 3)
     let busyRates = try rates(model: busy, runs: busyRuns, repeats: 5)
-    var memory: [(runs: Int, peak: Double)] = []
-    for count in [1_000, 20_000] {
-      let measured = try child(model: fast, runs: count, jobs: 2)
-      memory.append((count, measured.peakMiB))
-      log(String(format: "%d runs: peak RSS %.1f MiB", count, measured.peakMiB))
+    // Peak memory of whole sweeps of 1,000 and 20,000 runs, for both models: it must not grow
+    // with the number of runs.
+    var memory: [(model: String, peaks: [Double])] = []
+    for name in [fast, busy] {
+      var peaks: [Double] = []
+      for count in [1_000, 20_000] {
+        let measured = try child(model: name, runs: count, jobs: 2)
+        peaks.append(measured.peakMiB)
+        log(String(format: "%@, %d runs: peak RSS %.1f MiB", name, count, measured.peakMiB))
+      }
+      memory.append((name, peaks))
     }
     func row(_ label: String, _ rates: [Int: Double]) -> String {
       let efficiency = rates[2]! / (2 * rates[1]!)
@@ -185,10 +192,9 @@ enum SweepBenchmark {
       \(row("`\(fast)` (µs per run: runner + SQLite ceiling)", fastRates))
       \(row(String(format: "`\(busy)` (%.1f ms per run at --jobs 1)", busyMilliseconds), busyRates))
 
-      | sweep (`\(fast)`, --jobs 2) | peak RSS |
-      |---|---:|
-      | \(memory[0].runs) runs | \(String(format: "%.1f MiB", memory[0].peak)) |
-      | \(memory[1].runs) runs | \(String(format: "%.1f MiB", memory[1].peak)) |
+      | peak RSS of a whole sweep, --jobs 2 | 1,000 runs | 20,000 runs |
+      |---|---:|---:|
+      \(memory.map { "| `\($0.model)` | " + $0.peaks.map { String(format: "%.1f MiB", $0) }.joined(separator: " | ") + " |" }.joined(separator: "\n"))
 
       With microsecond runs the single SQLite writer is the bottleneck, so a second worker adds \
       little; with runs of milliseconds (any real market simulation) the workers are. Memory does \
@@ -230,7 +236,7 @@ struct BusyModel: ExperimentModel {
 
   func run(_ assignments: [ParameterAssignment], seed: UInt64) throws -> RunOutcome {
     let ishigami = IshigamiModel()
-    var generator = Experiments.SplitMix64(seed: seed)
+    var generator = SplitMix64(seed: seed)
     var sum = 0.0
     for _ in 0..<iterations {
       let u = generator.nextUnitInterval() * 6 - 3

@@ -21,6 +21,11 @@ public struct FusedGemvPair: Sendable {
   /// - Parameters:
   ///   - columns: the width of the matrices this will be used with; sets the cache block.
   ///   - parallel: run chunks on several threads (results do not change).
+  ///   - cacheBytes: the size of a row block. 256 KiB fits the L2 of current x86 cores with room
+  ///     to spare; on a 2-core AMD EPYC (1 MiB L2) at 10,000 x 1,000, blocks of 128–512 KiB ran
+  ///     within 5% of each other (~27 GB/s on two threads), 64 KiB and 768 KiB were slower.
+  ///   - chunkRows: rows per unit of parallel work; 512–1,024 beat 2,048 there (better balance
+  ///     over two threads, ~10 chunks).
   public init(
     columns: Int, parallel: Bool = true, cacheBytes: Int = 256 * 1024, chunkRows: Int = 1024
   ) {

@@ -30,4 +30,28 @@ public enum RowChunks {
       for chunk in 0..<chunks { body(chunk, (chunk * size)..<min(rows, (chunk + 1) * size)) }
     }
   }
+
+  /// Column totals of per-row contributions: `body(rows, partial)` adds the contributions of
+  /// `rows` into `partial` (`columns` elements, zero on entry); the partials of the chunks are
+  /// then added in chunk order. The sum is the same bit for bit on any number of cores (not the
+  /// same as adding all rows in one running sum, which would serialise the work).
+  public static func sumColumns(
+    rows: Int, columns: Int, chunkRows: Int = defaultChunkRows, parallel: Bool = true,
+    _ body: @Sendable (_ rows: Range<Int>, _ partial: UnsafeMutableBufferPointer<Double>) -> Void
+  ) -> [Double] {
+    let chunks = count(rows: rows, chunkRows: chunkRows)
+    guard chunks > 0, columns > 0 else { return [Double](repeating: 0, count: max(0, columns)) }
+    var partials = [Double](repeating: 0, count: chunks * columns)
+    partials.withUnsafeMutableBufferPointer { buffer in
+      nonisolated(unsafe) let base = buffer.baseAddress!
+      forEach(rows: rows, chunkRows: chunkRows, parallel: parallel) { chunk, range in
+        body(range, UnsafeMutableBufferPointer(start: base + chunk * columns, count: columns))
+      }
+    }
+    var totals = [Double](repeating: 0, count: columns)
+    for chunk in 0..<chunks {
+      for column in 0..<columns { totals[column] += partials[chunk * columns + column] }
+    }
+    return totals
+  }
 }

@@ -37,7 +37,7 @@ public enum DemandKernel: String, Sendable, CaseIterable {
   /// Measured by `gpumarket-bench crossover` (Benchmarks/RESULTS.md, "Crossover"): on square
   /// random markets (2-core AMD EPYC, OpenBLAS 0.3.21, release build) the loops win below about
   /// 500 entries (0.8x at 4, 0.95x at 256), the two tie near 576, and BLAS is at least 5% faster
-  /// from 32 x 32 = 1,024 on (1.1x there, 1.3x at 2,304, about 1.4x from 10,000 up, whole
+  /// from 32 x 32 = 1,024 on (1.1x there, 1.3x at 2,304, 1.5x to 1.8x from 10,000 up, whole
   /// clears). Below that the call overhead of two BLAS calls per pass exceeds the work.
   public static let blasThreshold = 1_024
 }

@@ -148,11 +148,13 @@ struct DemandEvaluator: Sendable {
         market.weights.elements.withUnsafeBufferPointer { w in
           columnFactor.withUnsafeBufferPointer { c in
             pass.buyerFactors.withUnsafeBufferPointer { u in
-              nonisolated(unsafe) let out = buffer.baseAddress!
-              nonisolated(unsafe) let weights = w.baseAddress!
-              nonisolated(unsafe) let factors = c.baseAddress!
-              nonisolated(unsafe) let buyers = u.baseAddress!
+              // Unwrapped inside the chunks: an empty matrix has no chunks and may have no storage.
+              nonisolated(unsafe) let out = buffer.baseAddress
+              nonisolated(unsafe) let weights = w.baseAddress
+              nonisolated(unsafe) let factors = c.baseAddress
+              nonisolated(unsafe) let buyers = u.baseAddress
               RowChunks.forEach(rows: n, parallel: fused.parallel) { _, rows in
+                let (out, weights, factors, buyers) = (out!, weights!, factors!, buyers!)
                 for i in rows {
                   let factor = buyers[i]
                   let row = i * m

@@ -88,13 +88,18 @@ extension Market {
         prices[j] = max(reservePrices[j], exp(x[column]))
       }
     }
-    // Both loops walk the matrices row by row: column by column, every element of a large market
-    // is a cache miss. The sums still add rows in order, so the result is the same.
+    // Every loop below walks the matrices row by row (column by column, every element of a large
+    // market is a cache miss), in fixed row chunks that may run on several cores; column totals
+    // add per-chunk partials in chunk order, so the bits do not depend on the core count.
     let reducedColumns = reduced.productCount
-    var sold = [Double](repeating: 0, count: reducedColumns)
-    reducedAllocation.elements.withUnsafeBufferPointer { a in
-      for row in 0..<reduced.buyerCount {
-        for column in 0..<reducedColumns { sold[column] += a[row * reducedColumns + column] }
+    let sold = reducedAllocation.elements.withUnsafeBufferPointer { a in
+      nonisolated(unsafe) let base = a.baseAddress
+      return RowChunks.sumColumns(rows: reduced.buyerCount, columns: reducedColumns) {
+        rows, partial in
+        for row in rows {
+          let values = base! + row * reducedColumns
+          for column in 0..<reducedColumns { partial[column] += values[column] }
+        }
       }
     }
     // Demand may exceed supply by the clearing tolerance; sell exactly the supply then.
@@ -131,21 +136,31 @@ extension Market {
       }
     }
     var spending = [Double](repeating: 0, count: buyerCount)
-    var unsold = supplies
-    allocation.elements.withUnsafeBufferPointer { a in
-      unsold.withUnsafeMutableBufferPointer { left in
-        for i in 0..<buyerCount {
-          var spent = 0.0
-          let row = a.baseAddress! + i * productCount
-          for j in 0..<productCount {
-            spent += prices[j] * row[j]
-            left[j] -= row[j]
+    let columns = productCount
+    let sales = allocation.elements.withUnsafeBufferPointer { a in
+      spending.withUnsafeMutableBufferPointer { spent in
+        prices.withUnsafeBufferPointer { p in
+          budgets.withUnsafeBufferPointer { b in
+            nonisolated(unsafe) let base = a.baseAddress
+            nonisolated(unsafe) let spentBase = spent.baseAddress
+            nonisolated(unsafe) let priceBase = p.baseAddress
+            nonisolated(unsafe) let budgetBase = b.baseAddress
+            return RowChunks.sumColumns(rows: buyerCount, columns: columns) { rows, partial in
+              for i in rows {
+                let row = base! + i * columns
+                var total = 0.0
+                for j in 0..<columns {
+                  total += priceBase![j] * row[j]
+                  partial[j] += row[j]
+                }
+                spentBase![i] = min(total, budgetBase![i])
+              }
+            }
           }
-          spending[i] = min(spent, budgets[i])
         }
       }
     }
-    for j in 0..<productCount { unsold[j] = max(0, unsold[j]) }
+    let unsold = (0..<productCount).map { max(0, supplies[$0] - sales[$0]) }
     return Equilibrium(
       prices: prices, allocation: allocation, spending: spending, unsold: unsold,
       converged: converged, iterations: iterations, clearingError: error,
@@ -177,15 +192,20 @@ struct FixedPointState {
     let m = market.productCount
     var spend = [Double](repeating: 0, count: m)
     if market.logWeights == nil {
-      // The same sums as below, over raw rows: for a large market this is a full read of W.
-      market.weights.elements.withUnsafeBufferPointer { w in
-        spend.withUnsafeMutableBufferPointer { total in
-          for i in 0..<n {
-            let row = w.baseAddress! + i * m
-            var rowSum = 0.0
-            for j in 0..<m { rowSum += row[j] }
-            let budget = market.budgets[i]
-            for j in 0..<m { total[j] += budget * (row[j] / rowSum) }
+      // The same sums as below, over raw rows in fixed chunks (see `RowChunks.sumColumns`): for a
+      // large market this is a full read of W.
+      spend = market.weights.elements.withUnsafeBufferPointer { w in
+        market.budgets.withUnsafeBufferPointer { b in
+          nonisolated(unsafe) let base = w.baseAddress
+          nonisolated(unsafe) let budgets = b.baseAddress
+          return RowChunks.sumColumns(rows: n, columns: m) { rows, total in
+            for i in rows {
+              let row = base! + i * m
+              var rowSum = 0.0
+              for j in 0..<m { rowSum += row[j] }
+              let budget = budgets![i]
+              for j in 0..<m { total[j] += budget * (row[j] / rowSum) }
+            }
           }
         }
       }

@@ -73,18 +73,18 @@ struct ReducedMarket: Sendable {
         valued.withUnsafeBufferPointer { valuedColumns in
           activeBuyers.withUnsafeBufferPointer { buyerRows in
             underflows.withUnsafeMutableBufferPointer { flags in
-              nonisolated(unsafe) let vBase = vb.baseAddress!
-              nonisolated(unsafe) let wBase = out.baseAddress!
+              nonisolated(unsafe) let vBase = vb.baseAddress
+              nonisolated(unsafe) let wBase = out.baseAddress
               nonisolated(unsafe) let valuedBase = valuedColumns
               nonisolated(unsafe) let buyerBase = buyerRows
-              nonisolated(unsafe) let flagBase = flags.baseAddress!
+              nonisolated(unsafe) let flagBase = flags.baseAddress
               RowChunks.forEach(rows: buyerRows.count) { chunk, rows in
                 var underflow = false
                 for row in rows {
-                  let vRow = vBase + buyerBase[row] * m
+                  let vRow = vBase! + buyerBase[row] * m
                   var rowMax = 0.0
                   for j in valuedBase { rowMax = max(rowMax, vRow[j]) }
-                  let wRow = wBase + row * columns
+                  let wRow = wBase! + row * columns
                   for (column, j) in valuedBase.enumerated() {
                     let value = vRow[j]
                     guard value > 0 else {
@@ -96,7 +96,7 @@ struct ReducedMarket: Sendable {
                     wRow[column] = weight
                   }
                 }
-                flagBase[chunk] = underflow
+                flagBase![chunk] = underflow
               }
             }
           }

@@ -27,10 +27,12 @@ import Testing
     var stderr: String
   }
 
-  /// Runs gpumarket with `arguments` in `folder`; `killAfter` sends `signal` (SIGKILL: a machine
-  /// going down mid-sweep; SIGINT: Ctrl-C) after that many seconds.
+  /// Runs gpumarket with `arguments` in `folder`. With `killWhenStored`, sends `signal` (SIGKILL:
+  /// a machine going down mid-sweep; SIGINT: Ctrl-C) as soon as the sweep database holds that many
+  /// finished runs (polled, so the test does not depend on the machine's speed), or after 60 s.
   static func gpumarket(
-    _ arguments: [String], in folder: URL, killAfter: Double? = nil, signal: Int32 = SIGKILL
+    _ arguments: [String], in folder: URL, killWhenStored: (database: String, runs: Int)? = nil,
+    signal: Int32 = SIGKILL
   ) throws -> Result {
     let process = Process()
     process.executableURL = binary
@@ -41,8 +43,17 @@ import Testing
     process.standardOutput = out
     process.standardError = err
     try process.run()
-    if let killAfter {
-      Thread.sleep(forTimeInterval: killAfter)
+    if let killWhenStored {
+      let path = folder.appendingPathComponent(killWhenStored.database).path
+      let deadline = Date().addingTimeInterval(60)
+      while process.isRunning, Date() < deadline {
+        if FileManager.default.fileExists(atPath: path),
+          let counts = try? SweepDatabase(path: path).runCounts(), counts.ok >= killWhenStored.runs
+        {
+          break
+        }
+        Thread.sleep(forTimeInterval: 0.01)
+      }
       kill(process.processIdentifier, signal)
     }
     let stdout = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
@@ -84,8 +95,8 @@ import Testing
       "sweep", "builtin:ishigami-slow", "--design", "lhs", "--samples", "200", "--vary", "x1=-3..3",
       "--vary", "x2=-3..3", "--replicates", "2", "--jobs", "2", "--quiet", "--db", "k.sqlite",
     ]
-    // 400 runs of 5 ms on 2 workers take about a second: kill it half way.
-    let killed = try Self.gpumarket(arguments, in: folder, killAfter: 0.5)
+    // 400 runs of 5 ms on 2 workers take about a second: kill it once 20 are stored.
+    let killed = try Self.gpumarket(arguments, in: folder, killWhenStored: ("k.sqlite", 20))
     #expect(killed.status != 0)
     #expect(killed.stdout.isEmpty)
     #expect(killed.stdout.isEmpty)
@@ -110,7 +121,8 @@ import Testing
       "sweep", "builtin:ishigami-slow", "--vary", "x1=-3..3:300", "--replicates", "2", "--quiet",
       "--db", "i.sqlite",
     ]
-    let interrupted = try Self.gpumarket(arguments, in: folder, killAfter: 0.5, signal: SIGINT)
+    let interrupted = try Self.gpumarket(
+      arguments, in: folder, killWhenStored: ("i.sqlite", 10), signal: SIGINT)
     #expect(interrupted.status == 130)
     #expect(interrupted.stderr.contains("interrupted: "))
     #expect(interrupted.stderr.contains("run the same command again to continue"))

@@ -22,4 +22,30 @@ import Testing
       #expect(next == rows, "\(label): rows covered")
     }
   }
+
+  @Test(arguments: [(0, 3, 4), (5, 0, 4), (1, 3, 4), (9, 5, 4), (3000, 17, 1024)])
+  func sumColumnsMatchesARunningSum(_ rows: Int, _ columns: Int, _ chunkRows: Int) {
+    var rng = SeededGenerator(seed: 700 + UInt64(rows))
+    let a = rng.matrix(rows, columns)
+    var expected = [Double](repeating: 0, count: columns)
+    for i in 0..<rows {
+      for j in 0..<columns { expected[j] += a[i, j] }
+    }
+    let label = "rows=\(rows) columns=\(columns) chunk=\(chunkRows)"
+    let elements = a.elements
+    func run(parallel: Bool) -> [Double] {
+      RowChunks.sumColumns(
+        rows: rows, columns: columns, chunkRows: chunkRows, parallel: parallel
+      ) { range, partial in
+        for i in range {
+          for j in 0..<columns { partial[j] += elements[i * columns + j] }
+        }
+      }
+    }
+    let serial = run(parallel: false)
+    expectClose(serial, expected, scale: Double(rows), label)
+    #expect(
+      run(parallel: true).map(\.bitPattern) == serial.map(\.bitPattern),
+      "\(label): parallel differs from serial")
+  }
 }

@@ -1,20 +1,11 @@
 import LinearAlgebra
+import Randomness
 import Testing
 
-/// SplitMix64: a tiny deterministic generator so that every run tests the same numbers.
-struct SeededGenerator: RandomNumberGenerator {
-  private var state: UInt64
+/// A seeded SplitMix64, so that every run tests the same numbers.
+typealias SeededGenerator = SplitMix64
 
-  init(seed: UInt64) { state = seed }
-
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-
+extension SplitMix64 {
   /// Uniform in [-1, 1).
   mutating func nextSigned() -> Double {
     Double(next() >> 11) * 0x1p-52 - 1

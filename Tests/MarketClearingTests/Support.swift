@@ -1,23 +1,14 @@
 import Foundation
 import LinearAlgebra
 import MarketClearing
+import Randomness
 
-/// A small deterministic generator (SplitMix64) so every test market is reproducible.
-struct TestRandom {
-  var state: UInt64
+/// The tests' generator: SplitMix64, so every test market is reproducible.
+typealias TestRandom = SplitMix64
 
-  init(seed: UInt64) { state = seed }
-
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-
+extension SplitMix64 {
   /// Uniform in [0, 1).
-  mutating func uniform() -> Double { Double(next() >> 11) * 0x1p-53 }
+  mutating func uniform() -> Double { nextUnitInterval() }
 
   /// Uniform in `range`.
   mutating func uniform(_ range: ClosedRange<Double>) -> Double {

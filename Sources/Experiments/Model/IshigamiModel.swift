@@ -1,4 +1,5 @@
 import Foundation
+import Randomness
 
 /// The Ishigami test function, a model whose Sobol indices are known in closed form.
 ///

@@ -1,3 +1,5 @@
+import Randomness
+
 /// A Latin hypercube sample (McKay, Beckman & Conover, Technometrics 21, 1979).
 ///
 /// For n samples in d dimensions, dimension j uses a random permutation π_j of 0..<n and

@@ -1,3 +1,5 @@
+import Randomness
+
 /// Derives the seed of each run from the sweep's base seed, the point and the replicate.
 ///
 ///     seed(base, point, replicate) = mix(mix(mix(base ⊕ tag) + φ·(point + 1)) + φ·(replicate + 1))

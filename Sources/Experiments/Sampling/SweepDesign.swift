@@ -1,3 +1,5 @@
+import Randomness
+
 /// The points of a sweep: a validated plan turned into parameter values per point, computed on
 /// demand so that memory does not grow with the number of points.
 ///

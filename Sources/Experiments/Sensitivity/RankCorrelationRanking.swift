@@ -1,3 +1,5 @@
+import Randomness
+
 /// A sensitivity ranking for designs other than Sobol: the Spearman rank correlation between
 /// each parameter and an outcome, with a 95% percentile-bootstrap interval over points.
 ///

@@ -1,3 +1,5 @@
+import Randomness
+
 /// First- and total-order Sobol indices from the outputs of a ``SaltelliDesign``.
 ///
 /// With f_A, f_B, f_AB^(j) the outputs on rows A_i, B_i, AB_i^(j) (i = 1…N) and V the variance

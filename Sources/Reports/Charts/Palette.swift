@@ -15,6 +15,16 @@ public enum Palette {
 
   public static func color(_ index: Int) -> String { colors[index % colors.count] }
 
+  /// A dash pattern that tells apart series sharing a colour: solid for the first eight, then
+  /// dashed, then dotted.
+  public static func dash(_ index: Int) -> String? {
+    switch index / colors.count {
+    case 0: nil
+    case 1: "7 4"
+    default: "2 3"
+    }
+  }
+
   static let axis = "#444444"
   static let grid = "#e5e5e5"
 }

@@ -54,12 +54,15 @@ struct SVGWriter {
     )
   }
 
-  mutating func polyline(_ points: [(Double, Double)], stroke: String, width: Double = 2) {
+  mutating func polyline(
+    _ points: [(Double, Double)], stroke: String, width: Double = 2, dash: String? = nil
+  ) {
     guard points.count > 1 else { return }
     let coordinates = points.map { "\(Self.n($0.0)),\(Self.n($0.1))" }.joined(separator: " ")
+    let dashAttribute = dash.map { " stroke-dasharray=\"\($0)\"" } ?? ""
     body.append(
       "<polyline points=\"\(coordinates)\" fill=\"none\" stroke=\"\(stroke)\" "
-        + "stroke-width=\"\(Self.n(width))\" stroke-linejoin=\"round\"/>")
+        + "stroke-width=\"\(Self.n(width))\" stroke-linejoin=\"round\"\(dashAttribute)/>")
   }
 
   mutating func polygon(_ points: [(Double, Double)], fill: String, opacity: Double) {

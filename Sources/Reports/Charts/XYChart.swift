@@ -118,7 +118,7 @@ public struct XYChart: Sendable {
     }
     for (k, line) in lines.enumerated() {
       let points = line.points.filter { $0.y.isFinite }.map { (px($0.x), py($0.y)) }
-      svg.polyline(points, stroke: Palette.color(k), width: 2)
+      svg.polyline(points, stroke: Palette.color(k), width: 2, dash: Palette.dash(k))
       if points.count == 1 { svg.circle(points[0].0, points[0].1, r: 3, fill: Palette.color(k)) }
     }
     for (s, set) in pointSets.enumerated() {
@@ -141,7 +141,8 @@ public struct XYChart: Sendable {
       for (k, name) in legendNames.enumerated() {
         let color = Palette.color(k)
         if k < lines.count {
-          svg.line(plotRight + 16, y, plotRight + 38, y, stroke: color, width: 3)
+          svg.line(
+            plotRight + 16, y, plotRight + 38, y, stroke: color, width: 3, dash: Palette.dash(k))
         } else {
           svg.circle(plotRight + 27, y, r: 4, fill: color)
         }

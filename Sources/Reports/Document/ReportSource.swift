@@ -6,8 +6,8 @@ public protocol ReportSource {
   func makeDocument() throws -> ReportDocument
 }
 
-/// Opens the report source at `path`: a sweep database file. Other kinds (a `run --out` folder)
-/// plug in here.
+/// Opens the report source at `path`: a sweep database file, or a folder written by
+/// `gpumarket run --out`.
 public enum ReportSources {
   /// Makes the source for `path`, or throws ``ReportError`` naming what was expected.
   public static func open(_ path: String, options: SweepReportOptions = SweepReportOptions()) throws
@@ -18,7 +18,7 @@ public enum ReportSources {
       throw ReportError.missing(path)
     }
     if isDirectory.boolValue {
-      throw ReportError.unsupported(path, "run folders are not supported by this build yet")
+      return RunFolderReportSource(path: path)
     }
     return SweepReportSource(path: path, options: options)
   }

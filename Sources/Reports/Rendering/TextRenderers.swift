@@ -1,3 +1,5 @@
+import JSONWriting
+
 /// Plain text for terminals: titles, paragraphs and aligned tables; charts are left out.
 enum TextReportRenderer {
   static func render(_ document: ReportDocument) -> String {
@@ -55,11 +57,11 @@ enum JSONReportRenderer {
     let tables = document.tables.map { TableRenderer.json($0, indent: "    ") }.joined(
       separator: ",\n")
     let charts = document.charts.map {
-      "    {\"id\": \(JSONText.quote($0.id)), \"caption\": \(JSONText.quote($0.caption))}"
+      "    {\"id\": \(JSONText.string($0.id)), \"caption\": \(JSONText.string($0.caption))}"
     }.joined(separator: ",\n")
     return """
       {
-        "title": \(JSONText.quote(document.title)),
+        "title": \(JSONText.string(document.title)),
         "tables": [
       \(tables)
         ],

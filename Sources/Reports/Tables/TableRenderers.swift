@@ -1,4 +1,5 @@
 import Foundation
+import JSONWriting
 
 /// Renders ``ReportTable``s as terminal text, Markdown, CSV, JSON and LaTeX (booktabs).
 public enum TableRenderer {
@@ -67,20 +68,20 @@ public enum TableRenderer {
       switch cell {
       case .number(let v): v.isFinite ? "\(v)" : "null"
       case .integer(let v): String(v)
-      case .text(let t): JSONText.quote(t)
+      case .text(let t): JSONText.string(t)
       case .empty: "null"
       }
     }
     let inner = indent + "  "
     var parts = [
-      "\(inner)\"id\": \(JSONText.quote(table.id))",
-      "\(inner)\"title\": \(JSONText.quote(table.title))",
-      "\(inner)\"columns\": [" + table.columns.map(JSONText.quote).joined(separator: ", ") + "]",
+      "\(inner)\"id\": \(JSONText.string(table.id))",
+      "\(inner)\"title\": \(JSONText.string(table.title))",
+      "\(inner)\"columns\": [" + table.columns.map(JSONText.string).joined(separator: ", ") + "]",
       "\(inner)\"rows\": [\n"
         + table.rows.map { "\(inner)  [" + $0.map(value).joined(separator: ", ") + "]" }
         .joined(separator: ",\n") + "\n\(inner)]",
     ]
-    parts.append("\(inner)\"note\": " + (table.note.map(JSONText.quote) ?? "null"))
+    parts.append("\(inner)\"note\": " + (table.note.map(JSONText.string) ?? "null"))
     return "\(indent){\n" + parts.joined(separator: ",\n") + "\n\(indent)}"
   }
 
@@ -104,25 +105,6 @@ public enum TableRenderer {
     }
     lines.append("\\end{table}")
     return lines.joined(separator: "\n") + "\n"
-  }
-}
-
-/// JSON string quoting.
-enum JSONText {
-  static func quote(_ text: String) -> String {
-    var out = "\""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\r": out += "\\r"
-      case "\t": out += "\\t"
-      case _ where scalar.value < 0x20: out += String(format: "\\u%04x", scalar.value)
-      default: out.unicodeScalars.append(scalar)
-      }
-    }
-    return out + "\""
   }
 }
 

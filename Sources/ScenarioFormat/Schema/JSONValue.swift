@@ -1,3 +1,5 @@
+import JSONWriting
+
 /// A JSON value with ordered object keys, written deterministically.
 public indirect enum JSONValue: Sendable, Equatable {
   case null
@@ -64,24 +66,8 @@ public indirect enum JSONValue: Sendable, Equatable {
   }
 
   /// A JSON string literal.
-  public static func quoted(_ s: String) -> String {
-    var result = "\""
-    for scalar in s.unicodeScalars {
-      switch scalar {
-      case "\"": result += "\\\""
-      case "\\": result += "\\\\"
-      case "\n": result += "\\n"
-      case "\r": result += "\\r"
-      case "\t": result += "\\t"
-      case _ where scalar.value < 0x20:
-        result +=
-          "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count)
-          + String(scalar.value, radix: 16)
-      default: result.unicodeScalars.append(scalar)
-      }
-    }
-    return result + "\""
-  }
+  public static func quoted(_ s: String) -> String { JSONText.string(s) }
+
 }
 
 extension DocumentNode {

@@ -1,4 +1,5 @@
 import Foundation
+import Randomness
 
 /// xoshiro256** (Blackman & Vigna 2018), the generator behind every random draw in a run.
 ///

@@ -1,4 +1,5 @@
 import Foundation
+import JSONWriting
 
 /// Machine-readable forms of a run. Every form lists entities in scenario order and is
 /// byte-identical for the same scenario and seed.

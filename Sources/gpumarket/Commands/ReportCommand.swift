@@ -16,7 +16,10 @@ struct ReportCommand: ParsableCommand {
       """
   )
 
-  @Argument(help: "A sweep database written by `gpumarket sweep`.")
+  @Argument(
+    help:
+      "A sweep database written by `gpumarket sweep`, or a folder written by `gpumarket run --out`."
+  )
   var source: String
 
   @Option(

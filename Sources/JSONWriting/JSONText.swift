@@ -1,17 +1,18 @@
-/// A small JSON writer with a fixed key order, so that the same run always gives the same bytes.
+/// The pieces of JSON text gpumarket writes itself, so that keys keep a fixed order and the same
+/// values always give the same bytes.
 ///
-/// Numbers use Swift's shortest round-trip form (`2.5`, `1e-07`); NaN and infinities become
-/// `null`.
-struct JSONText {
-  private(set) var text = ""
-
-  static func number(_ x: Double) -> String {
+/// Numbers use Swift's shortest round-trip form (`2.5`, `1e-07`), integral values without a
+/// fraction; NaN and infinities become `null`.
+public enum JSONText {
+  /// A number literal (`null` when not finite).
+  public static func number(_ x: Double) -> String {
     guard x.isFinite else { return "null" }
     if x == x.rounded(), abs(x) < 1e15 { return String(Int64(x)) }
     return "\(x)"
   }
 
-  static func string(_ s: String) -> String {
+  /// A string literal with the escapes JSON requires.
+  public static func string(_ s: String) -> String {
     var out = "\""
     for scalar in s.unicodeScalars {
       switch scalar {
@@ -32,11 +33,13 @@ struct JSONText {
     return out + "\""
   }
 
-  static func array(_ xs: [Double]) -> String {
+  /// `[x, y, ...]` of numbers on one line.
+  public static func array(_ xs: [Double]) -> String {
     "[" + xs.map(number).joined(separator: ",") + "]"
   }
 
-  static func object(_ members: [(String, String)], indent: String = "") -> String {
+  /// An object from already-written member values, one member per line.
+  public static func object(_ members: [(String, String)], indent: String = "") -> String {
     guard !members.isEmpty else { return "{}" }
     let inner = indent + "  "
     let body = members.map { "\(inner)\(string($0.0)): \($0.1)" }.joined(separator: ",\n")

@@ -1,0 +1,225 @@
+import Foundation
+
+/// A report of one run from the folder `gpumarket run --out DIR` wrote: the monthly series
+/// (`series.json`) and the named outcomes (`summary.json`).
+///
+/// Sections: spot price per chip over time, compute per buyer over time, installed H100e per
+/// provider over time (charts), yearly tables of the same, and every named outcome.
+public struct RunFolderReportSource: ReportSource {
+  public let path: String
+
+  public init(path: String) { self.path = path }
+
+  /// The parts of `series.json` a report uses.
+  struct Series {
+    var scenario: String
+    var seed: String
+    var months: [String]
+    /// Table name → ordered (entity, monthly values); NaN where a value is null.
+    var tables: [String: [(id: String, values: [Double])]]
+  }
+
+  public func makeDocument() throws -> ReportDocument {
+    let series = try readSeries()
+    let summary = try readSummary()
+    var document = ReportDocument(title: "Run of \(series.scenario) (seed \(series.seed))")
+    document.sections.append(
+      ReportDocument.Section(
+        id: "run", title: "Run",
+        items: [
+          .paragraph(
+            "Scenario \(series.scenario), seed \(series.seed), \(series.months.first ?? "")"
+              + " to \(series.months.last ?? "") (\(series.months.count) steps). Source: \(path).")
+        ]))
+    let charts:
+      [(table: String, id: String, title: String, unit: String, scale: Double, note: String)] = [
+        (
+          "priceUSDPerGPUHour", "spot-price", "Spot price per chip", "$/GPU-hour", 1,
+          "Average spot price per chip each month; gaps where a chip did not trade."
+        ),
+        (
+          "computeH100eHours", "compute", "Compute per buyer", "million H100e GPU-hours per month",
+          1e-6,
+          "H100-equivalent GPU-hours each buyer received each month (own use, contracts and spot)."
+        ),
+        (
+          "installedH100e", "installed", "Installed capacity per provider", "thousand H100e", 1e-3,
+          "Installed H100-equivalents at each provider at the end of each month."
+        ),
+      ]
+    for spec in charts {
+      guard let rows = series.tables[spec.table], !rows.isEmpty else { continue }
+      var chart = XYChart(title: spec.title, xLabel: "month", yLabel: spec.unit)
+      chart.xTicks = XYChart.monthTicks(series.months)
+      for row in Self.largest(rows, limit: 10) {
+        chart.lines.append(
+          XYChart.Line(
+            name: row.id,
+            points: row.values.enumerated().map {
+              (x: Double($0.offset), y: $0.element * spec.scale)
+            }))
+      }
+      let shown = rows.count > 10 ? " The 10 largest of \(rows.count) are drawn." : ""
+      document.sections.append(
+        ReportDocument.Section(
+          id: spec.id, title: spec.title,
+          items: [
+            .chart(ReportChart(id: spec.id, caption: spec.note + shown, svg: chart.svg())),
+            .table(
+              yearlyTable(
+                rows, months: series.months, spec: (spec.id, spec.title, spec.unit, spec.scale))),
+          ]))
+    }
+    let outcomes = ReportTable(
+      id: "outcomes", title: "Named outcomes", columns: ["outcome", "value"],
+      rows: summary.map { [.text($0.name), .number($0.value)] },
+      note: "Names are metric.entity.period; docs/model.md lists the metrics and their units.")
+    document.sections.append(
+      ReportDocument.Section(id: "outcomes", title: "Outcomes", items: [.table(outcomes)]))
+    return document
+  }
+
+  /// Yearly means (prices) or yearly totals (flows) per entity; installed capacity at year end.
+  private func yearlyTable(
+    _ rows: [(id: String, values: [Double])], months: [String],
+    spec: (id: String, title: String, unit: String, scale: Double)
+  ) -> ReportTable {
+    var years: [String] = []
+    for month in months where years.last != String(month.prefix(4)) {
+      years.append(String(month.prefix(4)))
+    }
+    let kind = spec.id == "spot-price" ? "mean" : spec.id == "installed" ? "year end" : "total"
+    var tableRows: [[ReportTable.Cell]] = []
+    for row in rows {
+      var cells: [ReportTable.Cell] = [.text(row.id)]
+      for year in years {
+        let values = months.indices.filter { months[$0].hasPrefix(year + "-") }.map {
+          row.values[$0]
+        }
+        let finite = values.filter(\.isFinite)
+        switch kind {
+        case "mean":
+          cells.append(
+            finite.isEmpty ? .empty : .number(finite.reduce(0, +) / Double(finite.count)))
+        case "year end": cells.append(values.last.map { .number($0 * spec.scale) } ?? .empty)
+        default: cells.append(.number(finite.reduce(0, +) * spec.scale))
+        }
+      }
+      tableRows.append(cells)
+    }
+    let unit =
+      kind == "total"
+      ? spec.unit.replacingOccurrences(of: " per month", with: " per year") : spec.unit
+    return ReportTable(
+      id: "\(spec.id)-by-year", title: "\(spec.title) by year (\(kind), \(unit))",
+      columns: ["entity"] + years,
+      rows: tableRows)
+  }
+
+  /// The `limit` rows with the largest sums, in their original order.
+  static func largest(_ rows: [(id: String, values: [Double])], limit: Int) -> [(
+    id: String, values: [Double]
+  )] {
+    guard rows.count > limit else { return rows }
+    let keep = Set(
+      rows.enumerated().sorted { a, b in
+        let sa = a.element.values.filter(\.isFinite).reduce(0, +)
+        let sb = b.element.values.filter(\.isFinite).reduce(0, +)
+        return sa != sb ? sa > sb : a.offset < b.offset
+      }.prefix(limit).map(\.offset))
+    return rows.enumerated().filter { keep.contains($0.offset) }.map(\.element)
+  }
+
+  private func readJSON(_ name: String) throws -> [String: Any] {
+    let url = URL(fileURLWithPath: path).appendingPathComponent(name)
+    guard let data = FileManager.default.contents(atPath: url.path) else {
+      throw ReportError.unsupported(
+        path, "not a run folder: \(name) is missing (write one with gpumarket run --out)")
+    }
+    guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
+      throw ReportError.unsupported(url.path, "not valid JSON")
+    }
+    return object
+  }
+
+  /// Scenario, seed and months from `summary.json`; the tables from `series.csv` (long form,
+  /// `table,entity,month,value`), which keeps the run's entity order.
+  func readSeries() throws -> Series {
+    let object = try readJSON("summary.json")
+    guard let months = object["months"] as? [String] else {
+      throw ReportError.unsupported(path, "summary.json has no months")
+    }
+    let url = URL(fileURLWithPath: path).appendingPathComponent("series.csv")
+    guard let text = try? String(contentsOf: url, encoding: .utf8) else {
+      throw ReportError.unsupported(
+        path, "not a run folder: series.csv is missing (write one with gpumarket run --out)")
+    }
+    let monthIndex = Dictionary(uniqueKeysWithValues: months.enumerated().map { ($1, $0) })
+    var tables: [String: [(id: String, values: [Double])]] = [:]
+    var rowOf: [String: [String: Int]] = [:]
+    for line in text.split(whereSeparator: \.isNewline).dropFirst() {
+      let fields = Self.csvFields(line)
+      guard fields.count == 4, let t = monthIndex[fields[2]] else { continue }
+      let (table, id) = (fields[0], fields[1])
+      let row: Int
+      if let existing = rowOf[table]?[id] {
+        row = existing
+      } else {
+        row = tables[table, default: []].count
+        tables[table, default: []].append((id, [Double](repeating: .nan, count: months.count)))
+        rowOf[table, default: [:]][id] = row
+      }
+      tables[table]![row].values[t] = Double(fields[3]) ?? .nan
+    }
+    return Series(
+      scenario: object["scenario"] as? String ?? "?",
+      seed: (object["seed"] as? NSNumber)?.stringValue ?? "?",
+      months: months, tables: tables)
+  }
+
+  /// Splits one CSV line (RFC 4180 quoting).
+  static func csvFields(_ line: Substring) -> [String] {
+    var fields: [String] = []
+    var field = ""
+    var quoted = false
+    var previousQuote = false
+    for character in line {
+      if quoted {
+        if character == "\"" {
+          quoted = false
+          previousQuote = true
+        } else {
+          field.append(character)
+        }
+      } else if character == "\"" {
+        if previousQuote { field.append("\"") }
+        quoted = true
+        previousQuote = false
+      } else if character == "," {
+        fields.append(field)
+        field = ""
+        previousQuote = false
+      } else {
+        field.append(character)
+        previousQuote = false
+      }
+    }
+    fields.append(field)
+    return fields
+  }
+
+  /// The named outcomes in file order.
+  func readSummary() throws -> [(name: String, value: Double)] {
+    let url = URL(fileURLWithPath: path).appendingPathComponent("summary.csv")
+    guard let text = try? String(contentsOf: url, encoding: .utf8) else {
+      throw ReportError.unsupported(
+        path, "not a run folder: summary.csv is missing (write one with gpumarket run --out)")
+    }
+    return text.split(whereSeparator: \.isNewline).dropFirst().compactMap { line in
+      let fields = Self.csvFields(line)
+      guard fields.count == 2, let value = Double(fields[1]) else { return nil }
+      return (fields[0], value)
+    }
+  }
+
+}

@@ -1,0 +1,60 @@
+import Foundation
+import Testing
+
+/// `gpumarket report DIR` on a folder written by `gpumarket run --out DIR`.
+@Suite struct RunFolderReportTests {
+  func temporaryDirectory() throws -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "gpumarket-runreport-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+  }
+
+  @Test func htmlAndMarkdownFromARunFolder() throws {
+    let directory = try temporaryDirectory()
+    let out = directory.appendingPathComponent("run")
+    let run = try CLIRunner.run(["run", "scenarios/baseline-2026.yaml", "--out", out.path])
+    #expect(run.status == 0, "\(run.stderr)")
+
+    let html = directory.appendingPathComponent("report.html")
+    let htmlRun = try CLIRunner.run(["report", out.path, "--format", "html", "--out", html.path])
+    #expect(htmlRun.status == 0, "\(htmlRun.stderr)")
+    let page = try String(contentsOf: html, encoding: .utf8)
+    #expect(page.contains("Run of baseline-2026 (seed 1)"))
+    #expect(
+      page.components(separatedBy: "<svg").count - 1 == 3, "price, compute and installed charts")
+    #expect(
+      !page.contains("http://") || page.contains("http://www.w3.org/2000/svg"),
+      "no external resources")
+    for name in ["anthropic", "h100", "google"] { #expect(page.contains(name)) }
+
+    let markdown = directory.appendingPathComponent("report.md")
+    let markdownRun = try CLIRunner.run([
+      "report", out.path, "--format", "markdown", "--out", markdown.path,
+    ])
+    #expect(markdownRun.status == 0, "\(markdownRun.stderr)")
+    let text = try String(contentsOf: markdown, encoding: .utf8)
+    #expect(text.contains("| h100 |"))
+    #expect(text.contains(".svg)"))
+
+    // The H100 yearly mean in the report equals the run's own summary figure.
+    let summary = try String(contentsOf: out.appendingPathComponent("summary.csv"), encoding: .utf8)
+    let line = try #require(
+      summary.split(whereSeparator: \.isNewline).first { $0.hasPrefix("price.h100.2024,") })
+    let expected = try #require(Double(line.split(separator: ",")[1]))
+    let row = try #require(
+      text.split(whereSeparator: \.isNewline).first { $0.hasPrefix("| h100 |") })
+    let cells = row.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
+    let shown = try #require(Double(cells[2]))
+    #expect(
+      abs(shown - expected) / expected < 1e-3, "2024 column shows \(shown), summary has \(expected)"
+    )
+  }
+
+  @Test func aFolderThatIsNotARunIsRefused() throws {
+    let directory = try temporaryDirectory()
+    let result = try CLIRunner.run(["report", directory.path])
+    #expect(result.status == 2)
+    #expect(result.stderr.contains("not a run folder"))
+  }
+}
