@@ -333,7 +333,10 @@ public enum Document {
     case .reader(let problem, let offset, _, _):
       return at(nil, "cannot read as text: \(problem)\(offset.map { " at byte \($0)" } ?? "")")
     case .duplicatedKeysInMapping(let duplicates, let context):
-      return at(context.mark, "duplicate keys \(duplicates.joined(separator: ", "))")
+      let names = duplicates.map { "'\($0)'" }.joined(separator: ", ")
+      return at(
+        context.mark,
+        "duplicate key \(names) in one mapping (each key may appear once; remove one of them)")
     default:
       return at(nil, "invalid YAML: \(error)")
     }
