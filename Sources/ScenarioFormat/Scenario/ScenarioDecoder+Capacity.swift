@@ -82,8 +82,9 @@ extension ScenarioDecoder {
     }
   }
 
+  /// kW as MW with at most three decimals (`10`, `10.001`, `0.013`).
   private func megawatts(_ kW: Double) -> String {
-    let mw = kW / 1000
-    return mw >= 100 ? String(Int(mw.rounded())) : String((mw * 100).rounded() / 100)
+    let mw = (kW).rounded() / 1000
+    return mw == mw.rounded() && abs(mw) < 1e15 ? String(Int(mw)) : String(mw)
   }
 }
