@@ -22,6 +22,7 @@ import Testing
     "undefined-buyer": "references between entities",
     "undefined-chip": "references between entities",
     "undefined-in-event": "references between entities",
+    "undefined-in-shock": "references between entities",
     "undefined-provider": "references between entities",
     "undefined-vendor-and-input": "references between entities",
     "cycle-a": "extends cycle: there is no resolved document",

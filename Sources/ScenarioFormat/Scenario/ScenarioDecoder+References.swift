@@ -10,6 +10,8 @@ struct ReferenceNodes {
   var contracts: [DocumentNode]
   var events: [DocumentNode]
   var generators: [DocumentNode]
+  /// `randomness.supplyShock`, when given.
+  var supplyShock: DocumentNode?
   /// Items written in `events`, decoded or not.
   var eventCount: Int
   /// Ids written in the file per kind of entity ("chip", "input", ...), decoded or not.
@@ -119,17 +121,8 @@ extension ScenarioDecoder {
       default: break
       }
     }
-    if let shock = s.randomness.supplyShock {
-      // The shock's node is not kept; report against the ids alone if unknown.
-      switch shock.target {
-      case .input(let id) where !inputs.contains(id):
-        log.error("randomness.supplyShock: unknown input '\(id)'", keyPath: .root, location: nil)
-      case .vendor(let id) where !vendors.contains(id):
-        log.error("randomness.supplyShock: unknown vendor '\(id)'", keyPath: .root, location: nil)
-      case .chip(let id) where !chips.contains(id):
-        log.error("randomness.supplyShock: unknown chip '\(id)'", keyPath: .root, location: nil)
-      default: break
-      }
+    if let shock = s.randomness.supplyShock, let node = nodes.supplyShock {
+      target(shock.target, node)
     }
   }
 }

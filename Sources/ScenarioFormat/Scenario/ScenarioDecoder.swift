@@ -70,6 +70,7 @@ public struct ScenarioDecoder {
         chips: chips.map(\.node), vendors: vendors.map(\.node), providers: providers.map(\.node),
         sites: sites.map(\.node), buyers: buyers.map(\.node), contracts: contracts.map(\.node),
         events: events.map(\.node), generators: generators.map(\.node),
+        supplyShock: top.optional("randomness")?["supplyShock"],
         eventCount: top.optional("events")?.sequence(log)?.count ?? 0,
         declared: [
           "chip": declared("chips"), "input": declared("inputs"), "vendor": declared("vendors"),
