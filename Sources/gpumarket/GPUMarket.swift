@@ -12,7 +12,8 @@ struct GPUMarket: ParsableCommand {
       """,
     version: "0.1.0",
     subcommands: [
-      ClearCommand.self, RunCommand.self, ScenariosCommand.self, SchemaCommand.self,
+      ClearCommand.self, RunCommand.self, ValidateCommand.self, ScenariosCommand.self,
+      SchemaCommand.self,
       SweepCommand.self, MergeCommand.self, ReportCommand.self, CompareCommand.self,
     ]
   )

@@ -32,7 +32,7 @@ extension Document {
     return merged
   }
 
-  /// Replaces (or adds) the value at `keyPath` with `text` parsed as YAML.
+  /// Replaces (or adds) the value at `keyPath` with `text` parsed as YAML; `null` deletes a key.
   static func applyOverride(
     _ root: inout DocumentNode, keyPath: KeyPath, text: String, log: DiagnosticLog
   ) {
@@ -77,6 +77,16 @@ extension Document {
     }
     let rest = path.dropFirst()
     switch (first, node.value) {
+    case (.key(let key), .mapping(var entries)) where rest.isEmpty && value.isNull:
+      // `null` deletes the key, as it does in a file that extends another.
+      guard let index = entries.firstIndex(where: { $0.key == key }) else {
+        log.error(
+          "--set: cannot delete '\(key)': there is no such key", keyPath: fullPath,
+          location: .commandLine, hint: NameSuggestion.hint(for: key, among: entries.map(\.key)))
+        return
+      }
+      entries.remove(at: index)
+      node.value = .mapping(entries)
     case (.key(let key), .mapping(var entries)):
       if let index = entries.firstIndex(where: { $0.key == key }) {
         set(&entries[index].node, path: rest, value: value, log: log, fullPath: fullPath)

@@ -121,11 +121,12 @@ public enum Document {
         at: extendsValue)
       return nil
     }
+    // Relative to this file, kept relative when this file's path is, so that messages name
+    // files the way the user did.
+    let directory = (path as NSString).deletingLastPathComponent
     let basePath =
-      baseName.hasPrefix("/")
-      ? baseName
-      : (URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent(baseName)
-        .path)
+      baseName.hasPrefix("/") || directory.isEmpty
+      ? baseName : (directory as NSString).appendingPathComponent(baseName)
     let canonical = URL(fileURLWithPath: basePath).standardizedFileURL.resolvingSymlinksInPath()
       .path
     let selfCanonical = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath()
@@ -332,7 +333,10 @@ public enum Document {
     case .reader(let problem, let offset, _, _):
       return at(nil, "cannot read as text: \(problem)\(offset.map { " at byte \($0)" } ?? "")")
     case .duplicatedKeysInMapping(let duplicates, let context):
-      return at(context.mark, "duplicate keys \(duplicates.joined(separator: ", "))")
+      let names = duplicates.map { "'\($0)'" }.joined(separator: ", ")
+      return at(
+        context.mark,
+        "duplicate key \(names) in one mapping (each key may appear once; remove one of them)")
     default:
       return at(nil, "invalid YAML: \(error)")
     }

@@ -10,13 +10,20 @@ struct ReferenceNodes {
   var contracts: [DocumentNode]
   var events: [DocumentNode]
   var generators: [DocumentNode]
+  /// `randomness.supplyShock`, when given.
+  var supplyShock: DocumentNode?
+  /// Items written in `events`, decoded or not.
+  var eventCount: Int
   /// Ids written in the file per kind of entity ("chip", "input", ...), decoded or not.
   var declared: [String: [String]]
+  /// Kinds of entity ("chip", ...) whose collection could not be read at all.
+  var unreadable: Set<String> = []
 }
 
 /// Checks that every id a scenario mentions exists and every date lies in the horizon.
 extension ScenarioDecoder {
-  func checkReferences(_ s: Scenario, nodes: ReferenceNodes) {
+  /// `horizonKnown` false: the horizon failed to decode, so dates and capacity are not checked.
+  func checkReferences(_ s: Scenario, horizonKnown: Bool, nodes: ReferenceNodes) {
     let chips = nodes.declared["chip"] ?? s.chips.map(\.id)
     let inputs = nodes.declared["input"] ?? s.inputs.map(\.id)
     let vendors = nodes.declared["vendor"] ?? s.vendors.map(\.id)
@@ -25,7 +32,7 @@ extension ScenarioDecoder {
     let end = s.start.adding(months: s.months - 1)
 
     func ref(_ id: String, _ known: [String], _ what: String, _ node: DocumentNode?) {
-      guard !known.contains(id), let node else { return }
+      guard !known.contains(id), !nodes.unreadable.contains(what), let node else { return }
       log.error(
         "unknown \(what) '\(id)'", at: node,
         hint: NameSuggestion.hint(for: id, among: known)
@@ -46,6 +53,7 @@ extension ScenarioDecoder {
       refs(vendor.mix.keys, chips, "chip", node["mix"])
       for key in vendor.mix.keys.sorted() {
         if let chip = s.chips.first(where: { $0.id == key }), chip.vendor != vendor.id,
+          vendors.contains(chip.vendor),
           let at = node["mix"]?[key]
         {
           log.error("chip '\(key)' is made by vendor '\(chip.vendor)', not '\(vendor.id)'", at: at)
@@ -68,7 +76,9 @@ extension ScenarioDecoder {
       ref(contract.buyer, buyers, "buyer", node["buyer"])
       ref(contract.provider, providers, "provider", node["provider"])
       refs(contract.gpus.keys, chips, "chip", node["gpus"])
-      if contract.start > end || contract.start.adding(months: contract.months) <= s.start {
+      if horizonKnown,
+        contract.start > end || contract.start.adding(months: contract.months) <= s.start
+      {
         log.error(
           "contract runs \(contract.start) for \(contract.months) months, outside the horizon \(s.start)...\(end)",
           at: node["start"] ?? node,
@@ -76,6 +86,18 @@ extension ScenarioDecoder {
       }
     }
     for (contract, node) in zip(s.contracts, nodes.contracts) { checkContract(contract, node) }
+    var allContracts = Array(zip(s.contracts, nodes.contracts))
+    for (event, node) in zip(s.events, nodes.events) {
+      if case .newContract(let contract) = event.kind { allContracts.append((contract, node)) }
+    }
+    // Capacity is only meaningful when every site was read and belongs to a known provider.
+    let sitesComplete =
+      horizonKnown && !nodes.unreadable.contains("site")
+      && s.sites.count == (nodes.declared["site"]?.count ?? s.sites.count)
+      && s.events.count == nodes.eventCount
+      && s.sites.allSatisfy { providers.contains($0.provider) }
+    if sitesComplete { checkContractCapacity(s, contracts: allContracts) }
+    checkDuplicateIds(s, events: nodes.events, buyers: nodes.buyers)
     for (generator, node) in zip(s.generators, nodes.generators) {
       refs(generator.affinityOverrides.keys, providers, "provider", node["affinityOverrides"])
     }
@@ -88,7 +110,7 @@ extension ScenarioDecoder {
       }
     }
     for (event, node) in zip(s.events, nodes.events) {
-      if event.at < s.start || event.at > end {
+      if horizonKnown, event.at < s.start || event.at > end {
         log.error(
           "event month \(event.at) is outside the horizon \(s.start)...\(end)",
           at: node["at"] ?? node, hint: "extend the horizon or move the event")
@@ -106,17 +128,8 @@ extension ScenarioDecoder {
       default: break
       }
     }
-    if let shock = s.randomness.supplyShock {
-      // The shock's node is not kept; report against the ids alone if unknown.
-      switch shock.target {
-      case .input(let id) where !inputs.contains(id):
-        log.error("randomness.supplyShock: unknown input '\(id)'", keyPath: .root, location: nil)
-      case .vendor(let id) where !vendors.contains(id):
-        log.error("randomness.supplyShock: unknown vendor '\(id)'", keyPath: .root, location: nil)
-      case .chip(let id) where !chips.contains(id):
-        log.error("randomness.supplyShock: unknown chip '\(id)'", keyPath: .root, location: nil)
-      default: break
-      }
+    if let shock = s.randomness.supplyShock, let node = nodes.supplyShock {
+      target(shock.target, node)
     }
   }
 }

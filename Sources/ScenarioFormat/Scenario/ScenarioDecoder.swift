@@ -55,28 +55,47 @@ public struct ScenarioDecoder {
         return entries.map(\.key)
       } ?? []
     }
+    /// Kinds of entity whose collection is not a mapping: their ids are unknown, so references
+    /// to them are not reported (the collection's own error says what is wrong).
+    let unreadable = Set(
+      [
+        ("chip", "chips"), ("input", "inputs"), ("vendor", "vendors"),
+        ("provider", "providers"), ("buyer", "buyers"), ("site", "sites"),
+      ].compactMap { kind, key -> String? in
+        guard let node = top.optional(key) else { return nil }
+        switch node.value {
+        case .mapping, .null: return nil
+        default: return kind
+        }
+      })
 
-    guard let name, let description, let horizon else { return nil }
+    // Without a name or a horizon there is no scenario, but references are still checked so
+    // that every error is reported at once; dates are checked only against a known horizon.
+    let known = horizon ?? (start: YearMonth(year: 2000, month: 1), months: 1, step: 1)
     let scenario = Scenario(
-      name: name, description: description, start: horizon.start, months: horizon.months,
+      name: name ?? "", description: description ?? "", start: known.start, months: known.months,
       defaultSeed: seed, chips: chips.map(\.value), inputs: inputs.map(\.value),
       vendors: vendors.map(\.value), providers: providers.map(\.value), sites: sites.map(\.value),
       buyers: buyers.map(\.value), contracts: contracts.map(\.value), events: events.map(\.value),
       market: market, randomness: randomness, generators: generators.map(\.value),
-      stepMonths: horizon.step)
+      stepMonths: known.step)
     checkReferences(
-      scenario,
+      scenario, horizonKnown: horizon != nil,
       nodes: ReferenceNodes(
         chips: chips.map(\.node), vendors: vendors.map(\.node), providers: providers.map(\.node),
         sites: sites.map(\.node), buyers: buyers.map(\.node), contracts: contracts.map(\.node),
         events: events.map(\.node), generators: generators.map(\.node),
+        supplyShock: top.optional("randomness")?["supplyShock"],
+        eventCount: top.optional("events")?.sequence(log)?.count ?? 0,
         declared: [
           "chip": declared("chips"), "input": declared("inputs"), "vendor": declared("vendors"),
           "provider": declared("providers"), "buyer": declared("buyers"),
-        ]))
+          "site": declared("sites"),
+        ], unreadable: unreadable))
     if declared("buyers").isEmpty && declared("generators").isEmpty {
       log.error("a scenario needs at least one buyer or generator", at: root)
     }
+    guard name != nil, description != nil, horizon != nil else { return nil }
     return scenario
   }
 

@@ -5,137 +5,180 @@ public enum ScenarioFields {
   public static let top: [FieldSpec] = [
     FieldSpec("name", .string, required: true, doc: "Scenario name.", example: "baseline-2026"),
     FieldSpec(
-      "description", .string, required: true, doc: "One line shown by `gpumarket scenarios`."),
+      "description", .string, required: true, doc: "One line shown by `gpumarket scenarios`.",
+      example: "The 2026 market as published."),
     FieldSpec(
       "extends", .string,
-      doc: "A file (relative to this one) whose content this file is laid over.",
+      default: "(none)", doc: "A file (relative to this one) whose content this file is laid over.",
       example: "baseline-2026.yaml"),
-    FieldSpec("horizon", .object(horizon), required: true, doc: "First month and length."),
     FieldSpec(
-      "seed", .integer(min: 0, max: nil), default: "1", doc: "Seed when `--seed` is not given."),
-    FieldSpec("market", .object(market), doc: "How each month's spot market clears."),
-    FieldSpec("randomness", .object(randomness), doc: "Random shocks and noise."),
+      "horizon", .object(horizon), required: true, doc: "First month and length.",
+      example: "{ start: 2023-01, months: 60 }"),
+    FieldSpec(
+      "seed", .integer(min: 0, max: nil), default: "1", doc: "Seed when `--seed` is not given.",
+      example: "42"),
+    FieldSpec(
+      "market", .object(market), default: "(the defaults below)",
+      doc: "How each month's spot market clears.", example: "{ sigma: 8, availability: 0.95 }"),
+    FieldSpec(
+      "randomness", .object(randomness), default: "(none: no noise, no shocks)",
+      doc: "Random shocks and noise.", example: "{ demandNoise: 0.1 }"),
     FieldSpec(
       "inputs", .dictionary(idName: "input", .object(input)),
-      doc: "Shared manufacturing inputs (e.g. CoWoS wafers)."),
-    FieldSpec("chips", .dictionary(idName: "chip", .object(chip)), required: true, doc: "Chips."),
+      default: "{}", doc: "Shared manufacturing inputs (e.g. CoWoS wafers).",
+      example: "{ cowos: { unitsPerMonth: 35000 } }"),
+    FieldSpec(
+      "chips", .dictionary(idName: "chip", .object(chip)), required: true, doc: "Chips.",
+      example:
+        "{ h100: { vendor: nvidia, tflopsBF16: 989, kWPerChip: 1.275, priceUSD: 27500, available: 2023-01 } }"
+    ),
     FieldSpec(
       "vendors", .dictionary(idName: "vendor", .object(vendor)), required: true,
-      doc: "Chip makers."),
+      doc: "Chip makers.", example: "{ nvidia: { inputShare: { cowos: 0.6 }, mix: { h100: 1 } } }"),
     FieldSpec(
       "providers", .dictionary(idName: "provider", .object(provider)), required: true,
-      doc: "Capacity owners."),
-    FieldSpec("sites", .dictionary(idName: "site", .object(site)), doc: "Data centres."),
-    FieldSpec("buyers", .dictionary(idName: "buyer", .object(buyer)), doc: "Compute buyers."),
+      doc: "Capacity owners.", example: "{ coreweave: { kind: neocloud } }"),
+    FieldSpec(
+      "sites", .dictionary(idName: "site", .object(site)), default: "{}", doc: "Data centres.",
+      example: "{ plano: { provider: coreweave, powerMW: 50 } }"),
+    FieldSpec(
+      "buyers", .dictionary(idName: "buyer", .object(buyer)), default: "{}", doc: "Compute buyers.",
+      example: "{ openai: { budgetUSDPerMonth: 1.0e9 } }"),
     FieldSpec(
       "contracts", .dictionary(idName: "contract", .object(contract)),
-      doc: "Long-term arrangements, taken before own use and spot."),
+      default: "{}", doc: "Long-term arrangements, taken before own use and spot.",
+      example:
+        "{ deal: { buyer: openai, provider: coreweave, gpus: { h100: 10000 }, priceUSDPerGPUHour: 2.2, start: 2024-01, months: 24 } }"
+    ),
     FieldSpec(
       "events", .list(.tagged(tagKey: "kind", variants: eventVariants), minItems: 0),
-      doc: "Dated shocks and deals."),
+      default: "[]", doc: "Dated shocks and deals.",
+      example: "[{ at: 2025-01, kind: demandMultiplier, factor: 1.5 }]"),
     FieldSpec(
       "generators", .dictionary(idName: "generator", .object(generator)),
-      doc: "Many buyers drawn from stated distributions."),
+      default: "{}", doc: "Many buyers drawn from stated distributions.",
+      example: "{ startups: { count: 500, totalBudgetUSDPerMonth: 2.0e8 } }"),
   ]
 
   public static let horizon: [FieldSpec] = [
     FieldSpec("start", .month, required: true, doc: "First month.", example: "2023-01"),
     FieldSpec(
       "months", .integer(min: 1, max: 1200), required: true,
-      doc: "Length in months (a multiple of stepMonths)."),
+      unit: "months", doc: "Length in months (a multiple of stepMonths).", example: "60"),
     FieldSpec(
       "stepMonths", .integer(min: 1, max: 12), default: "1", unit: "months",
-      doc: "Months per step: 1 monthly, 3 quarterly."),
+      doc: "Months per step: 1 monthly, 3 quarterly.", example: "3"),
   ]
 
   public static let market: [FieldSpec] = [
     FieldSpec(
       "sigma", .number(.range(1...50)), default: "2.5",
-      doc: "Elasticity of substitution between spot products."),
+      doc: "Elasticity of substitution between spot products.", example: "8"),
     FieldSpec(
       "tolerance", .number(.range(1e-15...0.1)), default: "1e-9", unit: "relative",
-      doc: "Clearing tolerance."),
+      doc: "Clearing tolerance.", example: "1e-9"),
     FieldSpec(
       "maxIterations", .integer(min: 1, max: 1_000_000), default: "10000",
-      doc: "Clearing iteration limit."),
+      doc: "Clearing iteration limit.", example: "20000"),
     FieldSpec(
       "hoursPerMonth", .number(.range(1...744)), default: "730", unit: "hours",
-      doc: "Hours in a month."),
+      doc: "Hours in a month.", example: "730"),
     FieldSpec(
       "availability", .number(.fraction), default: "0.95",
-      doc: "Fraction of installed chip-hours that can be sold."),
+      doc: "Fraction of installed chip-hours that can be sold.", example: "0.9"),
   ]
 
   public static let supplyShock: [FieldSpec] = [
-    FieldSpec("input", .string, doc: "Target input id (give at most one of input, vendor, chip)."),
-    FieldSpec("vendor", .string, doc: "Target vendor id."),
-    FieldSpec("chip", .string, doc: "Target chip id."),
+    FieldSpec(
+      "input", .string, default: "(every chip)",
+      doc: "Target input id (give at most one of input, vendor, chip).", example: "cowos"),
+    FieldSpec(
+      "vendor", .string, default: "(every chip)", doc: "Target vendor id.", example: "nvidia"),
+    FieldSpec("chip", .string, default: "(every chip)", doc: "Target chip id.", example: "h100"),
     FieldSpec(
       "probabilityPerMonth", .number(.fraction), required: true,
-      doc: "Chance that a shock starts in a month."),
+      unit: "per month", doc: "Chance that a shock starts in a month.", example: "0.05"),
     FieldSpec(
       "factor", .list(.number(.range(0...100)), minItems: 2), required: true,
       doc: "[low, high]: the output multiplier is uniform in this range.", example: "[0.5, 0.9]"),
-    FieldSpec("months", .integer(min: 1, max: nil), required: true, doc: "Length of a shock."),
+    FieldSpec(
+      "months", .integer(min: 1, max: nil), required: true, unit: "months",
+      doc: "Length of a shock.", example: "3"),
   ]
 
   public static let randomness: [FieldSpec] = [
     FieldSpec(
       "demandNoise", .number(.range(0...2)), default: "0",
-      doc: "Standard deviation of monthly log-normal budget noise (mean 1)."),
-    FieldSpec("supplyShock", .object(supplyShock), doc: "Random supply shocks."),
+      doc: "Standard deviation of monthly log-normal budget noise (mean 1).", example: "0.1"),
+    FieldSpec(
+      "supplyShock", .object(supplyShock), default: "(none)", doc: "Random supply shocks.",
+      example: "{ input: cowos, probabilityPerMonth: 0.05, factor: [0.5, 0.9], months: 3 }"),
   ]
 
-  static let note = FieldSpec("note", .string, doc: "Free text.")
+  static let note = FieldSpec(
+    "note", .string, default: "(empty)", doc: "Free text.", example: "TSMC Q2 2025 earnings call")
 
   public static let input: [FieldSpec] = [
     FieldSpec(
       "unitsPerMonth", .timePath(.nonNegative), required: true, unit: "units per month",
-      doc: "Industry capacity."),
+      doc: "Industry capacity.", example: "{ 2024-01: 20000, 2025-12: 75000 }"),
     note,
   ]
 
   public static let chip: [FieldSpec] = [
-    FieldSpec("vendor", .string, required: true, doc: "The vendor id."),
+    FieldSpec("vendor", .string, required: true, doc: "The vendor id.", example: "nvidia"),
     FieldSpec(
       "tflopsBF16", .number(.positive), required: true, unit: "TFLOPS",
-      doc: "Dense BF16 rate; H100e = tflopsBF16 / 989."),
-    FieldSpec("hbmGB", .number(.nonNegative), default: "0", unit: "GB", doc: "Memory."),
-    FieldSpec("tdpW", .number(.nonNegative), default: "0", unit: "W", doc: "Chip power."),
+      doc: "Dense BF16 rate; H100e = tflopsBF16 / 989.", example: "989"),
+    FieldSpec(
+      "hbmGB", .number(.nonNegative), default: "0", unit: "GB", doc: "Memory.", example: "80"),
+    FieldSpec(
+      "tdpW", .number(.nonNegative), default: "0", unit: "W", doc: "Chip power.", example: "700"),
     FieldSpec(
       "kWPerChip", .number(.positive), required: true, unit: "kW",
-      doc: "All-in IT power per installed chip, before PUE."),
-    FieldSpec("priceUSD", .number(.positive), required: true, unit: "USD", doc: "List price."),
-    FieldSpec("available", .month, required: true, doc: "First month shipped."),
+      doc: "All-in IT power per installed chip, before PUE.", example: "1.275"),
+    FieldSpec(
+      "priceUSD", .number(.positive), required: true, unit: "USD", doc: "List price.",
+      example: "27500"),
+    FieldSpec("available", .month, required: true, doc: "First month shipped.", example: "2023-01"),
     FieldSpec(
       "leadTimeMonths", .integer(min: 0, max: 60), default: "0", unit: "months",
-      doc: "Allocation to arrival."),
+      doc: "Allocation to arrival.", example: "3"),
     FieldSpec(
-      "inputUse", .dictionary(idName: "input", .number(.nonNegative)), unit: "input units per chip",
-      doc: "Shared inputs consumed per good chip."),
+      "inputUse", .dictionary(idName: "input", .number(.nonNegative)), default: "{}",
+      unit: "input units per chip",
+      doc: "Shared inputs consumed per good chip.", example: "{ cowos: 0.0455 }"),
     FieldSpec(
       "valueFactor", .number(.range(0...10)), default: "1",
-      doc: "Multiplier of the chip's value per H100e for what TFLOPS miss (memory, software)."),
+      doc: "Multiplier of the chip's value per H100e for what TFLOPS miss (memory, software).",
+      example: "1.1"),
     note,
   ]
 
   public static let vendor: [FieldSpec] = [
     FieldSpec(
       "inputShare", .dictionary(idName: "input", .timePath(.fraction)),
-      doc: "Fraction of each input the vendor receives."),
+      default: "{}", doc: "Fraction of each input the vendor receives.",
+      example: "{ cowos: { 2024-01: 0.5, 2026-01: 0.6 } }"),
     FieldSpec(
-      "unitsPerMonth", .timePath(.nonNegative), unit: "chips per month",
-      doc: "A direct output limit (needed when there is no inputShare)."),
+      "unitsPerMonth", .timePath(.nonNegative), default: "(no direct limit)",
+      unit: "chips per month",
+      doc: "A direct output limit (needed when there is no inputShare).",
+      example: "{ 2024-01: 20000, 2025-01: 40000 }"),
     FieldSpec(
       "mix", .dictionary(idName: "chip", .timePath(.nonNegative)), required: true,
-      doc: "Relative weight of each chip in the output."),
-    FieldSpec("captiveOwner", .string, doc: "Provider that takes the whole output at no charge."),
+      unit: "relative weight", doc: "Relative weight of each chip in the output.",
+      example: "{ h100: { 2024-01: 1, 2025-06: 0 }, b200: { 2025-01: 1 } }"),
+    FieldSpec(
+      "captiveOwner", .string, default: "(none)",
+      doc: "Provider that takes the whole output at no charge.", example: "google"),
     FieldSpec(
       "allocation", .choice(["proRata", "priority", "marketPrice"]), default: "proRata",
-      doc: "How scarce output is shared among orders."),
+      doc: "How scarce output is shared among orders.", example: "priority"),
     FieldSpec(
       "priority", .dictionary(idName: "provider", .number(.nonNegative)),
-      doc: "Weights for `priority` allocation (default 1)."),
+      default: "{}", doc: "Weights for `priority` allocation (default 1).",
+      example: "{ microsoft: 2, meta: 1.5 }"),
     note,
   ]
 
@@ -145,89 +188,108 @@ public enum ScenarioFields {
       .choice([
         "hyperscaler", "neocloud", "lab", "supercomputer", "sovereign", "enterprise", "other",
       ]),
-      required: true, doc: "Kind of owner (used for shares)."),
-    FieldSpec("region", .string, default: "us", doc: "Region for export controls."),
+      required: true, doc: "Kind of owner (used for shares).", example: "neocloud"),
+    FieldSpec(
+      "region", .string, default: "us", doc: "Region for export controls.", example: "china"),
     FieldSpec(
       "capexUSDPerMonth", .timePath(.nonNegative), default: "0", unit: "USD per month",
-      doc: "Spending on merchant chips."),
+      doc: "Spending on merchant chips.", example: "{ 2024-01: 1.0e9, 2026-01: 3.0e9 }"),
     FieldSpec(
       "ownUse", .timePath(.fraction), default: "0",
-      doc: "Fraction of post-contract capacity kept for own use."),
-    FieldSpec("ownUseBuyer", .string, doc: "Buyer credited with own use."),
+      doc: "Fraction of post-contract capacity kept for own use.", example: "0.5"),
     FieldSpec(
-      "initialChips", .dictionary(idName: "chip", .number(.nonNegative)), unit: "chips",
-      doc: "Chips owned at the start."),
+      "ownUseBuyer", .string, default: "(none)", doc: "Buyer credited with own use.",
+      example: "meta"),
+    FieldSpec(
+      "initialChips", .dictionary(idName: "chip", .number(.nonNegative)), default: "{}",
+      unit: "chips",
+      doc: "Chips owned at the start.", example: "{ h100: 150000 }"),
     FieldSpec(
       "powerUSDPerKWh", .number(.range(0...10)), default: "0.08", unit: "USD per kWh",
-      doc: "Electricity price (reserve price)."),
+      doc: "Electricity price (reserve price).", example: "0.06"),
     FieldSpec(
       "opsUSDPerGPUHour", .number(.range(0...100)), default: "0.2", unit: "$ per GPU-hour",
-      doc: "Operating cost besides power (reserve price)."),
+      doc: "Operating cost besides power (reserve price).", example: "0.3"),
     note,
   ]
 
   public static let site: [FieldSpec] = [
-    FieldSpec("provider", .string, required: true, doc: "Owner."),
-    FieldSpec("powerMW", .timePath(.nonNegative), required: true, unit: "MW", doc: "Grid power."),
-    FieldSpec("pue", .number(.range(1...3)), default: "1.2", doc: "Power usage effectiveness."),
+    FieldSpec("provider", .string, required: true, doc: "Owner.", example: "coreweave"),
+    FieldSpec(
+      "powerMW", .timePath(.nonNegative), required: true, unit: "MW", doc: "Grid power.",
+      example: "{ 2024-01: 20, 2025-06: 150 }"),
+    FieldSpec(
+      "pue", .number(.range(1...3)), default: "1.2", doc: "Power usage effectiveness.",
+      example: "1.3"),
     note,
   ]
 
   public static let buyer: [FieldSpec] = [
-    FieldSpec("kind", .string, default: "lab", doc: "Free label."),
-    FieldSpec("region", .string, default: "us", doc: "Region for export controls."),
+    FieldSpec("kind", .string, default: "lab", doc: "Free label.", example: "lab"),
+    FieldSpec("region", .string, default: "us", doc: "Region for export controls.", example: "eu"),
     FieldSpec(
       "budgetUSDPerMonth", .timePath(.nonNegative), required: true, unit: "USD per month",
-      doc: "Spending on GPU-hours, contracts first."),
+      doc: "Spending on GPU-hours, contracts first.", example: "{ 2024-01: 5.0e8, 2026-01: 2.0e9 }"),
     FieldSpec(
       "affinity", .dictionary(idName: "provider", .number(.range(0...100))),
-      doc: "Value multiplier per provider; 0 = cannot buy there."),
+      default: "{}", doc: "Value multiplier per provider; 0 = cannot buy there.",
+      example: "{ microsoft: 1.5, google: 0 }"),
     FieldSpec(
       "defaultAffinity", .number(.range(0...100)), default: "1",
-      doc: "Affinity to providers not listed."),
+      doc: "Affinity to providers not listed.", example: "0.8"),
     note,
   ]
 
   public static let contract: [FieldSpec] = [
-    FieldSpec("buyer", .string, required: true, doc: "Buyer id."),
-    FieldSpec("provider", .string, required: true, doc: "Provider id."),
+    FieldSpec("buyer", .string, required: true, doc: "Buyer id.", example: "openai"),
+    FieldSpec("provider", .string, required: true, doc: "Provider id.", example: "coreweave"),
     FieldSpec(
       "gpus", .dictionary(idName: "chip", .number(.nonNegative)), required: true, unit: "chips",
-      doc: "Chips reserved."),
+      doc: "Chips reserved.", example: "{ h100: 10000, b200: 5000 }"),
     FieldSpec(
       "priceUSDPerGPUHour", .number(.nonNegative), required: true, unit: "$ per GPU-hour",
-      doc: "Contract price."),
-    FieldSpec("start", .month, required: true, doc: "First month."),
-    FieldSpec("months", .integer(min: 1, max: nil), required: true, doc: "Length."),
+      doc: "Contract price.", example: "2.2"),
+    FieldSpec("start", .month, required: true, doc: "First month.", example: "2024-01"),
+    FieldSpec(
+      "months", .integer(min: 1, max: nil), required: true, unit: "months", doc: "Length.",
+      example: "24"),
     note,
   ]
 
   public static let generator: [FieldSpec] = [
-    FieldSpec("count", .integer(min: 0, max: 1_000_000), required: true, doc: "Buyers drawn."),
-    FieldSpec("seed", .integer(min: 0, max: nil), default: "1", doc: "Seed of the population."),
+    FieldSpec(
+      "count", .integer(min: 0, max: 1_000_000), required: true, unit: "buyers",
+      doc: "Buyers drawn.", example: "500"),
+    FieldSpec(
+      "seed", .integer(min: 0, max: nil), default: "1", doc: "Seed of the population.", example: "7"
+    ),
     FieldSpec(
       "totalBudgetUSDPerMonth", .timePath(.nonNegative), required: true, unit: "USD per month",
-      doc: "Budget of all generated buyers together."),
+      doc: "Budget of all generated buyers together.", example: "{ 2024-01: 1.0e8, 2026-01: 3.0e8 }"
+    ),
     FieldSpec(
       "budgetLogSigma", .number(.range(0...5)), default: "1",
-      doc: "Spread of log budget shares."),
+      doc: "Spread of log budget shares.", example: "1.5"),
     FieldSpec(
       "regionWeights", .dictionary(idName: "region", .number(.nonNegative)),
-      doc: "Chance of each region (default us)."),
+      default: "{ us: 1 }", doc: "Chance of each region (default us).",
+      example: "{ us: 0.7, eu: 0.3 }"),
     FieldSpec(
       "affinity", .list(.number(.range(0...100)), minItems: 2), default: "[0.8, 1.2]",
-      doc: "[low, high] of the uniform affinity to each provider."),
+      doc: "[low, high] of the uniform affinity to each provider.", example: "[0.5, 1.5]"),
     FieldSpec(
       "affinityOverrides",
       .dictionary(idName: "provider", .list(.number(.range(0...100)), minItems: 2)),
-      doc: "[low, high] for particular providers."),
+      default: "{}", doc: "[low, high] for particular providers.", example: "{ aws: [1.0, 2.0] }"),
     note,
   ]
 
   static let eventCommon: [FieldSpec] = [
-    FieldSpec("at", .month, required: true, doc: "Month the event takes effect."),
     FieldSpec(
-      "months", .integer(min: 1, max: nil), doc: "How long it lasts (absent: to the end)."),
+      "at", .month, required: true, doc: "Month the event takes effect.", example: "2025-03"),
+    FieldSpec(
+      "months", .integer(min: 1, max: nil), default: "(to the end)", unit: "months",
+      doc: "How long it lasts (absent: to the end).", example: "6"),
     note,
   ]
 
@@ -235,55 +297,70 @@ public enum ScenarioFields {
     (
       "supplyMultiplier", "Scales an input's units or chip output.",
       eventCommon + [
-        FieldSpec("input", .string, doc: "Input id (at most one of input, vendor, chip)."),
-        FieldSpec("vendor", .string, doc: "Vendor id."),
-        FieldSpec("chip", .string, doc: "Chip id."),
-        FieldSpec("factor", .number(.range(0...100)), required: true, doc: "Multiplier."),
+        FieldSpec(
+          "input", .string, default: "(every chip)",
+          doc: "Input id (at most one of input, vendor, chip).", example: "cowos"),
+        FieldSpec("vendor", .string, default: "(every chip)", doc: "Vendor id.", example: "nvidia"),
+        FieldSpec("chip", .string, default: "(every chip)", doc: "Chip id.", example: "h100"),
+        FieldSpec(
+          "factor", .number(.range(0...100)), required: true, doc: "Multiplier.", example: "0.5"),
       ]
     ),
     (
       "demandMultiplier", "Scales budgets.",
       eventCommon + [
-        FieldSpec("buyer", .string, doc: "Buyer id (absent: every buyer)."),
-        FieldSpec("factor", .number(.range(0...100)), required: true, doc: "Multiplier."),
+        FieldSpec(
+          "buyer", .string, default: "(every buyer)", doc: "Buyer id (absent: every buyer).",
+          example: "openai"),
+        FieldSpec(
+          "factor", .number(.range(0...100)), required: true, doc: "Multiplier.", example: "0.5"),
       ]
     ),
     (
       "exportBan", "Stops deliveries of chips to a region (and, with cloud, rentals from abroad).",
       eventCommon + [
-        FieldSpec("region", .string, required: true, doc: "Region."),
-        FieldSpec("chips", .list(.string, minItems: 0), doc: "Chip ids (empty: every chip)."),
-        FieldSpec("cloud", .boolean, default: "false", doc: "Also ban renting from abroad."),
+        FieldSpec("region", .string, required: true, doc: "Region.", example: "china"),
+        FieldSpec(
+          "chips", .list(.string, minItems: 0), default: "[]", doc: "Chip ids (empty: every chip).",
+          example: "[h100, h200]"),
+        FieldSpec(
+          "cloud", .boolean, default: "false", doc: "Also ban renting from abroad.", example: "true"
+        ),
       ]
     ),
     (
       "priceCap", "Caps a chip's spot price.",
       eventCommon + [
-        FieldSpec("chip", .string, required: true, doc: "Chip id."),
+        FieldSpec("chip", .string, required: true, doc: "Chip id.", example: "h100"),
         FieldSpec(
           "usdPerGPUHour", .number(.nonNegative), required: true, unit: "$ per GPU-hour",
-          doc: "Cap."),
+          doc: "Cap.", example: "2.5"),
       ]
     ),
     (
       "chipDelay", "Moves a chip's first month.",
       eventCommon + [
-        FieldSpec("chip", .string, required: true, doc: "Chip id."),
+        FieldSpec("chip", .string, required: true, doc: "Chip id.", example: "h100"),
         FieldSpec(
           "delayMonths", .integer(min: -120, max: 120), required: true, unit: "months",
-          doc: "Delay (negative: earlier)."),
+          doc: "Delay (negative: earlier).", example: "6"),
       ]
     ),
     (
       "newSite", "A site that counts from the event's month.",
-      eventCommon + [FieldSpec("id", .string, required: true, doc: "Site id.")]
+      eventCommon + [
+        FieldSpec("id", .string, required: true, doc: "Site id.", example: "abilene-2026")
+      ]
         + site.filter {
           $0.name != "note"
         }
     ),
     (
       "newContract", "A contract signed at the event's month.",
-      [eventCommon[0], FieldSpec("id", .string, required: true, doc: "Contract id.")] + contract
+      [
+        eventCommon[0],
+        FieldSpec("id", .string, required: true, doc: "Contract id.", example: "abilene-2026"),
+      ] + contract
     ),
   ]
 

@@ -53,6 +53,11 @@ extension FieldType {
     }
   }
 
+  /// A default or example, written as YAML, as a JSON value (nil if it does not parse).
+  static func yamlValue(_ text: String) -> JSONValue? {
+    (try? Document.parse(text, file: "<field description>"))?.json
+  }
+
   static let monthSchema: JSONValue = .object([
     ("type", .string("string")), ("pattern", .string("^[0-9]{4}-(0[1-9]|1[0-2])$")),
   ])
@@ -63,6 +68,12 @@ extension FieldType {
       guard case .object(var entries) = field.type.jsonSchema else { continue }
       let description = field.unit.isEmpty ? field.doc : "\(field.doc) Unit: \(field.unit)."
       entries.insert(("description", .string(description)), at: 0)
+      if let value = field.defaultValue, !value.hasPrefix("("), let json = Self.yamlValue(value) {
+        entries.append(("default", json))
+      }
+      if let example = field.example, let json = Self.yamlValue(example) {
+        entries.append(("examples", .array([json])))
+      }
       properties.append((field.name, .object(entries)))
     }
     var entries: [(String, JSONValue)] = [

@@ -36,7 +36,14 @@ public func markdownReference(fields: [FieldSpec], path: String = "") -> String 
   func cell(_ s: String) -> String { s.replacingOccurrences(of: "|", with: "\\|") }
   for field in fields {
     let key = path.isEmpty ? field.name : "\(path).\(field.name)"
-    let defaultText = field.required ? "required" : (field.defaultValue.map { "`\($0)`" } ?? "—")
+    // A default in parentheses says what absence means ("(every chip)"); others are values.
+    let defaultText =
+      field.required
+      ? "required"
+      : (field.defaultValue.map {
+        $0.hasPrefix("(") ? String($0.dropFirst().dropLast()) : "`\($0)`"
+      }
+        ?? "—")
     var meaning = field.doc
     if let example = field.example { meaning += " Example: `\(example)`." }
     lines.append(

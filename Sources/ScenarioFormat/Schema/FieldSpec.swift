@@ -6,7 +6,8 @@ public struct FieldSpec: Sendable {
   public var name: String
   public var type: FieldType
   public var required: Bool
-  /// The default, as written in a file (nil when required or when absence has its own meaning).
+  /// The default, as written in a file; in parentheses, what absence means (`(every chip)`); nil
+  /// when required.
   public var defaultValue: String?
   /// The unit, e.g. "$ per GPU-hour" (empty when dimensionless).
   public var unit: String

@@ -51,15 +51,7 @@ struct RunCommand: ParsableCommand {
   var overrides: [String] = []
 
   func run() throws {
-    let scenario: Scenario
-    do {
-      let parsed = try overrides.map { text throws(DiagnosticsError) in
-        try Document.parseOverride(text)
-      }
-      scenario = try ScenarioLoader.load(
-        path: ScenarioDirectory.resolve(file), overrides: parsed)
-    } catch {
-      printError(error.description)
+    guard let scenario = ScenarioCheck.check(file, overrides: overrides).scenario else {
       throw ExitStatus.invalidInput
     }
     let result: RunResult

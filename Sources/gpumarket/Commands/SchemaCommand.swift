@@ -17,11 +17,12 @@ struct SchemaCommand: ParsableCommand {
   }
 
   enum Kind: String, ExpressibleByArgument, CaseIterable {
-    case market
+    case scenario, market
   }
 
-  @Option(help: "Which format: market (the input of `gpumarket clear`).")
-  var `for`: Kind = .market
+  @Option(
+    help: "Which format: scenario (the input of `run` and `validate`) or market (of `clear`).")
+  var `for`: Kind = .scenario
 
   @Option(help: "json (a JSON Schema, draft 2020-12) or markdown (the reference tables).")
   var format: Format = .json
@@ -30,6 +31,9 @@ struct SchemaCommand: ParsableCommand {
     let fields: [FieldSpec]
     let schema: JSONValue
     switch self.for {
+    case .scenario:
+      fields = ScenarioFields.top
+      schema = ScenarioFields.jsonSchema
     case .market:
       fields = MarketFile.fields
       schema = MarketFile.jsonSchema
