@@ -178,6 +178,8 @@ enum SweepBenchmark {
       .split(separator: " ").prefix(3).joined(separator: " ")
     let busyMilliseconds = 60_000 / busyRates[1]!
     let section = """
+      ## Sweeps
+
       ### Sweep throughput and memory (`gpumarket-bench sweep`)
 
       Random design over 3 parameters, one new SQLite database per sweep (WAL, batched \
