@@ -24,10 +24,19 @@ struct CLIRunner {
   static let packageRoot: URL = URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-  static func run(_ arguments: [String], in directory: URL? = nil) throws -> Result {
+  /// Runs gpumarket with `arguments`; `wrapper` (e.g. `/usr/bin/time -f ...`) runs it through
+  /// another program.
+  static func run(_ arguments: [String], in directory: URL? = nil, via wrapper: [String] = [])
+    throws -> Result
+  {
     let process = Process()
-    process.executableURL = executable
-    process.arguments = arguments
+    if let program = wrapper.first {
+      process.executableURL = URL(fileURLWithPath: program)
+      process.arguments = Array(wrapper.dropFirst()) + [executable.path] + arguments
+    } else {
+      process.executableURL = executable
+      process.arguments = arguments
+    }
     process.currentDirectoryURL = directory ?? packageRoot
     let out = Pipe()
     let err = Pipe()

@@ -24,19 +24,9 @@ import Testing
       let result = try CLIRunner.run(["validate", path])
       return Measured(result: result, seconds: Date().timeIntervalSince(start), peakKiB: nil)
     }
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: time)
-    process.arguments = ["-f", "peak-rss-kib %M", CLIRunner.executable.path, "validate", path]
-    let out = Pipe()
-    let err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    try process.run()
-    let outData = out.fileHandleForReading.readDataToEndOfFile()
-    let errData = err.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
+    let timed = try CLIRunner.run(["validate", path], via: [time, "-f", "peak-rss-kib %M"])
     let seconds = Date().timeIntervalSince(start)
-    var lines = String(decoding: errData, as: UTF8.self).split(
+    var lines = timed.stderr.split(
       separator: "\n", omittingEmptySubsequences: false)
     while lines.last == "" { lines.removeLast() }
     var peak: Int? = nil
@@ -47,9 +37,7 @@ import Testing
     // `time` reports a child's abnormal exit on its own line ("Command exited with ...").
     lines.removeAll { $0.hasPrefix("Command exited with non-zero status") }
     let stderr = lines.map { $0 + "\n" }.joined()
-    let result = CLIRunner.Result(
-      status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-      stderr: stderr)
+    let result = CLIRunner.Result(status: timed.status, stdout: timed.stdout, stderr: stderr)
     return Measured(result: result, seconds: seconds, peakKiB: peak)
   }
 
