@@ -190,11 +190,10 @@ struct FixedPointState {
   func initialLogPrices() -> [Double] {
     let n = market.buyerCount
     let m = market.productCount
-    var spend = [Double](repeating: 0, count: m)
-    if market.logWeights == nil {
-      // The same sums as below, over raw rows in fixed chunks (see `RowChunks.sumColumns`): for a
-      // large market this is a full read of W.
-      spend = market.weights.elements.withUnsafeBufferPointer { w in
+    guard let logWeights = market.logWeights else {
+      // Over raw rows in fixed chunks (see `RowChunks.sumColumns`): for a large market this is
+      // a full read of W.
+      let spend = market.weights.elements.withUnsafeBufferPointer { w in
         market.budgets.withUnsafeBufferPointer { b in
           nonisolated(unsafe) let base = w.baseAddress
           nonisolated(unsafe) let budgets = b.baseAddress
@@ -211,16 +210,11 @@ struct FixedPointState {
       }
       return clampToReserve((0..<m).map { log(spend[$0]) - market.logSupplies[$0] })
     }
+    // The same shares in the log domain, for weights too small for a double.
+    var spend = [Double](repeating: 0, count: m)
     for i in 0..<n {
-      var rowSum = 0.0
-      for j in 0..<m { rowSum += market.weights[i, j] }
-      let logRowSum =
-        market.logWeights.map { lw in logSumExp((0..<m).map { lw[i, $0] }) } ?? log(rowSum)
-      for j in 0..<m {
-        let share =
-          market.logWeights.map { exp($0[i, j] - logRowSum) } ?? market.weights[i, j] / rowSum
-        spend[j] += market.budgets[i] * share
-      }
+      let logRowSum = logSumExp((0..<m).map { logWeights[i, $0] })
+      for j in 0..<m { spend[j] += market.budgets[i] * exp(logWeights[i, j] - logRowSum) }
     }
     return clampToReserve((0..<m).map { log(spend[$0]) - market.logSupplies[$0] })
   }
