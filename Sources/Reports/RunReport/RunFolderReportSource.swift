@@ -31,23 +31,7 @@ public struct RunFolderReportSource: ReportSource {
             "Scenario \(series.scenario), seed \(series.seed), \(series.months.first ?? "")"
               + " to \(series.months.last ?? "") (\(series.months.count) steps). Source: \(path).")
         ]))
-    let charts:
-      [(table: String, id: String, title: String, unit: String, scale: Double, note: String)] = [
-        (
-          "priceUSDPerGPUHour", "spot-price", "Spot price per chip", "$/GPU-hour", 1,
-          "Average spot price per chip each month; gaps where a chip did not trade."
-        ),
-        (
-          "computeH100eHours", "compute", "Compute per buyer", "million H100e GPU-hours per month",
-          1e-6,
-          "H100-equivalent GPU-hours each buyer received each month (own use, contracts and spot)."
-        ),
-        (
-          "installedH100e", "installed", "Installed capacity per provider", "thousand H100e", 1e-3,
-          "Installed H100-equivalents at each provider at the end of each month."
-        ),
-      ]
-    for spec in charts {
+    for spec in Self.charts {
       guard let rows = series.tables[spec.table], !rows.isEmpty else { continue }
       var chart = XYChart(title: spec.title, xLabel: "month", yLabel: spec.unit)
       chart.xTicks = XYChart.monthTicks(series.months)
@@ -65,9 +49,7 @@ public struct RunFolderReportSource: ReportSource {
           id: spec.id, title: spec.title,
           items: [
             .chart(ReportChart(id: spec.id, caption: spec.note + shown, svg: chart.svg())),
-            .table(
-              yearlyTable(
-                rows, months: series.months, spec: (spec.id, spec.title, spec.unit, spec.scale))),
+            .table(yearlyTable(rows, months: series.months, spec: spec)),
           ]))
     }
     let outcomes = ReportTable(
@@ -79,40 +61,81 @@ public struct RunFolderReportSource: ReportSource {
     return document
   }
 
-  /// Yearly means (prices) or yearly totals (flows) per entity; installed capacity at year end.
+  /// How a monthly series becomes one number per year.
+  enum YearlyAggregation: String {
+    /// Prices: the mean over the months with a value.
+    case mean
+    /// Stocks (installed capacity): the last month's value.
+    case yearEnd = "year end"
+    /// Flows (GPU-hours): the sum over the months.
+    case total
+  }
+
+  /// One chart and its yearly table: which `series.csv` table, its unit and scale, how to sum a year.
+  struct ChartSpec {
+    var table: String
+    var id: String
+    var title: String
+    var unit: String
+    var scale: Double
+    var aggregation: YearlyAggregation
+    var note: String
+  }
+
+  static let charts = [
+    ChartSpec(
+      table: "priceUSDPerGPUHour", id: "spot-price", title: "Spot price per chip",
+      unit: "$/GPU-hour",
+      scale: 1, aggregation: .mean,
+      note: "Average spot price per chip each month; gaps where a chip did not trade."),
+    ChartSpec(
+      table: "computeH100eHours", id: "compute", title: "Compute per buyer",
+      unit: "million H100e GPU-hours per month", scale: 1e-6, aggregation: .total,
+      note:
+        "H100-equivalent GPU-hours each buyer received each month (own use, contracts and spot)."),
+    ChartSpec(
+      table: "installedH100e", id: "installed", title: "Installed capacity per provider",
+      unit: "thousand H100e", scale: 1e-3, aggregation: .yearEnd,
+      note: "Installed H100-equivalents at each provider at the end of each month."),
+  ]
+
+  /// One row per entity, one column per calendar year, aggregated as `spec` says.
   private func yearlyTable(
-    _ rows: [(id: String, values: [Double])], months: [String],
-    spec: (id: String, title: String, unit: String, scale: Double)
+    _ rows: [(id: String, values: [Double])], months: [String], spec: ChartSpec
   ) -> ReportTable {
-    var years: [String] = []
-    for month in months where years.last != String(month.prefix(4)) {
-      years.append(String(month.prefix(4)))
+    var years: [(year: String, months: [Int])] = []
+    for (t, month) in months.enumerated() {
+      let year = String(month.prefix(4))
+      if years.last?.year == year {
+        years[years.count - 1].months.append(t)
+      } else {
+        years.append((year, [t]))
+      }
     }
-    let kind = spec.id == "spot-price" ? "mean" : spec.id == "installed" ? "year end" : "total"
     var tableRows: [[ReportTable.Cell]] = []
     for row in rows {
       var cells: [ReportTable.Cell] = [.text(row.id)]
       for year in years {
-        let values = months.indices.filter { months[$0].hasPrefix(year + "-") }.map {
-          row.values[$0]
-        }
+        let values = year.months.map { row.values[$0] }
         let finite = values.filter(\.isFinite)
-        switch kind {
-        case "mean":
+        switch spec.aggregation {
+        case .mean:
           cells.append(
-            finite.isEmpty ? .empty : .number(finite.reduce(0, +) / Double(finite.count)))
-        case "year end": cells.append(values.last.map { .number($0 * spec.scale) } ?? .empty)
-        default: cells.append(.number(finite.reduce(0, +) * spec.scale))
+            finite.isEmpty
+              ? .empty : .number(finite.reduce(0, +) / Double(finite.count) * spec.scale))
+        case .yearEnd: cells.append(values.last.map { .number($0 * spec.scale) } ?? .empty)
+        case .total: cells.append(.number(finite.reduce(0, +) * spec.scale))
         }
       }
       tableRows.append(cells)
     }
     let unit =
-      kind == "total"
+      spec.aggregation == .total
       ? spec.unit.replacingOccurrences(of: " per month", with: " per year") : spec.unit
     return ReportTable(
-      id: "\(spec.id)-by-year", title: "\(spec.title) by year (\(kind), \(unit))",
-      columns: ["entity"] + years,
+      id: "\(spec.id)-by-year",
+      title: "\(spec.title) by year (\(spec.aggregation.rawValue), \(unit))",
+      columns: ["entity"] + years.map(\.year),
       rows: tableRows)
   }
 
