@@ -1,5 +1,6 @@
 import Foundation
 import MarketClearing
+import Reports
 import ScenarioFormat
 
 /// What `gpumarket clear` prints, as a table or as one JSON object.
@@ -42,8 +43,7 @@ struct ClearReport {
     let verification = check.map { check in
       Dictionary(
         uniqueKeysWithValues: check.named.map { item in
-          let buyerLevel = ["overBudget", "underSpent", "suboptimalBundle"].contains(item.name)
-          let names = buyerLevel ? file.buyerNames : file.productNames
+          let names = Self.isBuyerCondition(item.name) ? file.buyerNames : file.productNames
           return (
             item.name,
             JSONForm.Violation(
@@ -68,72 +68,82 @@ struct ClearReport {
     return String(decoding: try encoder.encode(form), as: UTF8.self)
   }
 
+  /// Whether a violation of `condition` is indexed by buyer (otherwise by product).
+  static func isBuyerCondition(_ condition: String) -> Bool {
+    ["overBudget", "underSpent", "suboptimalBundle"].contains(condition)
+  }
+
+  /// The name of the buyer or product a violation of `condition` points at.
+  func place(of condition: String, index: Int) -> (kind: String, name: String) {
+    Self.isBuyerCondition(condition)
+      ? ("buyer", file.buyerNames[index]) : ("product", file.productNames[index])
+  }
+
+  /// Readable tables (products, buyers, allocation for small markets, verification), rendered
+  /// by the report module's text renderer.
   func table() -> String {
     let market = file.market
-    let f = NumberFormatting.short
-    var lines: [String] = []
+    let f = { NumberFormat.format($0) }
     let status =
       equilibrium.converged
       ? "converged (clearing error \(f(equilibrium.clearingError)) <= \(f(options.tolerance)))"
       : "NOT CONVERGED (clearing error \(f(equilibrium.clearingError)) > \(f(options.tolerance)))"
-    lines.append(
+    var sections = [
       "Cleared \(market.buyerCount) buyers x \(market.productCount) products (sigma \(f(market.sigma))) "
-        + "in \(equilibrium.iterations) iterations, \(NumberFormatting.milliseconds(solveSeconds)): \(status)"
-    )
-    lines.append("")
-    var products = TextTable(["product", "supply", "sold", "unsold", "reserve", "price", "note"])
-    products.alignments[6] = .left
-    for j in 0..<market.productCount {
-      let note =
-        equilibrium.withdrawnProducts.contains(j)
-        ? "no supply" : equilibrium.unvaluedProducts.contains(j) ? "valued by nobody" : ""
-      products.append([
-        file.productNames[j], f(market.supplies[j]), f(market.supplies[j] - equilibrium.unsold[j]),
-        f(equilibrium.unsold[j]), f(market.reservePrices[j]), f(equilibrium.prices[j]), note,
-      ])
-    }
-    lines.append(products.rendered)
-    lines.append("")
-    var buyers = TextTable(["buyer", "budget", "spending", "unspent", "note"])
-    buyers.alignments[4] = .left
-    for i in 0..<market.buyerCount {
-      let note = equilibrium.idleBuyers.contains(i) ? "values nothing on offer" : ""
-      buyers.append([
-        file.buyerNames[i], f(market.budgets[i]), f(equilibrium.spending[i]),
-        f(market.budgets[i] - equilibrium.spending[i]), note,
-      ])
-    }
-    lines.append(buyers.rendered)
+        + "in \(equilibrium.iterations) iterations, \(String(format: "%.3g ms", solveSeconds * 1000)): \(status)"
+    ]
+    func note(_ text: String) -> ReportTable.Cell { text.isEmpty ? .empty : .text(text) }
+    let products = ReportTable(
+      id: "products", title: "Products",
+      columns: ["product", "supply", "sold", "unsold", "reserve", "price", "note"],
+      rows: (0..<market.productCount).map { j in
+        let remark =
+          equilibrium.withdrawnProducts.contains(j)
+          ? "no supply" : equilibrium.unvaluedProducts.contains(j) ? "valued by nobody" : ""
+        return [
+          .text(file.productNames[j]), .number(market.supplies[j]),
+          .number(market.supplies[j] - equilibrium.unsold[j]), .number(equilibrium.unsold[j]),
+          .number(market.reservePrices[j]), .number(equilibrium.prices[j]), note(remark),
+        ]
+      })
+    let buyers = ReportTable(
+      id: "buyers", title: "Buyers", columns: ["buyer", "budget", "spending", "unspent", "note"],
+      rows: (0..<market.buyerCount).map { i in
+        [
+          .text(file.buyerNames[i]), .number(market.budgets[i]), .number(equilibrium.spending[i]),
+          .number(market.budgets[i] - equilibrium.spending[i]),
+          note(equilibrium.idleBuyers.contains(i) ? "values nothing on offer" : ""),
+        ]
+      })
+    sections += [TableRenderer.text(products), TableRenderer.text(buyers)]
     if market.productCount <= 12 && market.buyerCount <= 50 {
-      lines.append("")
-      lines.append("allocation (units bought)")
-      var allocation = TextTable(["buyer"] + file.productNames)
-      for i in 0..<market.buyerCount {
-        allocation.append(
-          [file.buyerNames[i]] + (0..<market.productCount).map { f(equilibrium.allocation[i, $0]) })
-      }
-      lines.append(allocation.rendered)
+      let allocation = ReportTable(
+        id: "allocation", title: "allocation (units bought)",
+        columns: ["buyer"] + file.productNames,
+        rows: (0..<market.buyerCount).map { i in
+          [.text(file.buyerNames[i])]
+            + (0..<market.productCount).map { .number(equilibrium.allocation[i, $0]) }
+        })
+      sections.append(TableRenderer.text(allocation))
     } else {
-      lines.append("")
-      lines.append(
-        "(allocation matrix omitted: \(market.buyerCount) x \(market.productCount); use --format json)"
+      sections.append(
+        "(allocation matrix omitted: \(market.buyerCount) x \(market.productCount); use --format json)\n"
       )
     }
     if let check {
-      lines.append("")
-      lines.append("verification (worst relative violation of each equilibrium condition)")
-      var table = TextTable(["condition", "worst", "where"])
-      table.alignments[2] = .left
-      for (name, violation) in check.named {
-        let buyerLevel = ["overBudget", "underSpent", "suboptimalBundle"].contains(name)
-        let place =
-          violation.index.map {
-            buyerLevel ? "buyer \(file.buyerNames[$0])" : "product \(file.productNames[$0])"
-          } ?? ""
-        table.append([name, f(violation.value), place])
-      }
-      lines.append(table.rendered)
+      let verification = ReportTable(
+        id: "verification",
+        title: "verification (worst relative violation of each equilibrium condition)",
+        columns: ["condition", "worst", "where"],
+        rows: check.named.map { name, violation in
+          let place = violation.index.map { self.place(of: name, index: $0) }
+          return [
+            .text(name), .number(violation.value),
+            note(place.map { "\($0.kind) \($0.name)" } ?? ""),
+          ]
+        })
+      sections.append(TableRenderer.text(verification))
     }
-    return lines.joined(separator: "\n")
+    return sections.joined(separator: "\n").trimmingCharacters(in: .newlines)
   }
 }
