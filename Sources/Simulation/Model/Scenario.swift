@@ -20,7 +20,7 @@ public struct Scenario: Sendable, Equatable {
   public let buyers: [Buyer]
   public let contracts: [Contract]
   public let events: [Event]
-  public let market: MarketSettings
+  public var market: MarketSettings
   public let randomness: Randomness
   public let generators: [BuyerGenerator]
 
