@@ -1,0 +1,64 @@
+import Experiments
+import Foundation
+import ScenarioExperiments
+import ScenarioFormat
+import Simulation
+import Testing
+
+/// Sweeps apply parameters to the decoded scenario; the result must be the scenario that
+/// `--set` and a fresh decode give.
+@Suite struct ScenarioModelTests {
+  static let baseline = CLIRunner.packageRoot.appendingPathComponent(
+    "scenarios/baseline-2026.yaml"
+  ).path
+
+  /// The decoder's answer for the same parameters, as `--set` would give them.
+  static func decoded(_ assignments: [ParameterAssignment]) throws -> Scenario {
+    let overrides = assignments.map { (KeyPath(parsing: $0.keyPath)!, "\($0.value)") }
+    return try ScenarioDecoder.decode(Document.load(path: baseline, overrides: overrides))
+  }
+
+  @Test(arguments: [
+    [ParameterAssignment(keyPath: "market.sigma", value: 4.5)],
+    [
+      ParameterAssignment(keyPath: "market.sigma", value: 11.25),
+      ParameterAssignment(keyPath: "market.availability", value: 0.9),
+    ],
+    [ParameterAssignment(keyPath: "market.tolerance", value: 1e-10)],
+    [ParameterAssignment(keyPath: "buyers.anthropic.affinity.amazon", value: 1.75)],
+    [ParameterAssignment(keyPath: "inputs.cowos.unitsPerMonth.2026-12", value: 110_000)],
+  ])
+  func parametersGiveTheDecodedScenario(_ assignments: [ParameterAssignment]) throws {
+    let model = try ScenarioModel(path: Self.baseline)
+    let swept = try model.scenario(at: assignments)
+    #expect(swept == (try Self.decoded(assignments)))
+    #expect(swept != model.base, "the parameter must change the scenario")
+    // A second replicate of the point gets the same scenario.
+    #expect(try model.scenario(at: assignments) == swept)
+  }
+
+  /// A value outside the field's rule is not set by the typed setter: the decode reports it.
+  @Test func outOfRangeValueIsReportedByTheDecoder() throws {
+    let model = try ScenarioModel(path: Self.baseline)
+    #expect {
+      _ = try model.scenario(at: [ParameterAssignment(keyPath: "market.sigma", value: 0.5)])
+    } throws: { error in
+      "\(error)".contains("market.sigma: expected a number between 1 and 50")
+    }
+  }
+
+  @Test func misspeltVaryKeyStopsTheSweepBeforeAnyRun() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "gpumarket-vary-\(ProcessInfo.processInfo.processIdentifier)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let result = try CLIRunner.run(
+      [
+        "sweep", Self.baseline, "--vary", "market.sigmaa=2..4", "--design", "random",
+        "--samples", "1000", "--quiet", "--db", "v.sqlite",
+      ], in: folder)
+    #expect(result.status == 2)
+    #expect(result.stderr.contains("market.sigmaa: unknown key 'sigmaa' (did you mean 'sigma'?)"))
+    #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("v.sqlite").path))
+  }
+}
