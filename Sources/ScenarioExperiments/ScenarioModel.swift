@@ -111,7 +111,7 @@ public enum ScenarioModelError: Error, CustomStringConvertible {
   public var description: String {
     switch self {
     case .badKeyPath(let text):
-      "'\(text)' is not a key path (expected e.g. market.sigma or buyers.anthropic.affinity.aws)"
+      "'\(text)' is not a key path (expected e.g. market.sigma or buyers.anthropic.affinity.amazon)"
     }
   }
 }

@@ -61,4 +61,31 @@ import Testing
     #expect(result.stderr.contains("market.sigmaa: unknown key 'sigmaa' (did you mean 'sigma'?)"))
     #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("v.sqlite").path))
   }
+
+  /// Every key path docs/sweeps.md varies on the baseline names a value of the baseline (the
+  /// built-in test models' x1, x2, x3 and the placeholder `key.path` aside).
+  @Test func keyPathsInTheSweepDocsExist() throws {
+    let text = try String(
+      contentsOf: CLIRunner.packageRoot.appendingPathComponent("docs/sweeps.md"), encoding: .utf8)
+    var keys: [(String, Double)] = []
+    for line in text.split(separator: "\n").map(String.init) {
+      for match in line.matches(of: /--vary ([A-Za-z][\w.-]*)=(-?[0-9]+(?:\.[0-9]+)?(?:e[0-9]+)?)/)
+      {
+        keys.append((String(match.1), Double(match.2)!))
+      }
+      if let match = line.wholeMatch(
+        of: /\ \ ([A-Za-z][\w.-]*\.[\w.-]+): [^0-9]*(-?[0-9]+(?:\.[0-9]+)?(?:e[0-9]+)?).*/)
+      {
+        keys.append((String(match.1), Double(match.2)!))
+      }
+    }
+    let baselineKeys = keys.filter { !["x1", "x2", "x3", "key.path"].contains($0.0) }
+    #expect(baselineKeys.count >= 3)
+    let model = try ScenarioModel(path: Self.baseline)
+    for (key, value) in baselineKeys {
+      #expect(throws: Never.self, "\(key)") {
+        try model.check([ParameterAssignment(keyPath: key, value: value)])
+      }
+    }
+  }
 }
