@@ -37,7 +37,7 @@ public struct ScenarioModel: ExperimentModel {
   /// point (a failed decode is kept too, so every replicate reports the same error).
   public func scenario(at assignments: [ParameterAssignment]) throws -> Scenario {
     if assignments.isEmpty { return base }
-    if let set = Self.marketSetting(assignments, base) { return set }
+    if let set = Self.typedSetting(assignments, base) { return set }
     if let known = points.value(for: assignments) { return try known.get() }
     let decoded = Result { try decode(assignments) }
     points.store(decoded, for: assignments)
@@ -52,17 +52,28 @@ public struct ScenarioModel: ExperimentModel {
   }
 
   /// The typed setters: when every parameter is one of the market's number fields
-  /// (`market.sigma`, `market.availability`, ...) and every value passes that field's rule in
-  /// `ScenarioFields.market` (the rule the decoder applies), the values are set on the decoded
-  /// scenario directly. `nil` otherwise, and the point is decoded (which reports the error).
-  static func marketSetting(_ assignments: [ParameterAssignment], _ base: Scenario) -> Scenario? {
+  /// (`market.sigma`, `market.availability`, ...) or a named buyer's affinity to a provider of the
+  /// scenario (`buyers.anthropic.affinity.amazon`), and every value passes that field's rule in
+  /// `ScenarioFields` (the rule the decoder applies), the values are set on the decoded scenario
+  /// directly. `nil` otherwise, and the point is decoded (which reports any error).
+  static func typedSetting(_ assignments: [ParameterAssignment], _ base: Scenario) -> Scenario? {
     var scenario = base
     for assignment in assignments {
-      let name = String(assignment.keyPath.dropFirst("market.".count))
-      guard assignment.keyPath.hasPrefix("market."), let field = marketField(name),
-        case .number(let rule) = ScenarioFields.market[name]?.type, rule.accepts(assignment.value)
-      else { return nil }
-      scenario.market[keyPath: field] = assignment.value
+      let parts = assignment.keyPath.split(separator: ".", omittingEmptySubsequences: false)
+        .map(String.init)
+      if parts.count == 2, parts[0] == "market", let field = marketField(parts[1]),
+        ScenarioFields.market[parts[1]]?.numberRule?.accepts(assignment.value) == true
+      {
+        scenario.market[keyPath: field] = assignment.value
+      } else if parts.count == 4, parts[0] == "buyers", parts[2] == "affinity",
+        let b = scenario.buyers.firstIndex(where: { $0.id == parts[1] }),
+        scenario.providers.contains(where: { $0.id == parts[3] }),
+        ScenarioFields.buyer["affinity"]?.numberRule?.accepts(assignment.value) == true
+      {
+        scenario.buyers[b].affinity[parts[3]] = assignment.value
+      } else {
+        return nil
+      }
     }
     return scenario
   }

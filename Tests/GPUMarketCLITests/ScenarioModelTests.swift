@@ -27,6 +27,16 @@ import Testing
     [ParameterAssignment(keyPath: "market.tolerance", value: 1e-10)],
     [ParameterAssignment(keyPath: "buyers.anthropic.affinity.amazon", value: 1.75)],
     [ParameterAssignment(keyPath: "inputs.cowos.unitsPerMonth.2026-12", value: 110_000)],
+    // A provider the buyer's affinity did not list, and a typed setter beside a decoded key.
+    [ParameterAssignment(keyPath: "buyers.anthropic.affinity.oracle", value: 0.5)],
+    [
+      ParameterAssignment(keyPath: "buyers.openai.affinity.microsoft", value: 0.25),
+      ParameterAssignment(keyPath: "market.sigma", value: 5),
+    ],
+    [
+      ParameterAssignment(keyPath: "market.sigma", value: 5),
+      ParameterAssignment(keyPath: "contracts.anthropic-colossus-2026.gpus.h100", value: 1000),
+    ],
   ])
   func parametersGiveTheDecodedScenario(_ assignments: [ParameterAssignment]) throws {
     let model = try ScenarioModel(path: Self.baseline)
@@ -44,6 +54,18 @@ import Testing
       _ = try model.scenario(at: [ParameterAssignment(keyPath: "market.sigma", value: 0.5)])
     } throws: { error in
       "\(error)".contains("market.sigma: expected a number between 1 and 50")
+    }
+  }
+
+  /// An affinity to a provider the scenario does not have is left to the decoder, which says so.
+  @Test func affinityToAnUnknownProviderIsReportedByTheDecoder() throws {
+    let model = try ScenarioModel(path: Self.baseline)
+    #expect {
+      _ = try model.scenario(at: [
+        ParameterAssignment(keyPath: "buyers.anthropic.affinity.amazn", value: 1)
+      ])
+    } throws: { error in
+      "\(error)".contains("amazn")
     }
   }
 

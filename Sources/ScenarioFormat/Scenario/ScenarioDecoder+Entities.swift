@@ -93,7 +93,8 @@ extension ScenarioDecoder {
     let kind = map.optional("kind")?.string(log) ?? "lab"
     let region = map.optional("region")?.string(log) ?? "us"
     let budget = map.required("budgetUSDPerMonth").flatMap { path($0) }
-    let affinity = map.optional("affinity").flatMap { numbers($0, .range(0...100)) } ?? [:]
+    let affinityRule = ScenarioFields.buyer.field("affinity").numberRule!
+    let affinity = map.optional("affinity").flatMap { numbers($0, affinityRule) } ?? [:]
     let fallback = map.optional("defaultAffinity")?.number(log, .range(0...100)) ?? 1
     guard let budget else { return nil }
     return Buyer(

@@ -22,6 +22,14 @@ extension MappingReader {
 }
 
 extension FieldSpec {
+  /// The rule of a number field, or of the values of a dictionary of numbers (`affinity`).
+  public var numberRule: NumberRule? {
+    switch type {
+    case .number(let rule), .timePath(let rule), .dictionary(_, .number(let rule)): rule
+    default: nil
+    }
+  }
+
   /// The default as a number (`nil` when the field has none or it is not numeric).
   public var defaultNumber: Double? { defaultValue.flatMap { Double($0) } }
 }

@@ -17,7 +17,7 @@ public struct Scenario: Sendable, Equatable {
   public let vendors: [Vendor]
   public let providers: [Provider]
   public let sites: [Site]
-  public let buyers: [Buyer]
+  public var buyers: [Buyer]
   public let contracts: [Contract]
   public let events: [Event]
   public var market: MarketSettings
