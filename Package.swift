@@ -34,19 +34,20 @@ let package = Package(
     .target(name: "LinearAlgebra", dependencies: ["CBLAS"]),
     .target(name: "Randomness"),
     .target(name: "JSONWriting"),
+    .target(name: "SafeIO"),
     .target(name: "MarketClearing", dependencies: ["LinearAlgebra"]),
     .target(
       name: "Simulation", dependencies: ["MarketClearing", "LinearAlgebra", "Randomness", "JSONWriting"]),
     .target(
       name: "ScenarioFormat",
       dependencies: [
-        "Simulation", "MarketClearing", "LinearAlgebra", "JSONWriting",
+        "Simulation", "MarketClearing", "LinearAlgebra", "JSONWriting", "SafeIO",
         .product(name: "Yams", package: "Yams"),
       ]
     ),
     .target(
       name: "Experiments",
-      dependencies: ["CSQLite", "Randomness", .product(name: "Yams", package: "Yams")]
+      dependencies: ["CSQLite", "Randomness", "SafeIO", .product(name: "Yams", package: "Yams")]
     ),
     .target(name: "Reports", dependencies: ["Experiments", "JSONWriting"]),
 
@@ -61,7 +62,7 @@ let package = Package(
       name: "gpumarket",
       dependencies: [
         "MarketClearing", "Simulation", "ScenarioFormat", "Experiments", "Reports", "ScenarioExperiments",
-        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        "SafeIO", .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     .executableTarget(

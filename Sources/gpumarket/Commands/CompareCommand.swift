@@ -62,8 +62,13 @@ struct CompareCommand: ParsableCommand {
 
   func validate() throws {
     guard files.count >= 2 else { throw ValidationError("compare needs at least two scenarios") }
-    guard replicates >= 1 else { throw ValidationError("--replicates must be at least 1") }
-    guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+    guard (1...SweepLimits.maxReplicates).contains(replicates) else {
+      throw ValidationError(
+        "--replicates must be between 1 and \(SweepLimits.maxReplicates), got \(replicates)")
+    }
+    guard (1...SweepLimits.maxJobs).contains(jobs) else {
+      throw ValidationError("--jobs must be between 1 and \(SweepLimits.maxJobs), got \(jobs)")
+    }
   }
 
   func run() throws {
@@ -84,7 +89,7 @@ struct CompareCommand: ParsableCommand {
       replicates == 1 ? baseSeed : SeedDerivation.seed(base: baseSeed, point: 0, replicate: k)
     }
     let results = try runAll(scenarios, seeds: seeds)
-    let names = outcomeNames(results.map { $0[0] })
+    let names = try outcomeNames(results.map { $0[0] })
     let labels = uniqueLabels(scenarios.map(\.name))
     let columns = zip(labels, results).map { label, runs in
       (
@@ -141,7 +146,7 @@ struct CompareCommand: ParsableCommand {
   }
 
   /// The outcomes to show, in a fixed order.
-  private func outcomeNames(_ firstRuns: [RunResult]) -> [String] {
+  private func outcomeNames(_ firstRuns: [RunResult]) throws -> [String] {
     let reference = firstRuns[0]
     var candidates: [String] = []
     let y = String(year)
@@ -159,7 +164,16 @@ struct CompareCommand: ParsableCommand {
     var names: [String] = []
     for pattern in outcome {
       let matches =
-        pattern.contains("*") ? all.filter { Self.glob(pattern, matches: $0) } : [pattern]
+        pattern.contains("*")
+        ? all.filter { Self.glob(pattern, matches: $0) }
+        : firstRuns.contains { $0.metric(pattern) != nil } ? [pattern] : []
+      guard !matches.isEmpty else {
+        let examples = candidates.prefix(3).joined(separator: ", ")
+        printError(
+          "error: --outcome '\(pattern)' matches no outcome of these scenarios "
+            + "(outcomes are named like \(examples))")
+        throw ExitStatus.invalidInput
+      }
       for name in matches where seen.insert(name).inserted { names.append(name) }
     }
     return names
