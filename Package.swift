@@ -74,6 +74,12 @@ let package = Package(
       ],
       path: "Benchmarks/gpumarket-bench"
     ),
+    /// libFuzzer targets for the loaders (scripts/fuzz); without the fuzzer, a replayer of inputs.
+    .executableTarget(
+      name: "gpumarket-fuzz",
+      dependencies: ["ScenarioFormat", "Simulation", "Experiments"],
+      path: "Fuzz/gpumarket-fuzz"
+    ),
 
     // MARK: - Tests
 
