@@ -12,6 +12,7 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
   ],
   targets: [
     // MARK: - Implementation details
@@ -92,5 +93,11 @@ let package = Package(
     .testTarget(name: "SimulationTests", dependencies: ["Simulation", "ScenarioFormat"]),
     .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "Randomness"]),
     .testTarget(name: "ReportsTests", dependencies: ["Reports", "Experiments"]),
+    .testTarget(
+      name: "PropertyTests",
+      dependencies: [
+        "MarketClearing", "LinearAlgebra", "Simulation", "ScenarioFormat",
+        .product(name: "PropertyBased", package: "swift-property-based"),
+      ]),
   ]
 )
