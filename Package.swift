@@ -12,6 +12,7 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
   ],
   targets: [
     // MARK: - Implementation details
@@ -34,19 +35,20 @@ let package = Package(
     .target(name: "LinearAlgebra", dependencies: ["CBLAS"]),
     .target(name: "Randomness"),
     .target(name: "JSONWriting"),
+    .target(name: "SafeIO"),
     .target(name: "MarketClearing", dependencies: ["LinearAlgebra"]),
     .target(
       name: "Simulation", dependencies: ["MarketClearing", "LinearAlgebra", "Randomness", "JSONWriting"]),
     .target(
       name: "ScenarioFormat",
       dependencies: [
-        "Simulation", "MarketClearing", "LinearAlgebra", "JSONWriting",
+        "Simulation", "MarketClearing", "LinearAlgebra", "JSONWriting", "SafeIO",
         .product(name: "Yams", package: "Yams"),
       ]
     ),
     .target(
       name: "Experiments",
-      dependencies: ["CSQLite", "Randomness", .product(name: "Yams", package: "Yams")]
+      dependencies: ["CSQLite", "Randomness", "SafeIO", .product(name: "Yams", package: "Yams")]
     ),
     .target(name: "Reports", dependencies: ["Experiments", "JSONWriting"]),
 
@@ -61,7 +63,7 @@ let package = Package(
       name: "gpumarket",
       dependencies: [
         "MarketClearing", "Simulation", "ScenarioFormat", "Experiments", "Reports", "ScenarioExperiments",
-        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        "SafeIO", .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     .executableTarget(
@@ -72,6 +74,12 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       path: "Benchmarks/gpumarket-bench"
+    ),
+    /// libFuzzer targets for the loaders (scripts/fuzz); without the fuzzer, a replayer of inputs.
+    .executableTarget(
+      name: "gpumarket-fuzz",
+      dependencies: ["ScenarioFormat", "Simulation", "Experiments"],
+      path: "Fuzz/gpumarket-fuzz"
     ),
 
     // MARK: - Tests
@@ -86,5 +94,11 @@ let package = Package(
     .testTarget(name: "SimulationTests", dependencies: ["Simulation", "ScenarioFormat"]),
     .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "Randomness"]),
     .testTarget(name: "ReportsTests", dependencies: ["Reports", "Experiments"]),
+    .testTarget(
+      name: "PropertyTests",
+      dependencies: [
+        "MarketClearing", "LinearAlgebra", "Simulation", "ScenarioFormat",
+        .product(name: "PropertyBased", package: "swift-property-based"),
+      ]),
   ]
 )

@@ -28,6 +28,36 @@ public struct ScenarioModel: ExperimentModel {
     self.includeSeries = includeSeries
   }
 
+  /// Refuses a key path that the scenario does not have: setting it makes the decoder report an
+  /// unknown key, or a missing required key of an entity that the path would create.
+  public func checkParameters(_ keyPaths: [String]) throws {
+    for text in keyPaths {
+      guard let keyPath = KeyPath(parsing: text) else { throw ScenarioModelError.badKeyPath(text) }
+      let edited: DocumentNode
+      do {
+        edited = try document.applying([(keyPath, "1")])
+      } catch {
+        throw ScenarioModelError.unknownParameter(text, error.description)
+      }
+      do {
+        _ = try ScenarioDecoder.decode(edited)
+      } catch {
+        let structural = error.diagnostics.first { diagnostic in
+          let at = diagnostic.keyPath.components
+          let isOnPath =
+            at.count <= keyPath.components.count
+            && Array(keyPath.components.prefix(at.count)) == at
+          return isOnPath
+            && (diagnostic.message.hasPrefix("unknown key")
+              || diagnostic.message.hasPrefix("missing required key"))
+        }
+        if let structural {
+          throw ScenarioModelError.unknownParameter(text, structural.description)
+        }
+      }
+    }
+  }
+
   public func run(_ assignments: [ParameterAssignment], seed: UInt64) throws -> RunOutcome {
     let result = try Engine.run(try scenario(at: assignments), seed: seed)
     return Self.outcome(result, includeSeries: includeSeries)
@@ -118,9 +148,13 @@ public struct ScenarioModel: ExperimentModel {
 /// Why a sweep parameter could not be applied.
 public enum ScenarioModelError: Error, CustomStringConvertible {
   case badKeyPath(String)
+  /// A swept key path the scenario does not have, with the decoder's diagnostic.
+  case unknownParameter(String, String)
 
   public var description: String {
     switch self {
+    case .unknownParameter(let text, let diagnostic):
+      "cannot vary '\(text)': the scenario has no such value (\(diagnostic))"
     case .badKeyPath(let text):
       "'\(text)' is not a key path (expected e.g. market.sigma or buyers.anthropic.affinity.amazon)"
     }

@@ -1,4 +1,5 @@
 import Foundation
+import SafeIO
 import Yams
 
 /// Reads a sweep file (YAML, documented in docs/sweeps.md) into a ``SweepPlan``.
@@ -16,14 +17,21 @@ import Yams
 ///
 /// Errors name the file, line, column and key path, and say what was expected.
 public enum SweepFile {
+  /// Largest sweep file read, in bytes (1 MiB; a sweep file is a few lines).
+  public static let maxBytes = 1024 * 1024
+
   public static func load(path: String) throws(SweepFileError) -> SweepPlan {
-    let text: String
+    func fail(_ message: String) -> SweepFileError {
+      SweepFileError(file: path, line: nil, column: nil, keyPath: "", message: message)
+    }
+    let bytes: [UInt8]
     do {
-      text = try String(contentsOfFile: path, encoding: .utf8)
+      bytes = try RegularFile.read(path, limit: maxBytes)
     } catch {
-      throw SweepFileError(
-        file: path, line: nil, column: nil, keyPath: "",
-        message: "cannot read file: \(error.localizedDescription)")
+      throw fail("cannot read file: \(error.reason)")
+    }
+    guard !bytes.contains(0), let text = String(validating: bytes, as: UTF8.self) else {
+      throw fail("cannot read file: it is not UTF-8 text")
     }
     return try parse(text, file: path)
   }
@@ -181,6 +189,7 @@ public struct SweepFileError: Error, Equatable, CustomStringConvertible {
     if let line { location += ":\(line)" }
     if let column { location += ":\(column)" }
     let key = keyPath.isEmpty ? "" : " \(keyPath):"
-    return "\(location):\(key) \(message)"
+    // One line, with anything quoted from the file made safe for a terminal.
+    return TerminalText.escaped("\(location):\(key) \(message)")
   }
 }

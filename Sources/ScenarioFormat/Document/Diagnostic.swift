@@ -1,3 +1,5 @@
+import SafeIO
+
 /// One problem found in an input file, with everything needed to fix it.
 public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
   /// Where the offending value is (nil when the file itself is the problem and no position is known).
@@ -16,8 +18,12 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     self.hint = hint
   }
 
-  /// `file:line:col: error: key.path: message (hint)`.
-  public var description: String {
+  /// `file:line:col: error: key.path: message (hint)`, on one line with control characters
+  /// escaped (names and values quoted from a file must not reach a terminal raw).
+  public var description: String { TerminalText.escaped(rawDescription) }
+
+  /// The same without escaping.
+  var rawDescription: String {
     var text = location.map { "\($0): error: " } ?? "error: "
     if !keyPath.components.isEmpty { text += "\(keyPath): " }
     text += message

@@ -139,3 +139,17 @@ extension DocumentNode {
     return node
   }
 }
+
+extension Document {
+  /// Applies one `--set` text (`key.path=value`) to an already loaded document, as `load` does.
+  public static func applyingOverride(_ text: String, to root: DocumentNode)
+    throws(DiagnosticsError) -> DocumentNode
+  {
+    let (keyPath, value) = try parseOverride(text)
+    let log = DiagnosticLog()
+    var result = root
+    applyOverride(&result, keyPath: keyPath, text: value, log: log)
+    try log.throwIfErrors()
+    return result
+  }
+}

@@ -1,4 +1,5 @@
 import Foundation
+import SafeIO
 import Yams
 
 /// Reads YAML (or JSON, which is YAML) documents into `DocumentNode` trees, resolving `extends`
@@ -79,28 +80,16 @@ public enum Document {
       }
       return nil
     }
-    var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-      return fail("cannot read \(path): no such file")
-    }
-    guard !isDirectory.boolValue else { return fail("cannot read \(path): it is a directory") }
-    let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
-    guard size <= Limits.maxBytes else {
-      return fail("\(path) is \(size) bytes; the limit is \(Limits.maxBytes) bytes (16 MiB)")
-    }
-    guard let handle = FileHandle(forReadingAtPath: path) else {
-      return fail("cannot read \(path): permission denied")
-    }
-    defer { try? handle.close() }
-    // Read at most one byte past the limit, in case the file grew since it was measured.
-    let data = (try? handle.read(upToCount: Limits.maxBytes + 1)) ?? Data()
-    guard data.count <= Limits.maxBytes else {
-      return fail("\(path) is larger than the limit of \(Limits.maxBytes) bytes (16 MiB)")
+    let data: [UInt8]
+    do {
+      data = try RegularFile.read(path, limit: Limits.maxBytes)
+    } catch {
+      return fail(error.description)
     }
     guard !data.contains(0) else {
       return fail("\(path) is not a text file (it contains NUL bytes)")
     }
-    guard let text = String(data: data, encoding: .utf8) else {
+    guard let text = String(validating: data, as: UTF8.self) else {
       return fail("\(path) is not UTF-8 text")
     }
     return text

@@ -159,6 +159,16 @@ extension DocumentNode {
     return n
   }
 
+  /// Reads an unquoted integer from 0 to 2^64 - 1 (a seed: the command line's `--seed` takes the
+  /// same range).
+  public func unsignedInteger(_ log: DiagnosticLog) -> UInt64? {
+    guard case .scalar(let text, let quoted) = value, !quoted, let n = UInt64(text) else {
+      log.error("expected an integer from 0 to \(UInt64.max), got \(kindDescription)", at: self)
+      return nil
+    }
+    return n
+  }
+
   /// Reads a string (quoted or plain scalar).
   public func string(_ log: DiagnosticLog) -> String? {
     guard case .scalar(let text, _) = value else {
@@ -193,18 +203,25 @@ extension DocumentNode {
     return text
   }
 
-  /// Reads a month written `YYYY-MM`.
+  /// Years a month may have: four digits, so that every month prints as `YYYY-MM`.
+  public static let years = 1000...9999
+
+  /// Reads a month written `YYYY-MM`, with a year in `years`.
   public func yearMonth(_ log: DiagnosticLog) -> (year: Int, month: Int)? {
     if case .scalar(let text, _) = value, let parsed = Self.parseYearMonth(text) { return parsed }
-    log.error("expected a month written YYYY-MM (e.g. 2026-05), got \(kindDescription)", at: self)
+    log.error(
+      "expected a month written YYYY-MM with a year from \(Self.years.lowerBound) to "
+        + "\(Self.years.upperBound) (e.g. 2026-05), got \(kindDescription)", at: self)
     return nil
   }
 
-  /// Parses `YYYY-MM` with a month in 1...12.
+  /// Parses `YYYY-MM`: four digits for a year in `years`, two for a month in 1...12.
   public static func parseYearMonth(_ text: String) -> (year: Int, month: Int)? {
     let parts = text.split(separator: "-", omittingEmptySubsequences: false)
     guard parts.count == 2, parts[0].count == 4, parts[1].count == 2,
-      let year = Int(parts[0]), let month = Int(parts[1]), (1...12).contains(month)
+      parts.allSatisfy({ $0.utf8.allSatisfy { (48...57).contains($0) } }),
+      let year = Int(parts[0]), let month = Int(parts[1]), years.contains(year),
+      (1...12).contains(month)
     else { return nil }
     return (year, month)
   }

@@ -156,7 +156,13 @@ public struct MarketFile: Sendable {
   {
     guard let node, let name = node.string(log) else { return "" }
     if name.isEmpty { log.error("a name must not be empty", at: node) }
-    if names.contains(name) { log.error("duplicate name '\(name)'", at: node) }
+    if names.contains(name) {
+      log.error("duplicate name '\(name)'", at: node)
+    } else if let other = names.first(where: { $0.lowercased() == name.lowercased() }) {
+      log.error(
+        "name '\(name)' differs from '\(other)' only in case; names must differ in more than case",
+        at: node)
+    }
     return name
   }
 }

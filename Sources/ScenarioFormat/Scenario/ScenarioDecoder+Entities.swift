@@ -109,7 +109,7 @@ extension ScenarioDecoder {
     let gpus = map.required("gpus").flatMap { numbers($0) }
     let price = map.required("priceUSDPerGPUHour")?.number(log, .nonNegative)
     let start = map.required("start").flatMap(month)
-    let months = map.required("months")?.integer(log, min: 1)
+    let months = map.required("months")?.integer(log, min: 1, max: Self.maxDurationMonths)
     guard let buyer, let provider, let gpus, let price, let start, let months else { return nil }
     return Contract(
       id: id, buyer: buyer, provider: provider, gpus: gpus, priceUSDPerGPUHour: price,
@@ -119,7 +119,7 @@ extension ScenarioDecoder {
   func generator(_ id: String, _ node: DocumentNode) -> BuyerGenerator? {
     guard let map = node.mapping(log, allowedKeys: Self.generatorKeys) else { return nil }
     let count = map.required("count")?.integer(log, min: 0, max: 1_000_000)
-    let seed = map.optional("seed")?.integer(log, min: 0).map(UInt64.init) ?? 1
+    let seed = map.optional("seed")?.unsignedInteger(log) ?? 1
     let total = map.required("totalBudgetUSDPerMonth").flatMap { path($0) }
     let sigmaField = ScenarioFields.generator.field("budgetLogSigma")
     let sigma = map.number(sigmaField, log) ?? sigmaField.defaultNumber!

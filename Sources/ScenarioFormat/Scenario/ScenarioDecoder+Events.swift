@@ -30,7 +30,7 @@ extension ScenarioDecoder {
       return nil
     }
     let at = map.required("at").flatMap(month)
-    let months = map.optional("months")?.integer(log, min: 1)
+    let months = map.optional("months")?.integer(log, min: 1, max: Self.maxDurationMonths)
     let note = map.optional("note")?.string(log) ?? ""
     let eventKind: EventKind?
     switch kind {

@@ -35,7 +35,7 @@ public struct ScenarioDecoder {
     let name = top.required("name")?.string(log)
     let description = top.required("description")?.string(log)
     let horizon = top.required("horizon").flatMap(horizon)
-    let seed = top.optional("seed")?.integer(log, min: 0).map(UInt64.init) ?? 1
+    let seed = top.optional("seed")?.unsignedInteger(log) ?? 1
     let market = top.optional("market").flatMap(market) ?? Self.market(nil, log)
     let randomness = top.optional("randomness").flatMap(randomness) ?? Randomness()
     let inputs = collection(top.optional("inputs"), input)
@@ -104,19 +104,65 @@ public struct ScenarioDecoder {
     value: T, node: DocumentNode
   )] {
     guard let node, let entries = node.entries(log) else { return [] }
+    checkCaseDistinct(entries)
     return entries.compactMap { entry in
       read(entry.key, entry.node).map { ($0, entry.node) }
     }
   }
+
+  /// Ids name columns and outcomes in results (`compute.lab.2026`), and SQLite, spreadsheets and
+  /// pandas' SQL readers treat names that differ only in case as one: such ids are refused.
+  func checkCaseDistinct(_ entries: [(key: String, node: DocumentNode)]) {
+    var firstByFolded: [String: String] = [:]
+    for entry in entries {
+      if let problem = Self.idProblem(entry.key) {
+        log.error("id '\(entry.key)' \(problem)", at: entry.node)
+        continue
+      }
+      let folded = entry.key.lowercased()
+      if let first = firstByFolded[folded] {
+        log.error(
+          "id '\(entry.key)' differs from '\(first)' only in case; ids must differ in more than "
+            + "case, because results name columns by id and SQLite ignores case in them",
+          at: entry.node)
+      } else {
+        firstByFolded[folded] = entry.key
+      }
+    }
+  }
+
+  /// What is wrong with an id, if anything: ids are parts of key paths (`buyers.ID.budget`) and
+  /// of outcome names (`compute.ID.2026`), so they may not be empty or hold `.`, `[`, `]` or
+  /// control characters.
+  static func idProblem(_ id: String) -> String? {
+    if id.isEmpty { return "is empty; ids must have at least one character" }
+    if id.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+      return "contains a control character"
+    }
+    if id.contains(where: { ".[]".contains($0) }) {
+      return "contains '.', '[' or ']', which separate the parts of key paths and outcome names"
+    }
+    return nil
+  }
+
+  /// Longest horizon, contract, event or shock, in months (100 years).
+  static let maxDurationMonths = 1200
 
   func horizon(_ node: DocumentNode) -> (start: YearMonth, months: Int, step: Int)? {
     guard let map = node.mapping(log, allowedKeys: ScenarioFields.horizon.names) else {
       return nil
     }
     let start = map.required("start").flatMap(month)
-    let months = map.required("months")?.integer(log, min: 1, max: 1200)
+    let months = map.required("months")?.integer(log, min: 1, max: Self.maxDurationMonths)
     let step = map.optional("stepMonths")?.integer(log, min: 1, max: 12) ?? 1
     guard let start, let months else { return nil }
+    let last = YearMonth(year: DocumentNode.years.upperBound, month: 12)
+    if start.adding(months: months - 1) > last {
+      log.error(
+        "the horizon from \(start) for \(months) months ends after \(last), the last month a "
+          + "scenario may have", at: map.required("months") ?? node)
+      return nil
+    }
     if months % step != 0 {
       log.error(
         "months (\(months)) must be a multiple of stepMonths (\(step))",
@@ -158,7 +204,7 @@ public struct ScenarioDecoder {
       let target = supplyTarget(shock)
       let probability = shock.required("probabilityPerMonth")?.number(log, .fraction)
       let factor = shock.required("factor").flatMap { factorRange($0) }
-      let months = shock.required("months")?.integer(log, min: 1)
+      let months = shock.required("months")?.integer(log, min: 1, max: Self.maxDurationMonths)
       if let target, let probability, let factor, let months {
         result.supplyShock = SupplyShock(
           target: target, probabilityPerMonth: probability, minFactor: factor.lowerBound,
@@ -201,7 +247,9 @@ public struct ScenarioDecoder {
       for entry in entries {
         guard let parsed = DocumentNode.parseYearMonth(entry.key) else {
           log.error(
-            "expected a month written YYYY-MM as the key, got '\(entry.key)'", at: entry.node)
+            "expected a month written YYYY-MM with a year from "
+              + "\(DocumentNode.years.lowerBound) to \(DocumentNode.years.upperBound) as the key, "
+              + "got '\(entry.key)'", at: entry.node)
           continue
         }
         if let value = entry.node.number(log, rule) {

@@ -102,7 +102,7 @@ public enum ScenarioFields {
       "factor", .list(.number(.range(0...100)), minItems: 2), required: true,
       doc: "[low, high]: the output multiplier is uniform in this range.", example: "[0.5, 0.9]"),
     FieldSpec(
-      "months", .integer(min: 1, max: nil), required: true, unit: "months",
+      "months", .integer(min: 1, max: 1200), required: true, unit: "months",
       doc: "Length of a shock.", example: "3"),
   ]
 
@@ -251,7 +251,7 @@ public enum ScenarioFields {
       doc: "Contract price.", example: "2.2"),
     FieldSpec("start", .month, required: true, doc: "First month.", example: "2024-01"),
     FieldSpec(
-      "months", .integer(min: 1, max: nil), required: true, unit: "months", doc: "Length.",
+      "months", .integer(min: 1, max: 1200), required: true, unit: "months", doc: "Length.",
       example: "24"),
     note,
   ]
@@ -288,7 +288,7 @@ public enum ScenarioFields {
     FieldSpec(
       "at", .month, required: true, doc: "Month the event takes effect.", example: "2025-03"),
     FieldSpec(
-      "months", .integer(min: 1, max: nil), default: "(to the end)", unit: "months",
+      "months", .integer(min: 1, max: 1200), default: "(to the end)", unit: "months",
       doc: "How long it lasts (absent: to the end).", example: "6"),
     note,
   ]

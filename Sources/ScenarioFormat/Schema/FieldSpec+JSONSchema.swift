@@ -59,7 +59,7 @@ extension FieldType {
   }
 
   static let monthSchema: JSONValue = .object([
-    ("type", .string("string")), ("pattern", .string("^[0-9]{4}-(0[1-9]|1[0-2])$")),
+    ("type", .string("string")), ("pattern", .string("^[1-9][0-9]{3}-(0[1-9]|1[0-2])$")),
   ])
 
   static func objectSchema(_ fields: [FieldSpec]) -> JSONValue {
