@@ -1,4 +1,5 @@
 import Experiments
+import LocatedYAML
 import ScenarioFormat
 import Simulation
 

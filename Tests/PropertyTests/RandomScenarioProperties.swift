@@ -1,4 +1,5 @@
 import Foundation
+import LocatedYAML
 import PropertyBased
 import ScenarioFormat
 import Simulation

@@ -1,4 +1,5 @@
 import LinearAlgebra
+import LocatedYAML
 import MarketClearing
 
 /// A single spot market read from a file, for `gpumarket clear`.

@@ -1,3 +1,4 @@
+import LocatedYAML
 import Simulation
 
 /// One reader per entity; the allowed keys of each come from `ScenarioFields`.

@@ -1,3 +1,4 @@
+import LocatedYAML
 import Simulation
 
 /// The event kinds a file may name, one case per variant of `ScenarioFields.eventVariants` (a

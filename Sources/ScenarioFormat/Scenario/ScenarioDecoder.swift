@@ -1,3 +1,4 @@
+import LocatedYAML
 import Simulation
 
 /// Walks a `DocumentNode` tree into a typed `Scenario`, reporting every problem at once.

@@ -1,3 +1,5 @@
+import LocatedYAML
+
 extension FieldType {
   /// This type as a JSON Schema (draft 2020-12) fragment.
   public var jsonSchema: JSONValue {

@@ -1,3 +1,5 @@
+import LocatedYAML
+
 /// Reading a field with the rule and default its spec declares, so that the decoder, the schema
 /// and the docs take both from one place.
 extension MappingReader {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Dispatch
 import Experiments
 import Foundation
+import LocatedYAML
 import Reports
 import ScenarioFormat
 import Simulation

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Experiments
 import Foundation
+import LocatedYAML
 import SafeIO
 import ScenarioExperiments
 import ScenarioFormat

@@ -27,7 +27,7 @@ public enum NumberRule: Sendable {
     }
   }
 
-  var expectation: String {
+  public var expectation: String {
     switch self {
     case .finite: return "a finite number"
     case .nonNegative: return "a number >= 0"

@@ -30,6 +30,19 @@ public enum Document {
     return node!
   }
 
+  /// Reads the file at `path` (at most `maxBytes`, and never more than `Limits.maxBytes`) into a
+  /// tree, without resolving `extends`: for files that have no `extends`, such as sweep files.
+  public static func read(
+    path: String, maxBytes: Int = Limits.maxBytes
+  ) throws(DiagnosticsError) -> DocumentNode {
+    let log = DiagnosticLog()
+    let node = readFile(path: path, log: log, limit: min(maxBytes, Limits.maxBytes)).flatMap {
+      parse($0, file: path, log: log)
+    }
+    try log.throwIfErrors()
+    return node!
+  }
+
   /// Reads the file at `path`, resolves its `extends` chain (deep-merging mappings, `null` deleting
   /// a key, lists replaced whole), then applies `overrides` in order.
   public static func load(
@@ -71,7 +84,9 @@ public enum Document {
 
   // MARK: - Files
 
-  static func readFile(path: String, log: DiagnosticLog, at place: DocumentNode? = nil) -> String? {
+  static func readFile(
+    path: String, log: DiagnosticLog, at place: DocumentNode? = nil, limit: Int = Limits.maxBytes
+  ) -> String? {
     func fail(_ message: String) -> String? {
       if let place {
         log.error(message, at: place)
@@ -82,7 +97,7 @@ public enum Document {
     }
     let data: [UInt8]
     do {
-      data = try RegularFile.read(path, limit: Limits.maxBytes)
+      data = try RegularFile.read(path, limit: limit)
     } catch {
       return fail(error.description)
     }
