@@ -36,7 +36,9 @@ public struct ScenarioDecoder {
     let name = top.required("name")?.string(log)
     let description = top.required("description")?.string(log)
     let horizon = top.required("horizon").flatMap(horizon)
-    let seed = top.optional("seed")?.unsignedInteger(log) ?? 1
+    let seed =
+      top.optional("seed")?.unsignedInteger(log)
+      ?? UInt64(ScenarioFields.top.field("seed").defaultNumber!)
     let market = top.optional("market").flatMap(market) ?? Self.market(nil, log)
     let randomness = top.optional("randomness").flatMap(randomness) ?? Randomness()
     let inputs = collection(top.optional("inputs"), input)
@@ -146,16 +148,13 @@ public struct ScenarioDecoder {
     return nil
   }
 
-  /// Longest horizon, contract, event or shock, in months (100 years).
-  static let maxDurationMonths = 1200
-
   func horizon(_ node: DocumentNode) -> (start: YearMonth, months: Int, step: Int)? {
     guard let map = node.mapping(log, allowedKeys: ScenarioFields.horizon.names) else {
       return nil
     }
     let start = map.required("start").flatMap(month)
-    let months = map.required("months")?.integer(log, min: 1, max: Self.maxDurationMonths)
-    let step = map.optional("stepMonths")?.integer(log, min: 1, max: 12) ?? 1
+    let months = map.integer(ScenarioFields.horizon.field("months"), log)
+    let step = map.integer(defaulted: ScenarioFields.horizon.field("stepMonths"), log)
     guard let start, let months else { return nil }
     let last = YearMonth(year: DocumentNode.years.upperBound, month: 12)
     if start.adding(months: months - 1) > last {
@@ -198,14 +197,17 @@ public struct ScenarioDecoder {
       return nil
     }
     var result = Randomness()
-    if let x = map.optional("demandNoise")?.number(log, .range(0...2)) { result.demandNoise = x }
+    result.demandNoise = map.number(
+      defaulted: ScenarioFields.randomness.field("demandNoise"), log)
     if let shockNode = map.optional("supplyShock"),
       let shock = shockNode.mapping(log, allowedKeys: ScenarioFields.supplyShock.names)
     {
       let target = supplyTarget(shock)
-      let probability = shock.required("probabilityPerMonth")?.number(log, .fraction)
-      let factor = shock.required("factor").flatMap { factorRange($0) }
-      let months = shock.required("months")?.integer(log, min: 1, max: Self.maxDurationMonths)
+      let probability = shock.number(
+        ScenarioFields.supplyShock.field("probabilityPerMonth"), log)
+      let factorField = ScenarioFields.supplyShock.field("factor")
+      let factor = shock.required("factor").flatMap { factorRange($0, factorField) }
+      let months = shock.integer(ScenarioFields.supplyShock.field("months"), log)
       if let target, let probability, let factor, let months {
         result.supplyShock = SupplyShock(
           target: target, probabilityPerMonth: probability, minFactor: factor.lowerBound,
@@ -215,15 +217,24 @@ public struct ScenarioDecoder {
     return result
   }
 
-  /// `[low, high]` with 0 ≤ low ≤ high.
-  func factorRange(_ node: DocumentNode, upper: Double = 100) -> ClosedRange<Double>? {
+  /// The number rule of the field `name` of `fields` (a number, a time path, a dictionary or a
+  /// list of them), which must exist.
+  func rule(_ fields: [FieldSpec], _ name: String) -> NumberRule {
+    guard let rule = fields.field(name).numberRule else {
+      preconditionFailure("\(name) has no number rule")
+    }
+    return rule
+  }
+
+  /// `[low, high]` with low ≤ high, each satisfying the `[low, high]` field's rule.
+  func factorRange(_ node: DocumentNode, _ field: FieldSpec) -> ClosedRange<Double>? {
+    let rule = field.numberRule!
     guard let items = node.sequence(log) else { return nil }
     guard items.count == 2 else {
       log.error("expected a list of two numbers [low, high], got \(items.count) items", at: node)
       return nil
     }
-    guard let lo = items[0].number(log, .range(0...upper)),
-      let hi = items[1].number(log, .range(0...upper))
+    guard let lo = items[0].number(log, rule), let hi = items[1].number(log, rule)
     else { return nil }
     guard lo <= hi else {
       log.error("expected low <= high, got [\(lo), \(hi)]", at: node)
@@ -237,7 +248,7 @@ public struct ScenarioDecoder {
   }
 
   /// A number (constant) or `{ YYYY-MM: number }`, each number satisfying `rule`.
-  func path(_ node: DocumentNode, _ rule: NumberRule = .nonNegative) -> DatedPath? {
+  func path(_ node: DocumentNode, _ rule: NumberRule) -> DatedPath? {
     if case .mapping = node.value {
       guard let entries = node.entries(log) else { return nil }
       guard !entries.isEmpty else {
@@ -263,7 +274,7 @@ public struct ScenarioDecoder {
   }
 
   /// A mapping of ids to numbers (e.g. `{ h100: 150000 }`).
-  func numbers(_ node: DocumentNode, _ rule: NumberRule = .nonNegative) -> [String: Double]? {
+  func numbers(_ node: DocumentNode, _ rule: NumberRule) -> [String: Double]? {
     guard let entries = node.entries(log) else { return nil }
     var out: [String: Double] = [:]
     for entry in entries {
@@ -273,7 +284,7 @@ public struct ScenarioDecoder {
   }
 
   /// A mapping of ids to dated paths.
-  func paths(_ node: DocumentNode, _ rule: NumberRule = .nonNegative) -> [String: DatedPath]? {
+  func paths(_ node: DocumentNode, _ rule: NumberRule) -> [String: DatedPath]? {
     guard let entries = node.entries(log) else { return nil }
     var out: [String: DatedPath] = [:]
     for entry in entries {
