@@ -13,7 +13,7 @@ extension Matrix {
   ) {
     precondition(rows >= 0 && columns >= 0, "matrix dimensions must be non-negative")
     let count = rows * columns
-    var elements = storage
+    var elements = consume storage
     guard elements.capacity >= count, count > 0 else {
       self.init(rows: rows, columns: columns, unsafeUninitialized: initialize)
       return

@@ -88,3 +88,92 @@ struct BatchDemandEvaluator {
     }
   }
 }
+
+extension BatchDemandEvaluator {
+  /// Capped allocations, spending and sales of several scaled-domain answers of a market in which
+  /// nothing was dropped, written together in one read of `W`.
+  ///
+  /// Market `k`'s `x_ij = W_ij · u_ik · c_jk · cap_jk` with `c_jk = q_jk / p_jk` and
+  /// `cap_jk = min(1, S_j / D_jk)`, where the column total `Σ_i W_ij u_ik c_jk` is the demand
+  /// `D_jk = exp(log a_jk − σ x_jk)` the pass already holds (so no read of `W` for the caps).
+  /// Rows in fixed chunks; sales add per-chunk partials in chunk order (any core count, same bits).
+  func cappedAllocations(
+    _ passes: [DemandPass], logPrices: [[Double]], prices: [[Double]], budgets: [[Double]],
+    parallel: Bool, reusing storages: consuming [[Double]] = []
+  ) -> [(allocation: Matrix, spending: [Double], sales: [Double])] {
+    var spare: [[Double]]? = consume storages  // taken once below, so the buffers stay unique
+    let n = market.buyerCount
+    let m = market.productCount
+    let k = passes.count
+    let sigma = market.sigma
+    // Per market, c_jk · cap_jk, then the factors as one array each for the inner loop.
+    let columnFactors: [Double] = (0..<k).flatMap { c -> [Double] in
+      let x = logPrices[c]
+      let pass = passes[c]
+      return (0..<m).map { j in
+        let demand = pass.demand(j, logPrice: x[j], sigma: sigma)
+        let cap = demand > market.supplies[j] ? market.supplies[j] / demand : 1
+        return exp((1 - sigma) * (x[j] - pass.shift) - x[j]) * cap
+      }
+    }
+    let buyerFactors = passes.flatMap(\.buyerFactors)
+    let flatBudgets = budgets.flatMap { $0 }
+    let flatPrices = prices.flatMap { $0 }
+    let chunks = RowChunks.count(rows: n)
+    var spending = [Double](repeating: 0, count: k * n)
+    var partials = [Double](repeating: 0, count: chunks * k * m)
+    let allocations = market.weights.elements.withUnsafeBufferPointer { w in
+      columnFactors.withUnsafeBufferPointer { cf in
+        buyerFactors.withUnsafeBufferPointer { bf in
+          flatBudgets.withUnsafeBufferPointer { fb in
+            flatPrices.withUnsafeBufferPointer { fp in
+              spending.withUnsafeMutableBufferPointer { sp in
+                partials.withUnsafeMutableBufferPointer { pp in
+                  nonisolated(unsafe) let weights = w.baseAddress!
+                  nonisolated(unsafe) let factors = cf.baseAddress!
+                  nonisolated(unsafe) let buyers = bf.baseAddress!
+                  nonisolated(unsafe) let budgetBase = fb.baseAddress!
+                  nonisolated(unsafe) let priceBase = fp.baseAddress!
+                  nonisolated(unsafe) let spent = sp.baseAddress!
+                  nonisolated(unsafe) let partialBase = pp.baseAddress!
+                  return Matrix.batch(count: k, rows: n, columns: m, reusing: spare.take() ?? []) {
+                    outputs in
+                    nonisolated(unsafe) let outputs = outputs
+                    RowChunks.forEach(rows: n, parallel: parallel) { chunk, rows in
+                      for i in rows {
+                        let row = weights + i * m
+                        for c in 0..<k {
+                          let out = outputs[c] + i * m
+                          let factor = buyers[c * n + i]
+                          let columnFactor = factors + c * m
+                          let price = priceBase + c * m
+                          let partial = partialBase + (chunk * k + c) * m
+                          var total = 0.0
+                          for j in 0..<m {
+                            let value = row[j] * factor * columnFactor[j]
+                            out[j] = value
+                            total += price[j] * value
+                            partial[j] += value
+                          }
+                          spent[c * n + i] = min(total, budgetBase[c * n + i])
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+    return (0..<k).map { c in
+      var sales = [Double](repeating: 0, count: m)
+      for chunk in 0..<chunks {
+        let offset = (chunk * k + c) * m
+        for j in 0..<m { sales[j] += partials[offset + j] }
+      }
+      return (allocations[c], Array(spending[(c * n)..<((c + 1) * n)]), sales)
+    }
+  }
+}

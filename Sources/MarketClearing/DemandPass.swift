@@ -178,8 +178,10 @@ extension DemandEvaluator {
   /// straight into uninitialised storage and sums spending (`min(Σ_j p_j x_ij, B_i)`, prices as
   /// reported) and sales (`Σ_i x_ij`) from the values just written.
   func cappedAllocation(
-    _ pass: DemandPass, logPrices x: [Double], prices: [Double], budgets: [Double]
+    _ pass: DemandPass, logPrices x: [Double], prices: [Double], budgets: [Double],
+    reusing storage: consuming [Double] = []
   ) -> (allocation: Matrix, spending: [Double], sales: [Double]) {
+    var spare: [Double]? = consume storage  // taken once below, so the buffer stays unique
     let sigma = market.sigma
     let n = market.buyerCount
     let m = market.productCount
@@ -214,7 +216,7 @@ extension DemandEvaluator {
                     nonisolated(unsafe) let budgetBase = b.baseAddress!
                     nonisolated(unsafe) let spentBase = spent.baseAddress!
                     nonisolated(unsafe) let partialBase = partialBuffer.baseAddress!
-                    return Matrix(rows: n, columns: m) { buffer in
+                    return Matrix(rows: n, columns: m, reusing: spare.take() ?? []) { buffer in
                       nonisolated(unsafe) let out = buffer.baseAddress!
                       RowChunks.forEach(rows: n, parallel: fused.parallel) { chunk, rows in
                         let partial = partialBase + chunk * m

@@ -10,26 +10,35 @@ extension Market {
   /// written. Every loop walks rows in the fixed chunks of `RowChunks` (column totals add
   /// per-chunk partials in chunk order), so the bits do not depend on the core count; the
   /// arithmetic is that of writing the allocation, capping it and summing it in separate passes.
+  /// Reported prices from reduced log prices: the reserve price at the bound, `max(r, e^x)` above.
+  func prices(reduced: ReducedMarket, logPrices x: [Double]) -> [Double] {
+    var prices = reservePrices
+    for (column, j) in reduced.products.enumerated() where x[column] > reduced.logReserves[column] {
+      prices[j] = max(reservePrices[j], exp(x[column]))
+    }
+    return prices
+  }
+
   func assemble(
     reduced: ReducedMarket, budgets: [Double], logPrices x: [Double], pass: DemandPass?,
     evaluator: DemandEvaluator?, iterations: Int, error: Double, converged: Bool,
-    kernel: DemandKernel, usedLogDomain: Bool
+    kernel: DemandKernel, usedLogDomain: Bool,
+    computed: (allocation: Matrix, spending: [Double], sales: [Double])? = nil,
+    workspace: ClearingWorkspace? = nil
   ) -> Equilibrium {
-    var prices = reservePrices
-    for (column, j) in reduced.products.enumerated() {
-      // A product at its bound gets its reserve price exactly, not exp(log r).
-      if x[column] > reduced.logReserves[column] {
-        prices[j] = max(reservePrices[j], exp(x[column]))
-      }
-    }
+    // A product at its bound gets its reserve price exactly, not exp(log r).
+    let prices = prices(reduced: reduced, logPrices: x)
     let allocation: Matrix
     let spending: [Double]
     let sales: [Double]
-    if let pass, let evaluator, !pass.logDomain, reduced.buyerCount == buyerCount,
+    if let computed {
+      (allocation, spending, sales) = computed
+    } else if let pass, let evaluator, !pass.logDomain, reduced.buyerCount == buyerCount,
       reduced.productCount == productCount
     {
       (allocation, spending, sales) = evaluator.cappedAllocation(
-        pass, logPrices: x, prices: prices, budgets: budgets)
+        pass, logPrices: x, prices: prices, budgets: budgets,
+        reusing: workspace?.takeAllocationStorage(1).first ?? [])
     } else {
       let reducedAllocation =
         pass.flatMap { pass in evaluator?.allocation(pass, logPrices: x) }

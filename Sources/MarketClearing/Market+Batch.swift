@@ -13,6 +13,9 @@ extension Market {
   /// converges or runs out of passes. The answers equal those of clearing each market alone up
   /// to rounding (the sums are added in a different order), and do not depend on the core count.
   ///
+  /// A `workspace` is used as by `clear(options:startingPrices:workspace:)`; recycle the previous
+  /// batch's answers into it to have the new allocations written in their storage.
+  ///
   /// - Returns: one equilibrium per budget set, in order.
   /// - Throws: `MarketError` when a budget set has the wrong length or a budget is not finite
   ///   and positive.
@@ -75,12 +78,28 @@ extension Market {
         runs[entry.market].takePlain(candidate: entry.x, pass: plainPasses[c])
       }
     }
+    // Scaled answers of markets with nothing dropped are allocated together (one read of W);
+    // the rest (dropped buyers or products, log-domain answers) one by one.
+    let together =
+      reduced.buyerCount == buyerCount && reduced.productCount == productCount
+      ? runs.indices.filter { !runs[$0].best.pass.logDomain } : []
+    let reportedPrices = runs.indices.map {
+      prices(reduced: markets[$0], logPrices: runs[$0].best.x)
+    }
+    let computed = batch.cappedAllocations(
+      together.map { runs[$0].best.pass }, logPrices: together.map { runs[$0].best.x },
+      prices: together.map { reportedPrices[$0] }, budgets: together.map { sets[$0] },
+      parallel: options.parallel,
+      reusing: workspace?.takeAllocationStorage(together.count) ?? [])
+    var byMarket: [Int: (allocation: Matrix, spending: [Double], sales: [Double])] = [:]
+    for (c, k) in together.enumerated() { byMarket[k] = computed[c] }
     return runs.indices.map { k in
       let run = runs[k]
       return assemble(
         reduced: markets[k], budgets: budgetSets[k], logPrices: run.best.x, pass: run.best.pass,
         evaluator: evaluators[k], iterations: run.iterations, error: run.best.error,
-        converged: run.converged, kernel: .blas, usedLogDomain: run.usedLogDomain)
+        converged: run.converged, kernel: .blas, usedLogDomain: run.usedLogDomain,
+        computed: byMarket.removeValue(forKey: k), workspace: workspace)
     }
   }
 }

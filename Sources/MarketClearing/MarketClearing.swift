@@ -23,13 +23,24 @@ extension Market {
   ///     are not finite and positive, and a wrong count's missing entries, start from the
   ///     Cobb-Douglas prices instead. The equilibrium is unique, so only the pass count depends
   ///     on the start.
-  ///   - workspace: storage reused from earlier clears (see `ClearingWorkspace`).
+  ///   - workspace: storage reused from earlier clears and recycled answers (see
+  ///     `ClearingWorkspace`).
   /// - Returns: the equilibrium, or the best iterate with `converged == false` when
   ///   `options.maxIterations` passes were not enough.
   public func clear(
     options: ClearingOptions = ClearingOptions(), startingPrices: [Double]? = nil,
     workspace: ClearingWorkspace? = nil
   ) -> Equilibrium {
+    clear(options: options, startingPrices: startingPrices, workspace: workspace, profile: nil)
+  }
+
+  /// `clear(options:startingPrices:workspace:)`, timing its phases into `profile`.
+  @_spi(Profiling)
+  public func clear(
+    options: ClearingOptions, startingPrices: [Double]?, workspace: ClearingWorkspace?,
+    profile: ClearingProfile?
+  ) -> Equilibrium {
+    profile?.start()
     let reduced = ReducedMarket(self, reusing: workspace?.takeWeightStorage() ?? [])
     defer { workspace?.weightStorage = reduced.weights.elements }
     let useBLAS = reduced.usesBLAS(options.kernel)
@@ -43,6 +54,7 @@ extension Market {
     let solver = FixedPointState(market: reduced, options: options)
     var start = solver.initialLogPrices()
     if let startingPrices { start = solver.warmStart(startingPrices, fallback: start) }
+    profile?.lap(.setup)
     var run = SolverRun(solver: solver, start: start, pass: evaluator.evaluate(logPrices: start))
     while !run.isFinished {
       let candidate = run.candidate()
@@ -51,10 +63,13 @@ extension Market {
         run.takePlain(candidate: plain, pass: evaluator.evaluate(logPrices: plain))
       }
     }
+    profile?.lap(.loop)
+    defer { profile?.lap(.allocation) }
     return assemble(
       reduced: reduced, budgets: budgets, logPrices: run.best.x, pass: run.best.pass,
       evaluator: evaluator, iterations: run.iterations, error: run.best.error,
-      converged: run.converged, kernel: kernel, usedLogDomain: run.usedLogDomain)
+      converged: run.converged, kernel: kernel, usedLogDomain: run.usedLogDomain,
+      workspace: workspace)
   }
 }
 

@@ -79,7 +79,7 @@ struct ReducedMarket: Sendable {
     var spendPartials = [Double](repeating: 0, count: chunkCount * columns)
     var sums = [Double](repeating: 0, count: activeBuyers.count)
     let budgets = self.budgets
-    let w = Matrix(rows: activeBuyers.count, columns: columns, reusing: storage) { out in
+    let w = Matrix(rows: activeBuyers.count, columns: columns, reusing: consume storage) { out in
       v.elements.withUnsafeBufferPointer { vb in
         valued.withUnsafeBufferPointer { valuedColumns in
           activeBuyers.withUnsafeBufferPointer { buyerRows in

@@ -1,6 +1,7 @@
 import LinearAlgebra
-import MarketClearing
 import Testing
+
+@testable import MarketClearing
 
 /// Starting prices change only how many passes a clear takes, never the answer.
 @Suite struct WarmStartTests {
@@ -50,5 +51,54 @@ import Testing
         "\(n)x\(m)")
       #expect(fresh.spending.map(\.bitPattern) == reused.spending.map(\.bitPattern), "\(n)x\(m)")
     }
+  }
+
+  /// The second clear through a workspace builds W in the first one's buffer.
+  @Test func aWorkspaceKeepsItsBuffer() {
+    let workspace = ClearingWorkspace()
+    let market = randomMarket(buyers: 1500, products: 40, sigma: 2, seed: 6)
+    _ = market.clear(workspace: workspace)
+    let first = workspace.weightStorage.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) }
+    #expect(workspace.weightStorage.count == 1500 * 40)
+    _ = market.clear(workspace: workspace)
+    let second = workspace.weightStorage.withUnsafeBufferPointer {
+      UInt(bitPattern: $0.baseAddress)
+    }
+    #expect(first == second)
+  }
+
+  /// A recycled answer's allocation storage holds the next clear's allocation.
+  @Test func aRecycledAnswerHoldsTheNextAllocation() {
+    let workspace = ClearingWorkspace()
+    let market = randomMarket(buyers: 1300, products: 30, sigma: 2, seed: 8)
+    let expected = market.clear()
+    var answer: Equilibrium? = market.clear(workspace: workspace)
+    let address = answer!.allocation.elements.withUnsafeBufferPointer {
+      UInt(bitPattern: $0.baseAddress)
+    }
+    workspace.recycle(answer.take()!)
+    let next = market.clear(workspace: workspace)
+    #expect(
+      next.allocation.elements.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) }
+        == address)
+    #expect(
+      next.allocation.elements.map(\.bitPattern) == expected.allocation.elements.map(\.bitPattern))
+    #expect(workspace.allocationStorage.isEmpty)
+    // A batch reuses recycled answers too.
+    let sets = [market.budgets, market.budgets.map { 2 * $0 }]
+    let first = try! market.clear(budgetSets: sets, workspace: workspace)
+    let addresses = Set(
+      first.map {
+        $0.allocation.elements.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) }
+      })
+    let firstPrices = first[1].prices
+    workspace.recycle(consume first)
+    let second = try! market.clear(budgetSets: sets, workspace: workspace)
+    let reused = Set(
+      second.map {
+        $0.allocation.elements.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) }
+      })
+    #expect(reused == addresses)
+    #expect(maxRelativeDifference(second[1].prices, firstPrices) < 1e-14)
   }
 }
