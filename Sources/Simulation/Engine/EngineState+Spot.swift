@@ -85,9 +85,12 @@ extension EngineState {
       throw .clearingFailed(month: month.description, detail: error.description)
     }
     let settings = compiled.scenario.market
+    // Warm start: last month's prices for the same products (Cobb-Douglas for new ones).
     let equilibrium = market.clear(
-      options: ClearingOptions(tolerance: settings.tolerance, maxIterations: settings.maxIterations)
-    )
+      options: ClearingOptions(
+        tolerance: settings.tolerance, maxIterations: settings.maxIterations),
+      startingPrices: products.map { warmStartPrice[$0] })
+    for (j, product) in products.enumerated() { warmStartPrice[product] = equilibrium.prices[j] }
     clearingIterations = equilibrium.iterations
     clearingError = equilibrium.clearingError
 

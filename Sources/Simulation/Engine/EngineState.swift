@@ -38,6 +38,8 @@ struct EngineState {
   var spotSupply: [Double]
   var spotSold: [Double]
   var spotPrice: [Double]
+  /// Each product's last clearing price (0 until it first clears): the next month's start.
+  var warmStartPrice: [Double]
   var reserve: [Double]
   /// Delivered GPU-hours per active contract this month.
   var contractDelivered: [[Double]]
@@ -81,6 +83,7 @@ struct EngineState {
     spotSupply = capacityHours
     spotSold = capacityHours
     spotPrice = capacityHours
+    warmStartPrice = capacityHours
     reserve = capacityHours
     contractDelivered = compiled.contracts.map { _ in Array(repeating: 0, count: nC) }
     buyerBudget = Array(repeating: 0, count: nB)
