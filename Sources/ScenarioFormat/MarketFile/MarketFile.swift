@@ -135,10 +135,11 @@ public struct MarketFile: Sendable {
       log.error("a market needs at least one buyer", at: node)
     }
     var buyerNames: [String] = []
+    var seenBuyers = Set<String>()
     var budgets: [Double] = []
     for buyer in buyers {
       guard let entry = buyer.mapping(log, allowedKeys: buyerFields.names) else { continue }
-      buyerNames.append(uniqueName(entry.required("name"), among: buyerNames, log: log))
+      buyerNames.append(uniqueName(entry.required("name"), among: &seenBuyers, log: log))
       budgets.append(entry.required("budget")?.number(log, .positive) ?? .nan)
     }
 
@@ -147,13 +148,14 @@ public struct MarketFile: Sendable {
       log.error("a market needs at least one product", at: node)
     }
     var productNames: [String] = []
+    var seenProducts = Set<String>()
     var supplies: [Double] = []
     var reserves: [Double] = []
     for product in products {
       guard let entry = product.mapping(log, allowedKeys: productFields.names) else {
         continue
       }
-      productNames.append(uniqueName(entry.required("name"), among: productNames, log: log))
+      productNames.append(uniqueName(entry.required("name"), among: &seenProducts, log: log))
       supplies.append(entry.required("supply")?.number(log, .nonNegative) ?? .nan)
       reserves.append(entry.optional("reservePrice")?.number(log, .nonNegative) ?? 0)
     }
@@ -229,12 +231,14 @@ public struct MarketFile: Sendable {
     return valuations
   }
 
-  private static func uniqueName(_ node: DocumentNode?, among names: [String], log: DiagnosticLog)
-    -> String
-  {
+  /// The name at `node`, checked against the names seen so far (a set: 10,000 buyers would
+  /// otherwise cost 50 million comparisons).
+  private static func uniqueName(
+    _ node: DocumentNode?, among seen: inout Set<String>, log: DiagnosticLog
+  ) -> String {
     guard let node, let name = node.string(log) else { return "" }
     if name.isEmpty { log.error("a name must not be empty", at: node) }
-    if names.contains(name) { log.error("duplicate name '\(name)'", at: node) }
+    if !seen.insert(name).inserted { log.error("duplicate name '\(name)'", at: node) }
     return name
   }
 }
