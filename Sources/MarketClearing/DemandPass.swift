@@ -197,7 +197,8 @@ extension DemandEvaluator {
           nonisolated(unsafe) let weights = w.baseAddress!
           nonisolated(unsafe) let factors = c.baseAddress!
           nonisolated(unsafe) let buyers = u.baseAddress!
-          let sold = RowChunks.sumColumns(rows: n, columns: m) { rows, partial in
+          let sold = RowChunks.sumColumns(rows: n, columns: m, parallel: fused.parallel) {
+            rows, partial in
             for i in rows {
               let factor = buyers[i]
               let row = i * m

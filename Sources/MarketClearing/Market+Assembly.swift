@@ -22,7 +22,7 @@ extension Market {
   func assemble(
     reduced: ReducedMarket, budgets: [Double], logPrices x: [Double], pass: DemandPass?,
     evaluator: DemandEvaluator?, iterations: Int, error: Double, converged: Bool,
-    kernel: DemandKernel, usedLogDomain: Bool,
+    kernel: DemandKernel, usedLogDomain: Bool, parallel: Bool,
     computed: (allocation: Matrix, spending: [Double], sales: [Double])? = nil,
     workspace: ClearingWorkspace? = nil
   ) -> Equilibrium {
@@ -43,8 +43,9 @@ extension Market {
       let reducedAllocation =
         pass.flatMap { pass in evaluator?.allocation(pass, logPrices: x) }
         ?? Matrix(rows: 0, columns: 0)
-      allocation = expand(reduced: reduced, allocation: reducedAllocation)
-      (spending, sales) = Self.totals(allocation, prices: prices, budgets: budgets)
+      allocation = expand(reduced: reduced, allocation: reducedAllocation, parallel: parallel)
+      (spending, sales) = Self.totals(
+        allocation, prices: prices, budgets: budgets, parallel: parallel)
     }
     let unsold = (0..<productCount).map { max(0, supplies[$0] - sales[$0]) }
     return Equilibrium(
@@ -56,11 +57,13 @@ extension Market {
 
   /// The reduced allocation capped at supply and placed at its buyers and products (zero
   /// elsewhere): for markets with dropped buyers or products, and log-domain answers.
-  private func expand(reduced: ReducedMarket, allocation a: Matrix) -> Matrix {
+  private func expand(reduced: ReducedMarket, allocation a: Matrix, parallel: Bool) -> Matrix {
     let columns = reduced.productCount
     let sold = a.elements.withUnsafeBufferPointer { a in
       nonisolated(unsafe) let base = a.baseAddress
-      return RowChunks.sumColumns(rows: reduced.buyerCount, columns: columns) { rows, partial in
+      return RowChunks.sumColumns(
+        rows: reduced.buyerCount, columns: columns, parallel: parallel
+      ) { rows, partial in
         for row in rows {
           let values = base! + row * columns
           for column in 0..<columns { partial[column] += values[column] }
@@ -85,7 +88,9 @@ extension Market {
   }
 
   /// What each buyer spends (`min(Σ_j p_j x_ij, B_i)`) and each product sells (`Σ_i x_ij`).
-  private static func totals(_ allocation: Matrix, prices: [Double], budgets: [Double]) -> (
+  private static func totals(
+    _ allocation: Matrix, prices: [Double], budgets: [Double], parallel: Bool
+  ) -> (
     spending: [Double], sales: [Double]
   ) {
     let rows = allocation.rows
@@ -99,7 +104,8 @@ extension Market {
             nonisolated(unsafe) let spentBase = spent.baseAddress
             nonisolated(unsafe) let priceBase = p.baseAddress
             nonisolated(unsafe) let budgetBase = b.baseAddress
-            return RowChunks.sumColumns(rows: rows, columns: columns) { rows, partial in
+            return RowChunks.sumColumns(rows: rows, columns: columns, parallel: parallel) {
+              rows, partial in
               for i in rows {
                 let row = base! + i * columns
                 var total = 0.0

@@ -33,7 +33,8 @@ extension Market {
       }
     }
     guard !budgetSets.isEmpty else { return [] }
-    let reduced = ReducedMarket(self, reusing: workspace?.takeWeightStorage() ?? [])
+    let reduced = ReducedMarket(
+      self, reusing: workspace?.takeWeightStorage() ?? [], parallel: options.parallel)
     defer { workspace?.weightStorage = reduced.weights.elements }
     guard reduced.productCount > 0, reduced.usesBLAS(options.kernel), reduced.logWeights == nil
     else {
@@ -99,7 +100,8 @@ extension Market {
         reduced: markets[k], budgets: budgetSets[k], logPrices: run.best.x, pass: run.best.pass,
         evaluator: evaluators[k], iterations: run.iterations, error: run.best.error,
         converged: run.converged, kernel: .blas, usedLogDomain: run.usedLogDomain,
-        computed: byMarket.removeValue(forKey: k), workspace: workspace)
+        parallel: options.parallel, computed: byMarket.removeValue(forKey: k),
+        workspace: workspace)
     }
   }
 }

@@ -41,14 +41,16 @@ extension Market {
     profile: ClearingProfile?
   ) -> Equilibrium {
     profile?.start()
-    let reduced = ReducedMarket(self, reusing: workspace?.takeWeightStorage() ?? [])
+    let reduced = ReducedMarket(
+      self, reusing: workspace?.takeWeightStorage() ?? [], parallel: options.parallel)
     defer { workspace?.weightStorage = reduced.weights.elements }
     let useBLAS = reduced.usesBLAS(options.kernel)
     let kernel: DemandKernel = useBLAS ? .blas : .loops
     guard reduced.productCount > 0 else {
       return assemble(
         reduced: reduced, budgets: budgets, logPrices: [], pass: nil, evaluator: nil,
-        iterations: 0, error: 0, converged: true, kernel: kernel, usedLogDomain: false)
+        iterations: 0, error: 0, converged: true, kernel: kernel, usedLogDomain: false,
+        parallel: options.parallel)
     }
     var evaluator = DemandEvaluator(market: reduced, useBLAS: useBLAS, parallel: options.parallel)
     let solver = FixedPointState(market: reduced, options: options)
@@ -69,7 +71,7 @@ extension Market {
       reduced: reduced, budgets: budgets, logPrices: run.best.x, pass: run.best.pass,
       evaluator: evaluator, iterations: run.iterations, error: run.best.error,
       converged: run.converged, kernel: kernel, usedLogDomain: run.usedLogDomain,
-      workspace: workspace)
+      parallel: options.parallel, workspace: workspace)
   }
 }
 

@@ -38,8 +38,10 @@ struct ReducedMarket: Sendable {
   /// Products on offer that no active buyer values.
   let unvaluedProducts: [Int]
 
-  /// - Parameter storage: a buffer to build `W` in (see `ClearingWorkspace`); any contents.
-  init(_ market: Market, reusing storage: consuming [Double] = []) {
+  /// - Parameters:
+  ///   - storage: a buffer to build `W` in (see `ClearingWorkspace`); any contents.
+  ///   - parallel: whether chunks of rows may be built on several threads (the bits are the same).
+  init(_ market: Market, reusing storage: consuming [Double] = [], parallel: Bool = true) {
     let n = market.buyerCount
     let m = market.productCount
     let v = market.valuations
@@ -95,7 +97,7 @@ struct ReducedMarket: Sendable {
                     nonisolated(unsafe) let partialBase = partials.baseAddress
                     nonisolated(unsafe) let sumBase = rowSums.baseAddress
                     nonisolated(unsafe) let budgetBase = budgetBuffer.baseAddress
-                    RowChunks.forEach(rows: buyerRows.count) { chunk, rows in
+                    RowChunks.forEach(rows: buyerRows.count, parallel: parallel) { chunk, rows in
                       var underflow = false
                       let spend = partialBase! + chunk * columns
                       for row in rows {
