@@ -36,7 +36,7 @@ public enum Document {
     path: String, maxBytes: Int = Limits.maxBytes
   ) throws(DiagnosticsError) -> DocumentNode {
     let log = DiagnosticLog()
-    let node = readFile(path: path, log: log, limit: min(maxBytes, Limits.maxBytes)).flatMap {
+    let node = readFile(path: path, log: log, maxBytes: min(maxBytes, Limits.maxBytes)).flatMap {
       parse($0, file: path, log: log)
     }
     try log.throwIfErrors()
@@ -45,11 +45,13 @@ public enum Document {
 
   /// Reads the file at `path`, resolves its `extends` chain (deep-merging mappings, `null` deleting
   /// a key, lists replaced whole), then applies `overrides` in order.
+  ///
+  /// `maxBytes` bounds each file read (default `Limits.maxBytes`).
   public static func load(
-    path: String, overrides: [(KeyPath, String)] = []
+    path: String, overrides: [(KeyPath, String)] = [], maxBytes: Int = Limits.maxBytes
   ) throws(DiagnosticsError) -> DocumentNode {
     let log = DiagnosticLog()
-    var node = loadResolvingExtends(path: path, chain: [], log: log)
+    var node = loadResolvingExtends(path: path, chain: [], log: log, maxBytes: maxBytes)
     if var resolved = node {
       for (keyPath, text) in overrides {
         applyOverride(&resolved, keyPath: keyPath, text: text, log: log)
@@ -85,7 +87,7 @@ public enum Document {
   // MARK: - Files
 
   static func readFile(
-    path: String, log: DiagnosticLog, at place: DocumentNode? = nil, limit: Int = Limits.maxBytes
+    path: String, log: DiagnosticLog, at place: DocumentNode? = nil, maxBytes: Int = Limits.maxBytes
   ) -> String? {
     func fail(_ message: String) -> String? {
       if let place {
@@ -97,7 +99,7 @@ public enum Document {
     }
     let data: [UInt8]
     do {
-      data = try RegularFile.read(path, limit: limit)
+      data = try RegularFile.read(path, limit: maxBytes)
     } catch {
       return fail(error.description)
     }
@@ -110,10 +112,23 @@ public enum Document {
     return text
   }
 
+  /// A byte count as people write it: "16 MiB", "1.5 GiB", "900 bytes".
+  public static func byteCount(_ bytes: Int) -> String {
+    for (unit, size) in [("GiB", 1 << 30), ("MiB", 1 << 20), ("KiB", 1 << 10)] where bytes >= size {
+      let value = Double(bytes) / Double(size)
+      return value == value.rounded()
+        ? "\(Int(value)) \(unit)" : String(format: "%.1f \(unit)", value)
+    }
+    return "\(bytes) bytes"
+  }
+
   static func loadResolvingExtends(
-    path: String, chain: [String], log: DiagnosticLog, extendsNode: DocumentNode? = nil
+    path: String, chain: [String], log: DiagnosticLog, extendsNode: DocumentNode? = nil,
+    maxBytes: Int = Limits.maxBytes
   ) -> DocumentNode? {
-    guard let text = readFile(path: path, log: log, at: extendsNode) else { return nil }
+    guard let text = readFile(path: path, log: log, at: extendsNode, maxBytes: maxBytes) else {
+      return nil
+    }
     guard var node = parse(text, file: path, log: log) else { return nil }
     guard let extendsValue = node["extends"] else { return node }
     if case .mapping(let entries) = node.value {
@@ -147,7 +162,7 @@ public enum Document {
     }
     guard
       let base = loadResolvingExtends(
-        path: basePath, chain: fullChain, log: log, extendsNode: extendsValue)
+        path: basePath, chain: fullChain, log: log, extendsNode: extendsValue, maxBytes: maxBytes)
     else { return nil }
     return merge(node, over: base, log: log)
   }
