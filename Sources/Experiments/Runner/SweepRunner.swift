@@ -173,6 +173,14 @@ public struct SweepProgressSnapshot: Sendable {
   public var failed: Int
   public var ranThisTime: Int
   public var elapsed: Double
+
+  public init(done: Int, total: Int, failed: Int, ranThisTime: Int, elapsed: Double) {
+    self.done = done
+    self.total = total
+    self.failed = failed
+    self.ranThisTime = ranThisTime
+    self.elapsed = elapsed
+  }
 }
 
 /// What a sweep invocation did.

@@ -8,6 +8,8 @@ enum ExitStatus {
   static let notConverged = ExitCode(3)
   /// `--verify` found an equilibrium condition violated by more than the tolerance.
   static let verificationFailed = ExitCode(4)
+  /// An output file or folder could not be written (sysexits EX_IOERR).
+  static let writeFailed = ExitCode(74)
 
   /// The help text block listing the statuses.
   static let helpText = """
