@@ -10,11 +10,14 @@ public enum PlanError: Error, Equatable, CustomStringConvertible {
   case invalidReplicates(Int)
   case invalidVary(String, expected: String)
   case invalidShard(String)
+  /// A Sobol design samples continuous ranges; a list or a grid count cannot be used.
+  case notARange(String, given: String)
 
   public var description: String {
     switch self {
     case .noParameters:
-      "a sweep needs at least one parameter (--vary key.path=VALUES)"
+      "a sampling design needs at least one parameter (--vary key.path=LOW..HIGH); "
+        + "for replicates of the scenario alone use --design grid with no --vary"
     case .duplicateParameter(let key):
       "parameter '\(key)' is varied twice"
     case .gridNeedsCount(let key):
@@ -31,6 +34,9 @@ public enum PlanError: Error, Equatable, CustomStringConvertible {
       "replicates must be at least 1, got \(k)"
     case .invalidVary(let text, let expected):
       "cannot read '--vary \(text)': expected \(expected)"
+    case .notARange(let key, let given):
+      "--design sobol samples each parameter uniformly over a range, so '\(key)=\(given)' "
+        + "cannot be used: write \(key)=LOW..HIGH (no list, no :COUNT)"
     case .invalidShard(let text):
       "invalid shard '\(text)': expected I/N with N >= 1 and 0 <= I < N, e.g. 0/4"
     }

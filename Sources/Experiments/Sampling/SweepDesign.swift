@@ -51,7 +51,8 @@ public struct SweepDesign: Sendable {
   }
 
   static func validate(_ plan: SweepPlan) throws(PlanError) {
-    guard !plan.parameters.isEmpty else { throw .noParameters }
+    // A grid without parameters is one point: replicates of the scenario as it is.
+    guard !plan.parameters.isEmpty || plan.design == .grid else { throw .noParameters }
     var seen = Set<String>()
     for parameter in plan.parameters {
       guard seen.insert(parameter.keyPath).inserted else {
@@ -65,6 +66,15 @@ public struct SweepDesign: Sendable {
         guard lower.isFinite, upper.isFinite else { throw .nonFiniteValue(parameter.keyPath) }
         guard lower < upper else {
           throw .invalidRange(parameter.keyPath, lower: lower, upper: upper)
+        }
+      }
+      if plan.design == .sobol {
+        switch parameter.domain {
+        case .range(_, _, nil): break
+        default:
+          throw .notARange(
+            parameter.keyPath, given: String(parameter.canonicalText.drop { $0 != "=" }.dropFirst())
+          )
         }
       }
     }

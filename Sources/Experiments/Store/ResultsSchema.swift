@@ -51,6 +51,10 @@ enum ResultsSchema {
       value REAL,
       PRIMARY KEY (run_id, name)
     ) WITHOUT ROWID;
+    CREATE TABLE IF NOT EXISTS provenance (
+      key TEXT PRIMARY KEY,
+      value TEXT NOT NULL
+    );
     CREATE TABLE IF NOT EXISTS series (
       run_id INTEGER NOT NULL REFERENCES runs(run_id),
       name TEXT NOT NULL,

@@ -14,8 +14,11 @@ final class ResultsWriter {
   /// Opens (creating if needed) the database at `path` for `shard` of `design`'s plan. Throws
   /// ``StoreError/differentPlan(path:storedHash:storedPlan:newHash:)`` when the file already
   /// holds another plan, ``StoreError/differentShard(path:stored:requested:)`` when it holds
-  /// another shard of this plan.
-  init(path: String, design: SweepDesign, shard: SweepShard = .whole) throws(StoreError) {
+  /// another shard of this plan, and ``StoreError/differentScenario(path:differences:)`` when
+  /// the plans differ because the resolved scenario does (`provenance` holds the new one).
+  init(
+    path: String, design: SweepDesign, shard: SweepShard = .whole, provenance: Provenance? = nil
+  ) throws(StoreError) {
     database = try SQLiteDatabase(path: path)
     recordSeries = design.plan.recordSeries
     try database.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;")
@@ -25,6 +28,15 @@ final class ResultsWriter {
     if try existing.step() {
       let storedHash = existing.string(0) ?? ""
       guard storedHash == plan.hash else {
+        if let current = provenance?.scenarios.first,
+          let stored = try Provenance.stored(in: database)?.scenarios.first,
+          !stored.resolved.isEmpty, stored.digest != current.digest
+        {
+          throw .differentScenario(
+            path: path,
+            differences: ScenarioDifference.describe(
+              stored: stored.resolved, current: current.resolved))
+        }
         throw .differentPlan(
           path: path, storedHash: storedHash, storedPlan: existing.string(1) ?? "",
           newHash: plan.hash)
@@ -62,6 +74,7 @@ final class ResultsWriter {
         try insertParameterSpec.run()
       }
       try database.execute(ResultsSchema.runsWithParametersView(plan.parameters.map(\.keyPath)))
+      try provenance?.store(in: database)
       try database.execute(
         "INSERT INTO shard (id, shard_index, shard_count) VALUES (1, \(shard.index), \(shard.count))"
       )

@@ -51,6 +51,11 @@ public final class SweepDatabase {
     self.plan = plan
   }
 
+  /// What made the sweep; nil for a database written before provenance was recorded.
+  public func provenance() throws(StoreError) -> Provenance? {
+    try Provenance.stored(in: database)
+  }
+
   /// Stored runs by status.
   public func runCounts() throws(StoreError) -> (ok: Int, failed: Int) {
     let query = try database.prepare(

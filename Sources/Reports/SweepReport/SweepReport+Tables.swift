@@ -21,6 +21,9 @@ extension SweepReportSource.Context {
     let table = ReportTable(
       id: "plan", title: "Sweep plan", columns: ["item", "value"], rows: rows)
     var items: [ReportDocument.Item] = [.table(table)]
+    if let provenance = try database.provenance() {
+      items.insert(.paragraph(provenance.sentence), at: 0)
+    }
     if counts.ok + counts.failed < plan.runCount {
       items.insert(
         .paragraph(

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Experiments
 import Foundation
 import ScenarioFormat
 import Simulation
@@ -21,8 +22,9 @@ struct RunCommand: ParsableCommand {
 
       Formats: table (default, readable), markdown (the same tables), csv (the summary as \
       name,value), json (one object: scenario, seed, months, prices, compute, summary).
-      --out DIR also writes series.csv, series.json (every monthly table), summary.csv and \
-      summary.json; each file is written to a temporary name and renamed, so none is ever \
+      --out DIR also writes series.csv, series.json (every monthly table), summary.csv, \
+      summary.json and provenance.json (version, date, seed, --set overrides and the scenario \
+      as resolved after extends and --set); each file is written to a temporary name and renamed, so none is ever \
       left half-written.
 
       Exit status: 0 success; 2 invalid input (file, line and key path on stderr); \
@@ -51,7 +53,8 @@ struct RunCommand: ParsableCommand {
   var overrides: [String] = []
 
   func run() throws {
-    guard let scenario = ScenarioCheck.check(file, overrides: overrides).scenario else {
+    let checked = ScenarioCheck.check(file, overrides: overrides)
+    guard let scenario = checked.scenario, let document = checked.document else {
       throw ExitStatus.invalidInput
     }
     let result: RunResult
@@ -76,7 +79,12 @@ struct RunCommand: ParsableCommand {
     }
     if let out {
       do {
-        try write(result, to: out)
+        let provenance = Provenance(
+          command: "run",
+          scenarios: [
+            .init(name: scenario.name, source: file, resolved: document.json.serialized(indent: 0))
+          ], overrides: overrides, seed: result.seed)
+        try write(result, provenance: provenance, to: out)
       } catch {
         printError("error: could not write to \(out): \(error.localizedDescription)")
         throw ExitStatus.outputFailed
@@ -84,12 +92,13 @@ struct RunCommand: ParsableCommand {
     }
   }
 
-  private func write(_ result: RunResult, to directory: String) throws {
+  private func write(_ result: RunResult, provenance: Provenance, to directory: String) throws {
     let fm = FileManager.default
     try fm.createDirectory(atPath: directory, withIntermediateDirectories: true)
     let files = [
       ("series.csv", result.seriesCSV()), ("series.json", result.seriesJSON()),
       ("summary.csv", result.summaryCSV()), ("summary.json", result.summaryJSON()),
+      ("provenance.json", provenance.json()),
     ]
     for (name, text) in files {
       let target = URL(fileURLWithPath: directory).appendingPathComponent(name)

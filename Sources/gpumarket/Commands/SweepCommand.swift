@@ -1,6 +1,8 @@
 import ArgumentParser
 import Experiments
 import Foundation
+import ScenarioExperiments
+import ScenarioFormat
 
 /// `gpumarket sweep`: runs a scenario over a design of parameter values and replicates,
 /// streaming every run into a SQLite database; running it again resumes.
@@ -21,8 +23,15 @@ struct SweepCommand: ParsableCommand {
       """
   )
 
-  @Argument(help: "Scenario file, or builtin:ishigami / builtin:failing.")
+  @Argument(
+    help: "Scenario file or bundled scenario name (see `gpumarket scenarios`), or builtin:ishigami."
+  )
   var scenario: String?
+
+  @Option(
+    name: .customLong("set"),
+    help: "Override a value in the scenario for every run: key.path=value (repeatable).")
+  var overrides: [String] = []
 
   @Option(name: .customLong("plan"), help: "A sweep file (YAML).")
   var planFile: String?
@@ -83,29 +92,52 @@ struct SweepCommand: ParsableCommand {
     if let replicates { plan.replicates = replicates }
     if let seed { plan.seed = seed }
     if series { plan.recordSeries = true }
-    if !plan.scenario.hasPrefix(BuiltinModels.prefix),
-      let contents = FileManager.default.contents(atPath: plan.scenario)
-    {
-      plan.scenarioDigest = SweepPlan.digest(of: Array(contents))
-    }
     return plan
   }
 
+  /// The model for the plan's scenario, and the plan with the digest of the scenario as resolved
+  /// (after `extends` and --set), so that editing any file of the chain, or another --set, makes
+  /// a new plan instead of resuming into runs of the old one.
+  func makeModel(for plan: inout SweepPlan) throws -> (any ExperimentModel, Provenance?) {
+    if let model = try BuiltinModels.model(for: plan.scenario) {
+      guard overrides.isEmpty else {
+        throw ValidationError("--set applies to scenario files, not to \(plan.scenario)")
+      }
+      return (model, nil)
+    }
+    let parsed = try overrides.map { text throws(DiagnosticsError) in
+      try Document.parseOverride(text)
+    }
+    let model = try ScenarioModel(
+      path: ScenarioDirectory.resolve(plan.scenario), overrides: parsed)
+    let resolved = model.document.json.serialized(indent: 0)
+    plan.scenarioDigest = SweepPlan.digest(of: Array(resolved.utf8))
+    var name = plan.scenario
+    if case .scalar(let text, _) = model.document["name"]?.value { name = text }
+    let record = Provenance.ScenarioRecord(name: name, source: plan.scenario, resolved: resolved)
+    let provenance = Provenance(
+      command: "sweep", scenarios: [record], overrides: overrides, seed: plan.seed,
+      replicates: plan.replicates)
+    return (model, provenance)
+  }
+
   func run() throws {
-    let plan: SweepPlan
+    var plan: SweepPlan
     let sweepDesign: SweepDesign
     let model: any ExperimentModel
+    let provenance: Provenance?
     let part: SweepShard
     do {
       part = try shard.map { try SweepShard(parsing: $0) } ?? .whole
       plan = try makePlan()
+      (model, provenance) = try makeModel(for: &plan)
       sweepDesign = try SweepDesign(plan: plan)
-      model = try makeExperimentModel(scenarioPath: plan.scenario)
     } catch {
       throw CommandError.exit("\(error)", code: 2)
     }
     var runner = SweepRunner(design: sweepDesign, model: model, databasePath: db, jobs: jobs)
     runner.shard = part
+    runner.provenance = provenance
     InterruptFlag.install()
     runner.shouldStop = { InterruptFlag.isSet }
     let reporter = quiet ? nil : ProgressReporter()
@@ -116,7 +148,8 @@ struct SweepCommand: ParsableCommand {
     } catch {
       reporter?.finish()
       switch error {
-      case .differentPlan, .differentShard: throw CommandError.exit("\(error)", code: 2)
+      case .differentPlan, .differentShard, .differentScenario:
+        throw CommandError.exit("\(error)", code: 2)
       default: break
       }
       throw CommandError.exit("\(error)", code: 74)
