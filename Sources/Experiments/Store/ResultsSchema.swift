@@ -62,6 +62,8 @@ enum ResultsSchema {
       value REAL,
       PRIMARY KEY (run_id, name, month)
     ) WITHOUT ROWID;
+    CREATE INDEX IF NOT EXISTS outcomes_by_name ON outcomes (name);
+    CREATE INDEX IF NOT EXISTS series_by_name ON series (name, month);
     """
 
   /// A view with one row per run and one column per parameter (named by its key path), so a

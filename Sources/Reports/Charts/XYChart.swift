@@ -49,6 +49,8 @@ public struct XYChart: Sendable {
   /// Vertical markers at x (a scenario's dated events): numbered at the top of the plot and
   /// listed by number under it, so long labels never overprint.
   public var markers: [(x: Double, label: String)] = []
+  /// A logarithmic y axis (values ≤ 0 are left out); see ``spansMoreThanADecade(_:)``.
+  public var logarithmic = false
   public var width = 760.0
   public var height = 420.0
 
@@ -59,6 +61,11 @@ public struct XYChart: Sendable {
   }
 
   public func svg() -> String {
+    guard !logarithmic else { return logTransformed().svg(yTicks: LogTicks(self)) }
+    return svg(yTicks: nil)
+  }
+
+  func svg(yTicks logTicks: LogTicks?) -> String {
     let legendNames = lines.map(\.name) + pointSets.map(\.name)
     let showLegend = legendNames.count > 1 || (legendNames.count == 1 && !legendNames[0].isEmpty)
     let left = 78.0
@@ -88,7 +95,11 @@ public struct XYChart: Sendable {
     let xAxis = Axis(minimum: xs.min() ?? 0, maximum: xs.max() ?? 1, target: 6)
     let xLow = xTicks != nil ? (xs.min() ?? 0) : xAxis.lower
     let xHigh = xTicks != nil ? max(xs.max() ?? 1, xLow + 1) : xAxis.upper
-    let yAxis = Axis(minimum: ys.min() ?? 0, maximum: ys.max() ?? 1, target: 6)
+    let yAxis =
+      logTicks.map { Axis(exactly: $0.lower, $0.upper) }
+      ?? Axis(minimum: ys.min() ?? 0, maximum: ys.max() ?? 1, target: 6)
+    let yTicks = logTicks?.ticks ?? yAxis.ticks.map { ($0, yAxis.label($0)) }
+    let ySuffix = logTicks != nil ? " (log scale)" : yAxis.scaleSuffix
     // Keep dots off the axis lines: inset the data area a little when there are points.
     let inset = pointSets.isEmpty ? 0.0 : 10.0
     func px(_ x: Double) -> Double {
@@ -99,9 +110,9 @@ public struct XYChart: Sendable {
     var svg = SVGWriter(width: width, height: height)
     svg.text(title, x: left, y: 26, size: 16, weight: "bold")
     // Grid and y ticks.
-    for tick in yAxis.ticks {
+    for (tick, label) in yTicks {
       svg.line(left, py(tick), plotRight, py(tick), stroke: Palette.grid)
-      svg.text(yAxis.label(tick), x: left - 8, y: py(tick) + 4, anchor: .end, size: 11)
+      svg.text(label, x: left - 8, y: py(tick) + 4, anchor: .end, size: 11)
     }
     // x ticks.
     let ticks = xTicks ?? xAxis.ticks.map { ($0, xAxis.label($0)) }
@@ -115,7 +126,7 @@ public struct XYChart: Sendable {
     svg.text(
       xTitle, x: (left + plotRight) / 2, y: height - keyHeight - 18, anchor: .middle, size: 12)
     svg.text(
-      yLabel + yAxis.scaleSuffix, x: 18, y: (top + plotBottom) / 2, anchor: .middle, size: 12,
+      yLabel + ySuffix, x: 18, y: (top + plotBottom) / 2, anchor: .middle, size: 12,
       rotate: -90)
 
     // Markers, then bands, then lines, then points, so marks sit on top of shading.

@@ -67,7 +67,7 @@ extension SweepReportSource.Context {
           id: "outcome-summary", title: "Outcomes across the design (point means)",
           columns: ["outcome", "points", "mean", "sd", "min", "max", "95% CI low", "95% CI high"],
           rows: rows,
-          note: "Each point contributes the mean of its replicates.")))
+          note: "Each point contributes the mean of its replicates." + leftOutNote)))
     // Saltelli design points are not meant to be read one by one.
     if plan.design != .sobol {
       items.append(.table(byPointTable()))
@@ -107,9 +107,24 @@ extension SweepReportSource.Context {
           ? " First \(shown.count) of \(outcomes.count) outcomes; the database holds all." : ""))
   }
 
-  /// The outcomes asked for (at most 24), or else the model's first `limit`.
+  /// What the outcome table leaves out, as a sentence (empty when nothing is).
+  var leftOutNote: String {
+    guard leftOut.total > 0 else { return "" }
+    let constant =
+      leftOut.constant > 0 ? " (\(leftOut.constant) of them take one value in every run)" : ""
+    let which =
+      focus.isEmpty
+      ? "the headline outcomes that vary (\(SweepReportOptions.headlinePatterns.joined(separator: ", ")))"
+      : "the outcomes asked for"
+    return " Shown: \(which); \(leftOut.total) other outcomes are left out\(constant); "
+      + "name them with --outcome, or read them all with gpumarket export."
+  }
+
+  /// The outcomes asked for (at most 24), or else the `limit` the sweep moves most.
   func reportedOutcomes(limit: Int) -> [String] {
-    focus.isEmpty ? Array(outcomes.prefix(limit)) : Array(focus.prefix(24))
+    guard focus.isEmpty else { return Array(focus.prefix(24)) }
+    let spread = Dictionary(uniqueKeysWithValues: outcomes.map { ($0, relativeSpread($0)) })
+    return Array(outcomes.sorted { spread[$0]! > spread[$1]! }.prefix(limit))
   }
 
   func failureSection() throws -> ReportDocument.Section? {
