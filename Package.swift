@@ -68,7 +68,7 @@ let package = Package(
       name: "gpumarket-bench",
       dependencies: [
         "LinearAlgebra", "MarketClearing", "Simulation", "ScenarioFormat", "Experiments",
-        "ScenarioExperiments", "Randomness",
+        "ScenarioExperiments", "Randomness", "Reports",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       path: "Benchmarks/gpumarket-bench"

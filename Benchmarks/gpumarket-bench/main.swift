@@ -1,7 +1,7 @@
 import Foundation
 
-// Subcommands: `engine` (EngineBenchmark.swift), `sweep` (SweepBenchmark.swift), `clearing` and
-// `crossover` (ClearingCommand.swift).
+// Subcommands: `engine` (EngineBenchmark.swift), `sweep` (SweepBenchmark.swift), `report`
+// (ReportBenchmark.swift), `clearing` and `crossover` (ClearingCommand.swift).
 let arguments = Array(CommandLine.arguments.dropFirst())
 switch arguments.first {
 case "engine":
@@ -9,6 +9,14 @@ case "engine":
   exit(0)
 case "sweep":
   runSweepBenchmark(CommandLine.arguments)
+case "report":
+  do {
+    try ReportBenchmark.main(Array(arguments.dropFirst()))
+    exit(0)
+  } catch {
+    FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+    exit(1)
+  }
 case "clearing", "crossover":
   ClearingCommand.main(arguments)
 default:
@@ -18,6 +26,7 @@ default:
       error: expected a command
       usage: gpumarket-bench engine [--repeats N] [--write FILE]
              gpumarket-bench sweep [--help]
+             gpumarket-bench report [--db PATH] [--repeats N] [--results FILE]
       \(ClearingCommand.usage.replacingOccurrences(of: "usage: ", with: "       "))
 
       """.utf8))

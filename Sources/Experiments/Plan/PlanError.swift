@@ -35,7 +35,7 @@ public enum PlanError: Error, Equatable, CustomStringConvertible {
     case .invalidVary(let text, let expected):
       "cannot read '--vary \(text)': expected \(expected)"
     case .notARange(let key, let given):
-      "--design sobol samples each parameter uniformly over a range, so '\(key)=\(given)' "
+      "--design sobol and --design morris take each parameter over a range, so '\(key)=\(given)' "
         + "cannot be used: write \(key)=LOW..HIGH (no list, no :COUNT)"
     case .invalidShard(let text):
       "invalid shard '\(text)': expected I/N with N >= 1 and 0 <= I < N, e.g. 0/4"

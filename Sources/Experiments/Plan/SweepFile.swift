@@ -4,8 +4,8 @@ import Yams
 /// Reads a sweep file (YAML, documented in docs/sweeps.md) into a ``SweepPlan``.
 ///
 ///     scenario: scenarios/baseline-2026.yaml   # relative to this file; or builtin:NAME
-///     design: lhs                              # grid | random | lhs | sobol (default grid)
-///     samples: 256                             # random, lhs: points; sobol: base samples N
+///     design: lhs                              # grid | random | lhs | sobol | morris (default grid)
+///     samples: 256                             # random, lhs: points; sobol: base samples N; morris: trajectories
 ///     replicates: 3                            # default 1
 ///     seed: 42                                 # default 1
 ///     series: true                             # store monthly series (default false)
@@ -60,7 +60,7 @@ public enum SweepFile {
         scenario = text
       case "design":
         guard let text = value.scalar?.string, let kind = DesignKind(rawValue: text) else {
-          throw reader.error(value, key, "one of grid, random, lhs, sobol")
+          throw reader.error(value, key, "one of grid, random, lhs, sobol, morris")
         }
         design = kind
       case "samples":

@@ -15,6 +15,7 @@ public struct SweepDesign: Sendable {
     case random(seed: UInt64)
     case latinHypercube(LatinHypercube)
     case saltelli(SaltelliDesign)
+    case morris(MorrisDesign)
   }
 
   public init(plan: SweepPlan) throws(PlanError) {
@@ -47,6 +48,12 @@ public struct SweepDesign: Sendable {
       }
       pointCount = saltelli.pointCount
       sampler = .saltelli(saltelli)
+    case .morris:
+      let morris = MorrisDesign(
+        trajectories: plan.samples, dimensions: plan.parameters.count,
+        seed: SeedDerivation.seed(base: plan.seed, stream: "design.morris"))
+      pointCount = morris.pointCount
+      sampler = .morris(morris)
     }
   }
 
@@ -68,7 +75,7 @@ public struct SweepDesign: Sendable {
           throw .invalidRange(parameter.keyPath, lower: lower, upper: upper)
         }
       }
-      if plan.design == .sobol {
+      if plan.design == .sobol || plan.design == .morris {
         switch parameter.domain {
         case .range(_, _, nil): break
         default:
@@ -105,7 +112,16 @@ public struct SweepDesign: Sendable {
     case .saltelli(let saltelli):
       let unit = saltelli.unitPoint(point)
       return parameters.indices.map { d in parameters[d].value(atUnit: unit[d]) }
+    case .morris(let morris):
+      let unit = morris.unitPoint(point)
+      return parameters.indices.map { d in parameters[d].value(atUnit: unit[d]) }
     }
+  }
+
+  /// The unit-cube coordinates of `point` for the Morris design (nil for other designs).
+  public func morrisUnitPoint(_ point: Int) -> [Double]? {
+    guard case .morris(let morris) = sampler else { return nil }
+    return morris.unitPoint(point)
   }
 
   /// The assignments of `point`.

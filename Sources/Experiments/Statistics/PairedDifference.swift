@@ -6,8 +6,9 @@
 ///
 /// Pairing removes the variation the two scenarios share, so the interval is much narrower than
 /// Welch's for independent samples (``MeanDifference``) when the draws move both alike. A mean
-/// or bound whose size is below 1e-12 of the compared means (floating-point noise from a
-/// different order of the same sums) is reported as exactly 0. With K = 1 there is no interval.
+/// or bound whose size is below 1e-10 of the compared means (floating-point noise from a
+/// different order of the same sums, which reaches ~1e-12 relative in the engine's totals) is
+/// reported as exactly 0. With K = 1 there is no interval.
 public struct PairedDifference: Sendable, Equatable {
   public var difference: Double
   public var interval: ClosedRange<Double>?
@@ -23,10 +24,10 @@ public struct PairedDifference: Sendable, Equatable {
     let scale = max(
       SampleStatistics(pairs.map(\.0)).mean.magnitude,
       SampleStatistics(pairs.map(\.1)).mean.magnitude)
-    func snapped(_ x: Double) -> Double { x.magnitude <= 1e-12 * scale ? 0 : x }
+    func snapped(_ x: Double) -> Double { x.magnitude <= 1e-10 * scale ? 0 : x }
     count = differences.count
     difference = count > 0 ? snapped(differences.mean) : .nan
-    isConstant = count > 0 && differences.maximum - differences.minimum <= 1e-12 * scale
+    isConstant = count > 0 && differences.maximum - differences.minimum <= 1e-10 * scale
     if count > 1, isConstant {
       interval = difference...difference
     } else if let raw = differences.confidenceInterval(level: level) {

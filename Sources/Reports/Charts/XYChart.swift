@@ -67,7 +67,8 @@ public struct XYChart: Sendable {
 
   func svg(yTicks logTicks: LogTicks?) -> String {
     let legendNames = lines.map(\.name) + pointSets.map(\.name)
-    let showLegend = legendNames.count > 1 || (legendNames.count == 1 && !legendNames[0].isEmpty)
+    // A legend of one entry says nothing the title and caption do not: only two or more.
+    let showLegend = legendNames.filter { !$0.isEmpty }.count > 1
     let left = 78.0
     let right = showLegend ? 190.0 : 28.0
     let top = markers.isEmpty ? 48.0 : 62.0

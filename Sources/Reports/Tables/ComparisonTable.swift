@@ -27,7 +27,9 @@ public enum ComparisonTable {
           row += [.empty, .empty] + (k > 0 ? [.empty, .empty, .empty] : [])
           continue
         }
-        let half = statistics.confidenceHalfWidth()
+        // A spread below 1e-10 of the mean is floating-point noise, as in PairedDifference.
+        let raw = statistics.confidenceHalfWidth()
+        let half = raw <= 1e-10 * abs(statistics.mean) ? 0 : raw
         row += [.number(statistics.mean), half.isFinite ? .number(half) : .empty]
         guard k > 0 else { continue }
         let delta = PairedDifference(from: first, to: values)

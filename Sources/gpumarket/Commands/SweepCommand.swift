@@ -39,10 +39,13 @@ struct SweepCommand: ParsableCommand {
   @Option(help: "A parameter to vary: key.path=V1,V2,... or key.path=LOW..HIGH[:COUNT].")
   var vary: [String] = []
 
-  @Option(help: "Sampling design: grid, random, lhs or sobol. (default: grid)")
+  @Option(help: "Sampling design: grid, random, lhs, sobol or morris. (default: grid)")
   var design: String?
 
-  @Option(help: "Points (random, lhs) or base samples N, a power of two (sobol). (default: 64)")
+  @Option(
+    help:
+      "Points (random, lhs), base samples N, a power of two (sobol), or trajectories (morris). (default: 64)"
+  )
   var samples: Int?
 
   @Option(help: "Runs per point, each with its own seed. (default: 1)")
@@ -71,7 +74,8 @@ struct SweepCommand: ParsableCommand {
       throw ValidationError("give a SCENARIO or --plan FILE")
     }
     if let design, DesignKind(rawValue: design) == nil {
-      throw ValidationError("--design must be one of grid, random, lhs, sobol (got '\(design)')")
+      throw ValidationError(
+        "--design must be one of grid, random, lhs, sobol, morris (got '\(design)')")
     }
     if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
     if let shard {
