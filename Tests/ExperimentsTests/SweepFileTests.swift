@@ -40,7 +40,7 @@ import Testing
     ),
     (
       "scenario: a\ndesign: cube\nvary: { x: [1] }\n",
-      "s.yaml:2:9: design: expected one of grid, random, lhs, sobol, found 'cube'"
+      "s.yaml:2:9: design: expected one of grid, random, lhs, sobol, morris, found 'cube'"
     ),
     (
       "scenario: a\nsamples: -3\nvary: { x: [1] }\n",

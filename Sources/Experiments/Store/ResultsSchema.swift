@@ -63,7 +63,7 @@ enum ResultsSchema {
       PRIMARY KEY (run_id, name, month)
     ) WITHOUT ROWID;
     CREATE INDEX IF NOT EXISTS outcomes_by_name ON outcomes (name);
-    CREATE INDEX IF NOT EXISTS series_by_name ON series (name, month);
+    CREATE INDEX IF NOT EXISTS series_by_name ON series (name, month, value);
     """
 
   /// A view with one row per run and one column per parameter (named by its key path), so a

@@ -43,8 +43,65 @@ extension SweepReportSource.Context {
               + (step > 1 ? " (every \(step)th of \(all.count) points)." : "."),
             svg: chart.svg())))
     }
+    if let tornado = tornadoChart(name, keys: all) { items.insert(.chart(tornado), at: 0) }
+    if let heat = heatMapChart(name, keys: all) { items.insert(.chart(heat), at: 0) }
     return ReportDocument.Section(
       id: "response", title: "\(name) against the parameters", items: items)
+  }
+
+  /// For each parameter, the mean of `name` over the points where the parameter is in its
+  /// lowest fifth of values, and where it is in its highest fifth (for a grid: at its lowest and
+  /// highest value), about the mean over all points; widest bar on top.
+  func tornadoChart(_ name: String, keys: [Int]) -> ReportChart? {
+    guard plan.parameters.count >= 2, keys.count >= 4, let values = byPoint[name] else {
+      return nil
+    }
+    let overall = SampleStatistics(keys.map { values[$0]!.mean }).mean
+    var rows: [TornadoChart.Row] = []
+    for (j, parameter) in plan.parameters.enumerated() {
+      let xs = keys.map { points[$0]![j] }.sorted()
+      let lowCut = Quantile.of(sorted: xs, 0.2)
+      let highCut = Quantile.of(sorted: xs, 0.8)
+      let low = SampleStatistics(keys.filter { points[$0]![j] <= lowCut }.map { values[$0]!.mean })
+      let high = SampleStatistics(
+        keys.filter { points[$0]![j] >= highCut }.map { values[$0]!.mean })
+      guard low.count > 0, high.count > 0 else { continue }
+      rows.append(.init(name: parameter, low: low.mean, high: high.mean))
+    }
+    guard !rows.isEmpty else { return nil }
+    let chart = TornadoChart(
+      title: "What moves \(name) most", valueLabel: label(name), baseline: overall, rows: rows)
+    return ReportChart(
+      id: "tornado-\(Self.slug(name))",
+      caption: "Mean of \(name) over the design points where each parameter is in its lowest "
+        + "fifth of values (blue) and its highest fifth (orange), against the mean over all "
+        + "points; parameters by decreasing swing. The means average over the other parameters.",
+      svg: chart.svg())
+  }
+
+  /// A two-parameter grid: the mean of `name` in each cell.
+  func heatMapChart(_ name: String, keys: [Int]) -> ReportChart? {
+    guard plan.design == .grid, plan.parameters.count == 2, let values = byPoint[name] else {
+      return nil
+    }
+    let xs = Set(keys.map { points[$0]![0] }).sorted()
+    let ys = Set(keys.map { points[$0]![1] }).sorted()
+    guard xs.count >= 2, ys.count >= 2, xs.count <= 40, ys.count <= 40 else { return nil }
+    var cells = [[Double]](repeating: [Double](repeating: .nan, count: xs.count), count: ys.count)
+    for key in keys {
+      let c = xs.firstIndex(of: points[key]![0])!
+      let r = ys.firstIndex(of: points[key]![1])!
+      cells[r][c] = values[key]!.mean
+    }
+    let chart = HeatMapChart(
+      title: "\(name) over \(plan.parameters[0]) and \(plan.parameters[1])",
+      xLabel: plan.parameters[0], yLabel: plan.parameters[1], valueLabel: name, xValues: xs,
+      yValues: ys, values: cells)
+    return ReportChart(
+      id: "heatmap-\(Self.slug(name))",
+      caption: "Mean of \(name) over replicates at each point of the grid of "
+        + "\(plan.parameters[0]) and \(plan.parameters[1]); darker is higher.",
+      svg: chart.svg())
   }
 
   /// Series grouped by prefix (`price.*`, `compute.*`) across every successful run of the

@@ -78,7 +78,7 @@ extension SweepReportSource.Context {
 
   /// Outcomes by parameter values: one row per point, mean and 95% CI over replicates.
   func byPointTable() -> ReportTable {
-    let shown = reportedOutcomes(limit: 12)
+    let shown = reportedOutcomes(limit: 12, ranked: false)
     var columns = plan.parameters
     for name in shown { columns += ["\(name) mean", "\(name) ±95%"] }
     columns.insert("point", at: 0)
@@ -121,9 +121,11 @@ extension SweepReportSource.Context {
       + "name them with --outcome, or read them all with gpumarket export."
   }
 
-  /// The outcomes asked for (at most 24), or else the `limit` the sweep moves most.
-  func reportedOutcomes(limit: Int) -> [String] {
+  /// The outcomes asked for (at most 24), else the headline ones the sweep moves most, else
+  /// the model's first `limit`. `ranked` false keeps the database order.
+  func reportedOutcomes(limit: Int, ranked: Bool = true) -> [String] {
     guard focus.isEmpty else { return Array(focus.prefix(24)) }
+    guard headline && ranked else { return Array(outcomes.prefix(limit)) }
     let spread = Dictionary(uniqueKeysWithValues: outcomes.map { ($0, relativeSpread($0)) })
     return Array(outcomes.sorted { spread[$0]! > spread[$1]! }.prefix(limit))
   }

@@ -46,6 +46,7 @@ public struct SweepReportSource: ReportSource {
     context.points = try database.pointValues()
     context.byPoint = byPoint
     context.leftOut = (all.count - outcomes.count, constant.count)
+    context.headline = focus.isEmpty && !chosen.isEmpty
 
     var document = ReportDocument(title: "Sweep of \(plan.scenario)")
     document.sections.append(try context.planSection())
@@ -76,10 +77,15 @@ public struct SweepReportSource: ReportSource {
 
     var plan: SweepDatabase.StoredPlan { database.plan }
 
-    /// The outcome charted against each parameter: the first asked for, else the reported
-    /// outcome the sweep moves most (largest spread of point means relative to their mean).
+    /// Whether the outcomes are the headline ones (no --outcome, and the model has some).
+    var headline = false
+
+    /// The outcome charted against each parameter: the first asked for; else, among headline
+    /// outcomes, the one the sweep moves most (largest spread of point means relative to their
+    /// mean); else the model's first outcome.
     var primaryOutcome: String? {
       if let first = focus.first { return first }
+      guard headline else { return outcomes.first }
       return outcomes.max { relativeSpread($0) < relativeSpread($1) }
     }
 

@@ -8,12 +8,15 @@ struct ClearCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "clear",
     abstract: "Clear one spot market read from a JSON or YAML file.",
-    discussion: """
+    discussion: CommandHelp.discussion(
+      """
       The file holds sigma, buyers (name, budget), products (name, supply, reservePrice) and \
       valuations (one row per buyer, one column per product). See examples/market-small.json.
-
-      \(ExitStatus.helpText)
-      """
+      """,
+      examples: [
+        "gpumarket clear examples/market-small.json",
+        "gpumarket clear examples/market-2026-05.yaml --format json --verify",
+      ])
   )
 
   enum Format: String, ExpressibleByArgument, CaseIterable {

@@ -7,16 +7,19 @@ struct ExportCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "export",
     abstract: "Write a sweep database as one row per run (CSV or JSON lines).",
-    discussion: """
+    discussion: CommandHelp.discussion(
+      """
       Columns: run_id, point, replicate, seed, status, error, one column per swept parameter \\
       (named by its key path), then one per outcome (or those --outcome names). A value that is \\
       missing or not a number is empty in CSV and null in JSON lines. With --out FILE the units \\
       of every column go beside it in FILE-units.csv (column,unit). docs/results-database.md \\
       shows how to read the file with pandas and R.
-
-      Exit status: 0 success; 2 invalid input (not a sweep database, an unknown outcome); \\
-      64 bad command-line usage; 74 the output could not be written.
-      """
+      """,
+      examples: [
+        "gpumarket sweep builtin:ishigami --vary x1=0..1:3 --replicates 2 --db s.sqlite",
+        "gpumarket export s.sqlite --out runs.csv",
+        "gpumarket export s.sqlite --format jsonl --outcome y",
+      ])
   )
 
   enum Format: String, ExpressibleByArgument, CaseIterable {

@@ -7,8 +7,8 @@ import Simulation
 extension ExitStatus {
   /// The run stopped: a monthly invariant failed or a month's market could not be built.
   static let runStopped = ExitCode(5)
-  /// `--out` could not be written.
-  static let outputFailed = ExitCode(6)
+  /// `--out` could not be written (the status every command uses for an unwritable output).
+  static let outputFailed = writeFailed
 }
 
 /// `gpumarket run FILE`: plays a scenario month by month and reports what happened.
@@ -16,7 +16,8 @@ struct RunCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "run",
     abstract: "Run a scenario month by month and report prices, compute and holdings.",
-    discussion: """
+    discussion: CommandHelp.discussion(
+      """
       FILE is a scenario file (YAML or JSON) or the name of a bundled scenario (see \
       `gpumarket scenarios`). The same file and seed give byte-identical output.
 
@@ -26,11 +27,12 @@ struct RunCommand: ParsableCommand {
       summary.json and provenance.json (version, date, seed, --set overrides and the scenario \
       as resolved after extends and --set); each file is written to a temporary name and renamed, so none is ever \
       left half-written.
-
-      Exit status: 0 success; 2 invalid input (file, line and key path on stderr); \
-      5 the run stopped on a violated invariant (month, entity and numbers on stderr); \
-      6 --out could not be written; 64 bad command-line usage.
-      """
+      """,
+      examples: [
+        "gpumarket run baseline-2026",
+        "gpumarket run baseline-2026 --set market.sigma=6 --seed 7 --out sigma6",
+        "gpumarket report sigma6 --out sigma6.md",
+      ])
   )
 
   enum Format: String, ExpressibleByArgument, CaseIterable {

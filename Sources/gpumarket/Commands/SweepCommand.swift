@@ -10,17 +10,20 @@ struct SweepCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "sweep",
     abstract: "Run a scenario across parameter values and seeds into a SQLite database.",
-    discussion: """
+    discussion: CommandHelp.discussion(
+      """
       Parameters: --vary key.path=1,2,4 (a list) or --vary key.path=0.5..2.0:7 (7 values from \
       0.5 to 2.0; sampling designs take key.path=LOW..HIGH). Or describe the sweep in a YAML \
       file given with --plan (docs/sweeps.md); options on the command line override it.
       Runs are stored as they finish; interrupt and run the same command again to continue. \
-      Exit status: 0 every run succeeded; 1 some runs failed (recorded in the database); 2 invalid \
-      input (plan, sweep file, or a database holding another plan); 64 bad command-line usage; \
-      74 the database could not be written; 130 interrupted (Ctrl-C).
       Distributed sweeps: --shard I/N runs only the runs whose index mod N is I, into its own \
       database; `gpumarket merge OUT SHARD...` merges shard databases (docs/sweeps.md).
-      """
+      """,
+      examples: [
+        "gpumarket sweep baseline-2026 --vary market.sigma=4,8 --db sigma.sqlite",
+        "gpumarket sweep baseline-2026 --set randomness.demandNoise=0.1 --replicates 3 --db noise.sqlite",
+        "gpumarket sweep builtin:ishigami --design morris --samples 8 --vary x1=-3.14..3.14 --vary x2=-3.14..3.14 --db morris.sqlite",
+      ])
   )
 
   @Argument(

@@ -4,7 +4,7 @@ enum CommandHelp {
   /// Every exit status of every command.
   static let exitStatuses: [(code: Int32, meaning: String)] = [
     (0, "success"),
-    (1, "sweep: some runs failed (each is recorded in the database with its error)"),
+    (1, "sweep, merge: some runs failed (recorded in the database) or, for merge, are missing"),
     (
       2,
       "invalid input: a file, plan, database, name or outcome that cannot be used (details on stderr)"

@@ -11,7 +11,8 @@ struct CompareCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "compare",
     abstract: "Run several scenarios and show their key outcomes side by side.",
-    discussion: """
+    discussion: CommandHelp.discussion(
+      """
       Each scenario runs --replicates times. Replicate k of every scenario uses the same seed, \
       derived from (--seed, k), so differences come from the scenarios rather than from the draws \
       (common random numbers). The table shows each outcome's mean per scenario with the half-width \
@@ -25,10 +26,12 @@ struct CompareCommand: ParsableCommand {
 
       --out DIR writes the table, every replicate's outcomes and monthly series, each scenario's \
       dated events and the provenance; `gpumarket report DIR` draws the comparison from them.
-
-      Exit status: 0 success; 2 invalid input; 5 a run stopped on a violated invariant; 64 usage; \
-      74 --out could not be written.
-      """
+      """,
+      examples: [
+        "gpumarket compare baseline-2026 counterfactual-no-colossus",
+        "gpumarket compare baseline-2026 counterfactual-no-colossus --replicates 4 --set randomness.demandNoise=0.1 --out colossus",
+        "gpumarket report colossus --out colossus.md",
+      ])
   )
 
   @Argument(
