@@ -84,6 +84,6 @@ let package = Package(
     .testTarget(name: "GPUMarketCLITests", dependencies: ["gpumarket", "Experiments"]),
     .testTarget(name: "SimulationTests", dependencies: ["Simulation", "ScenarioFormat"]),
     .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "Randomness"]),
-    .testTarget(name: "ReportsTests", dependencies: ["Reports", "Experiments"]),
+    .testTarget(name: "ReportsTests", dependencies: ["Reports", "Experiments"], exclude: ["Golden"]),
   ]
 )
