@@ -92,4 +92,15 @@ import Testing
     #expect(provenance.contains("\"demandNoise\":0.1"))
     #expect(try read("comparison.csv").hasPrefix("outcome,"))
   }
+
+  /// A misspelt outcome is refused before anything is printed, and says which part is wrong.
+  @Test func misspeltOutcomeIsRefused() throws {
+    let result = try CLIRunner.run([
+      "compare", "scenarios/baseline-2026.yaml", "scenarios/baseline-2026.yaml", "--outcome",
+      "shares.anthropic.2026",
+    ])
+    #expect(result.status == 2)
+    #expect(result.stdout.isEmpty)
+    #expect(result.stderr.contains("unknown outcome kind 'shares'"))
+  }
 }

@@ -139,6 +139,11 @@ struct SweepCommand: ParsableCommand {
       plan = try makePlan()
       (model, provenance) = try makeModel(for: &plan)
       sweepDesign = try SweepDesign(plan: plan)
+      // A misspelt --vary key or a value the scenario cannot take stops the sweep here, with the
+      // decoder's message, instead of failing every run.
+      if let scenarioModel = model as? ScenarioModel, sweepDesign.pointCount > 0 {
+        try scenarioModel.check(sweepDesign.assignments(atPoint: 0))
+      }
     } catch {
       throw CommandError.exit("\(error)", code: 2)
     }
