@@ -48,7 +48,7 @@ extension ReportDocument {
     case .markdown: MarkdownReportRenderer.render(self, stem: stem)
     case .csv: CSVReportRenderer.render(self, stem: stem)
     case .json: RenderedReport(main: JSONReportRenderer.render(self))
-    case .latex: RenderedReport(main: LaTeXReportRenderer.render(self))
+    case .latex: LaTeXReportRenderer.render(self, stem: stem)
     case .html: RenderedReport(main: HTMLReportRenderer.render(self))
     }
   }

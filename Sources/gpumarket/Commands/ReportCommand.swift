@@ -11,7 +11,7 @@ struct ReportCommand: ParsableCommand {
       """
       Formats: table (aligned text, the default without --out), markdown (charts as SVG files in \
       OUT-STEM-charts/), csv (the first table in OUT, the others beside it), json, latex \
-      (booktabs tables), html (one self-contained file with inline SVG charts). An --out \
+      (booktabs tables, each chart a figure converted to PDF with rsvg-convert), html (one self-contained file with inline SVG charts). An --out \
       extension report does not write (such as .pdf) is refused.
       """,
       examples: [
@@ -75,11 +75,11 @@ struct ReportCommand: ParsableCommand {
       throw CommandError.exit("\(error)", code: 2)
     }
     guard let out else {
-      if resolvedFormat == .markdown && !document.charts.isEmpty {
+      if [.markdown, .latex].contains(resolvedFormat) && !document.charts.isEmpty {
         printError(
-          "note: charts are left out of Markdown on standard output (no file to link); "
-            + "--out FILE.md writes them beside the report")
-        print(document.withoutCharts.render(.markdown).main, terminator: "")
+          "note: charts are left out on standard output (no file to link); "
+            + "--out FILE writes them beside the report")
+        print(document.withoutCharts.render(resolvedFormat).main, terminator: "")
       } else {
         print(document.render(resolvedFormat).main, terminator: "")
       }
@@ -97,8 +97,42 @@ struct ReportCommand: ParsableCommand {
         try Data(companion.contents.utf8).write(to: file, options: .atomic)
       }
       try Data(rendered.main.utf8).write(to: url, options: .atomic)
+      if resolvedFormat == .latex {
+        for companion in rendered.companions where companion.path.hasSuffix(".svg") {
+          try Self.convertToPDF(folder.appendingPathComponent(companion.path))
+        }
+      }
     } catch {
       throw CommandError.exit("cannot write \(out): \(error.localizedDescription)", code: 74)
+    }
+  }
+
+  /// Writes FILE.pdf beside FILE.svg with rsvg-convert (Debian package librsvg2-bin), for the
+  /// figures of a LaTeX report.
+  static func convertToPDF(_ svg: URL) throws {
+    let pdf = svg.deletingPathExtension().appendingPathExtension("pdf")
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["rsvg-convert", "--format", "pdf", "--output", pdf.path, svg.path]
+    process.standardError = FileHandle.nullDevice
+    do {
+      try process.run()
+    } catch {
+      throw CocoaError(
+        .fileWriteUnknown,
+        userInfo: [
+          NSLocalizedDescriptionKey:
+            "rsvg-convert is needed for LaTeX figures (apt-get install librsvg2-bin)"
+        ])
+    }
+    process.waitUntilExit()
+    guard process.terminationStatus == 0 else {
+      throw CocoaError(
+        .fileWriteUnknown,
+        userInfo: [
+          NSLocalizedDescriptionKey:
+            "rsvg-convert could not convert \(svg.lastPathComponent) (apt-get install librsvg2-bin)"
+        ])
     }
   }
 }
