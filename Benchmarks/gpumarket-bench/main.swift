@@ -1,7 +1,8 @@
 import Foundation
 
 // Subcommands: `engine` (EngineBenchmark.swift), `sweep` (SweepBenchmark.swift), `report`
-// (ReportBenchmark.swift), `clearing` and `crossover` (ClearingCommand.swift).
+// (ReportBenchmark.swift), `batch` (BatchBenchmark.swift), `market-file`
+// (MarketFileWriter.swift), `clearing` and `crossover` (ClearingCommand.swift).
 let arguments = Array(CommandLine.arguments.dropFirst())
 switch arguments.first {
 case "engine":
@@ -17,6 +18,10 @@ case "report":
     FileHandle.standardError.write(Data("error: \(error)\n".utf8))
     exit(1)
   }
+case "batch":
+  BatchBenchmark.main(Array(arguments.dropFirst()))
+case "market-file":
+  MarketFileWriter.main(Array(arguments.dropFirst()))
 case "clearing", "crossover":
   ClearingCommand.main(arguments)
 default:
@@ -27,6 +32,8 @@ default:
       usage: gpumarket-bench engine [--repeats N] [--write FILE]
              gpumarket-bench sweep [--help]
              gpumarket-bench report [--db PATH] [--repeats N] [--results FILE]
+             gpumarket-bench batch [--size BUYERSxPRODUCTS] [--markets K] [--rounds N] [--output FILE]
+             gpumarket-bench market-file [--size BUYERSxPRODUCTS] [--out BASE]
       \(ClearingCommand.usage.replacingOccurrences(of: "usage: ", with: "       "))
 
       """.utf8))
