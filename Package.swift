@@ -73,7 +73,7 @@ let package = Package(
       name: "gpumarket-bench",
       dependencies: [
         "LinearAlgebra", "MarketClearing", "Simulation", "ScenarioFormat", "Experiments",
-        "ScenarioExperiments", "Randomness", "LocatedYAML",
+        "ScenarioExperiments", "Randomness", "LocatedYAML", "Reports",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       path: "Benchmarks/gpumarket-bench"
@@ -99,7 +99,7 @@ let package = Package(
     .testTarget(
       name: "ExperimentsTests", dependencies: ["Experiments", "Randomness", "LocatedYAML"],
       exclude: ["BrokenSweeps"]),
-    .testTarget(name: "ReportsTests", dependencies: ["Reports", "Experiments"]),
+    .testTarget(name: "ReportsTests", dependencies: ["Reports", "Experiments"], exclude: ["Golden"]),
     .testTarget(
       name: "PropertyTests",
       dependencies: [

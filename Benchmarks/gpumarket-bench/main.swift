@@ -1,8 +1,8 @@
 import Foundation
 
-// Subcommands: `engine` (EngineBenchmark.swift), `sweep` (SweepBenchmark.swift), `batch`
-// (BatchBenchmark.swift), `market-file` (MarketFileWriter.swift), `clearing` and
-// `crossover` (ClearingCommand.swift).
+// Subcommands: `engine` (EngineBenchmark.swift), `sweep` (SweepBenchmark.swift), `report`
+// (ReportBenchmark.swift), `batch` (BatchBenchmark.swift), `market-file`
+// (MarketFileWriter.swift), `clearing` and `crossover` (ClearingCommand.swift).
 let arguments = Array(CommandLine.arguments.dropFirst())
 switch arguments.first {
 case "engine":
@@ -10,6 +10,14 @@ case "engine":
   exit(0)
 case "sweep":
   runSweepBenchmark(CommandLine.arguments)
+case "report":
+  do {
+    try ReportBenchmark.main(Array(arguments.dropFirst()))
+    exit(0)
+  } catch {
+    FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+    exit(1)
+  }
 case "batch":
   BatchBenchmark.main(Array(arguments.dropFirst()))
 case "market-file":
@@ -23,6 +31,7 @@ default:
       error: expected a command
       usage: gpumarket-bench engine [--repeats N] [--write FILE]
              gpumarket-bench sweep [--help]
+             gpumarket-bench report [--db PATH] [--repeats N] [--results FILE]
              gpumarket-bench batch [--size BUYERSxPRODUCTS] [--markets K] [--rounds N] [--output FILE]
              gpumarket-bench market-file [--size BUYERSxPRODUCTS] [--out BASE]
       \(ClearingCommand.usage.replacingOccurrences(of: "usage: ", with: "       "))

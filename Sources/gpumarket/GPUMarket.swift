@@ -1,4 +1,5 @@
 import ArgumentParser
+import Experiments
 import Foundation
 import SafeIO
 
@@ -12,11 +13,12 @@ struct GPUMarket: ParsableCommand {
       Scenario files describe a market of chips, providers and buyers; gpumarket plays them \
       month by month, clearing a CES spot market for GPU-hours each month.
       """,
-    version: "0.1.0",
+    version: Provenance.toolVersion,
     subcommands: [
       ClearCommand.self, RunCommand.self, ValidateCommand.self, ScenariosCommand.self,
       SchemaCommand.self,
       SweepCommand.self, MergeCommand.self, ReportCommand.self, CompareCommand.self,
+      ExportCommand.self,
     ]
   )
 

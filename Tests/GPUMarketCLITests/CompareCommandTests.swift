@@ -46,6 +46,53 @@ import Testing
     #expect(rows.allSatisfy { $0.hasPrefix("share.") && $0.contains(".2026,") })
   }
 
+  /// A deterministic scenario repeated: the paired difference of a scenario with itself is
+  /// exactly 0 with a zero-width interval, and a warning says the replicates are identical.
+  @Test func identicalReplicatesAreFlaggedAndDifferencesAreExactlyZero() throws {
+    let result = try CLIRunner.run([
+      "compare", "baseline-2026", "baseline-2026", "--replicates", "2", "--quiet",
+      "--outcome", "price.h100.2026", "--format", "csv",
+    ])
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stderr.contains("identical outcomes"))
+    let row = try #require(
+      result.stdout.split(whereSeparator: \.isNewline).first { $0.hasPrefix("price.") })
+    let cells = row.split(separator: ",", omittingEmptySubsequences: false)
+    // The claim is an exact zero (not a rounding residue such as -7e-13), so == is the test.
+    #expect(cells.suffix(3).allSatisfy { Double($0) == 0 }, "\(row)")
+  }
+
+  /// --out writes the table, one row per (scenario, replicate, outcome), the series, the
+  /// scenario's events and the provenance.
+  @Test func outWritesReplicatesSeriesEventsAndProvenance() throws {
+    let folder = FileManager.default.temporaryDirectory
+      .appendingPathComponent("compare-out-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let result = try CLIRunner.run([
+      "compare", "baseline-2026", "counterfactual-no-colossus", "--replicates", "2", "--quiet",
+      "--set", "randomness.demandNoise=0.1", "--outcome", "price.h100.2026",
+      "--outcome", "hhi.2026", "--out", folder.path,
+    ])
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(!result.stderr.contains("identical"))
+    func read(_ name: String) throws -> String {
+      try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
+    }
+    let replicates = try read("replicates.csv").split(separator: "\n")
+    #expect(replicates.first == "scenario,replicate,seed,outcome,value")
+    #expect(replicates.count == 1 + 2 * 2 * 2)
+    #expect(try read("series.csv").contains("counterfactual-no-colossus,1,price.h100,2026-05,"))
+    #expect(
+      try read("events.csv").contains("baseline-2026,2026-05,contract anthropic-colossus-2026"))
+    #expect(
+      try !read("events.csv").contains(
+        "counterfactual-no-colossus,2026-05,contract anthropic-colossus"))
+    let provenance = try read("provenance.json")
+    #expect(provenance.contains("\"overrides\": [\"randomness.demandNoise=0.1\"]"))
+    #expect(provenance.contains("\"demandNoise\":0.1"))
+    #expect(try read("comparison.csv").hasPrefix("outcome,"))
+  }
+
   /// A misspelt outcome is refused before anything is printed, and says which part is wrong.
   @Test func misspeltOutcomeIsRefused() throws {
     let result = try CLIRunner.run([

@@ -77,7 +77,8 @@ import Testing
     let result = try CLIRunner.run(["run", "baseline-2026", "--out", out.path, "--format", "csv"])
     #expect(result.status == 0, "\(result.stderr)")
     let files = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
-    #expect(files == ["series.csv", "series.json", "summary.csv", "summary.json"])
+    #expect(
+      files == ["provenance.json", "series.csv", "series.json", "summary.csv", "summary.json"])
     let summary = try String(contentsOf: out.appendingPathComponent("summary.csv"), encoding: .utf8)
     #expect(summary == result.stdout)
     let series = try String(contentsOf: out.appendingPathComponent("series.csv"), encoding: .utf8)

@@ -45,12 +45,45 @@ import Testing
     let path = try makeSweepDatabase(
       "t", design: .lhs, vary: ["x1=-3..3", "x2=0..1"], samples: 60, replicates: 2, folder: folder)
     let tex = folder.appendingPathComponent("report.tex")
-    try Data(try SweepReportSource(path: path).makeDocument().render(.latex).main.utf8).write(
-      to: tex)
+    // The figures are PDFs the command converts; here the tables alone must compile.
+    let document = try SweepReportSource(path: path).makeDocument().withoutCharts
+    try Data(document.render(.latex).main.utf8).write(to: tex)
     let status = runProgram(
       pdflatex, ["-interaction=nonstopmode", "-halt-on-error", "report.tex"], in: folder)
     #expect(status == 0)
     #expect(
       FileManager.default.fileExists(atPath: folder.appendingPathComponent("report.pdf").path))
+  }
+}
+
+/// A printed HTML report keeps every row of a long table (on screen it scrolls in a box).
+@Suite struct HTMLPrintTests {
+  @Test func printedReportKeepsEveryRow() throws {
+    let folder = temporaryFolder("html-print")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let path = try makeSweepDatabase(
+      "print", design: .grid, vary: ["x1=-1..1:13", "x2=0..1:19"], series: false, folder: folder)
+    let document = try SweepReportSource(path: path).makeDocument()
+    let table = try #require(document.tables.first { $0.id == "outcomes-by-point" })
+    #expect(table.rows.count == 247)
+    let html = folder.appendingPathComponent("report.html")
+    try Data(document.render(.html).main.utf8).write(to: html)
+    let pdf = folder.appendingPathComponent("report.pdf")
+    _ = try Chromium.run([
+      "--no-pdf-header-footer", "--print-to-pdf=\(pdf.path)", html.absoluteString,
+    ])
+    let text = folder.appendingPathComponent("report.txt")
+    #expect(runProgram("/usr/bin/pdftotext", ["-layout", pdf.path, text.path], in: folder) == 0)
+    let lines = try String(contentsOf: text, encoding: .utf8).split(separator: "\n")
+    // A row of the by-point table starts with its point number, then x1 (a signed decimal).
+    var points = Set<Int>()
+    for line in lines {
+      let fields = line.split(separator: " ", omittingEmptySubsequences: true)
+      guard fields.count >= 3, let point = Int(fields[0]), Double(fields[1]) != nil,
+        fields[1].contains(".") || fields[1] == "0" || fields[1].hasPrefix("-")
+      else { continue }
+      if point >= 0 && point < 247 { points.insert(point) }
+    }
+    #expect(points.count == 247, "printed \(points.count) of 247 rows")
   }
 }

@@ -101,7 +101,7 @@ import Testing
     let failures = try #require(document.tables.first { $0.id == "failures" })
     #expect(document.tables.contains { $0.id == "outcomes-by-point" })
     #expect(failures.rows.count == 2)
-    #expect(document.render(.text).main.contains("2 of 4 runs failed"))
+    #expect(document.render(.table).main.contains("2 of 4 runs failed"))
   }
 
   @Test func reportsDoNotDependOnJobs() throws {

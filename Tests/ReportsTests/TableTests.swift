@@ -80,25 +80,27 @@ import Testing
 }
 
 @Suite struct ComparisonTableTests {
-  @Test func comparisonHasDifferencesFromTheFirstScenario() {
+  @Test func comparisonHasPairedDifferencesFromTheFirstScenario() throws {
     let table = ComparisonTable.make(
       scenarios: [
-        (
-          "baseline",
-          ["price": SampleStatistics([2, 2.2, 2.4]), "share": SampleStatistics([0.1, 0.1])]
-        ),
-        ("no-colossus", ["price": SampleStatistics([2.5, 2.7, 2.9])]),
+        ("baseline", ["price": [2, 2.2, 2.4], "share": [0.1, 0.1]]),
+        ("no-colossus", ["price": [2.5, 2.7, 2.9]]),
       ], outcomes: ["price", "share"])
     #expect(
       table.columns == [
         "outcome", "baseline mean", "baseline ±95%", "no-colossus mean", "no-colossus ±95%",
         "Δ vs baseline", "Δ 95% low", "Δ 95% high",
       ])
-    guard case .number(let delta) = table.rows[0][5] else {
+    guard case .number(let delta) = table.rows[0][5], case .number(let low) = table.rows[0][6],
+      case .number(let high) = table.rows[0][7]
+    else {
       Issue.record("no difference in \(table.rows[0])")
       return
     }
+    // Every pair differs by 0.5: the paired interval has zero width (Welch's would not).
     #expect(abs(delta - 0.5) < 1e-12)
+    #expect(abs(high - low) < 1e-12)
     #expect(table.rows[1][3] == .empty && table.rows[1][5] == .empty)
+    #expect(table.note?.contains("paired") == true)
   }
 }

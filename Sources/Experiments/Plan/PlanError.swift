@@ -18,11 +18,14 @@ public enum PlanError: Error, Equatable, CustomStringConvertible {
   case tooManyRuns(Double, limit: Int)
   /// A design that cannot be built from the plan (`design`, why).
   case invalidDesign(String, String)
+  /// A Sobol design samples continuous ranges; a list or a grid count cannot be used.
+  case notARange(String, given: String)
 
   public var description: String {
     switch self {
     case .noParameters:
-      "a sweep needs at least one parameter (--vary key.path=VALUES)"
+      "a sampling design needs at least one parameter (--vary key.path=LOW..HIGH); "
+        + "for replicates of the scenario alone use --design grid with no --vary"
     case .duplicateParameter(let key):
       "parameter '\(key)' is varied twice"
     case .gridNeedsCount(let key):
@@ -46,6 +49,9 @@ public enum PlanError: Error, Equatable, CustomStringConvertible {
         + "(points times replicates); the limit is \(limit)"
     case .invalidDesign(let design, let reason):
       "--design \(design): \(reason)"
+    case .notARange(let key, let given):
+      "--design sobol and --design morris take each parameter over a range, so '\(key)=\(given)' "
+        + "cannot be used: write \(key)=LOW..HIGH (no list, no :COUNT)"
     case .invalidShard(let text):
       "invalid shard '\(text)': expected I/N with N >= 1 and 0 <= I < N, e.g. 0/4"
     }

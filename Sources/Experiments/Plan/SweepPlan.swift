@@ -9,6 +9,9 @@ public enum DesignKind: String, Sendable, Hashable, CaseIterable {
   /// A Saltelli design of N(D+2) points built from a 2D-dimensional Sobol sequence, N = `samples`
   /// a power of two; supports first- and total-order Sobol indices.
   case sobol
+  /// `samples` Morris trajectories of D+1 points each on a 4-level grid (Morris 1991); gives
+  /// elementary effects μ, μ* and σ.
+  case morris
 }
 
 /// Everything that determines the runs of a sweep and hence its results.

@@ -24,6 +24,9 @@ public struct SweepRunner {
   public var stopAfter: Int?
   /// Polled between runs; returning true stops the sweep cleanly (for Ctrl-C).
   public var shouldStop: @Sendable () -> Bool = { false }
+  /// What made the sweep, stored in the database's `provenance` table when it is created and
+  /// compared on resume.
+  public var provenance: Provenance?
   /// Receives progress (done including earlier invocations, total, failed so far).
   public var progress: ((SweepProgressSnapshot) -> Void)?
 
@@ -35,7 +38,8 @@ public struct SweepRunner {
   }
 
   public func run() throws(StoreError) -> SweepSummary {
-    let writer = try ResultsWriter(path: databasePath, design: design, shard: shard)
+    let writer = try ResultsWriter(
+      path: databasePath, design: design, shard: shard, provenance: provenance)
     let completed = try writer.completedRuns(runCount: design.runCount)
     let alreadyDone = completed.insertedCount
     let total = shard.runCount(of: design.runCount)
@@ -173,6 +177,14 @@ public struct SweepProgressSnapshot: Sendable {
   public var failed: Int
   public var ranThisTime: Int
   public var elapsed: Double
+
+  public init(done: Int, total: Int, failed: Int, ranThisTime: Int, elapsed: Double) {
+    self.done = done
+    self.total = total
+    self.failed = failed
+    self.ranThisTime = ranThisTime
+    self.elapsed = elapsed
+  }
 }
 
 /// What a sweep invocation did.

@@ -15,6 +15,7 @@ public struct SweepDesign: Sendable {
     case random(seed: UInt64)
     case latinHypercube(LatinHypercube)
     case saltelli(SaltelliDesign)
+    case morris(MorrisDesign)
   }
 
   public init(plan: SweepPlan) throws(PlanError) {
@@ -47,11 +48,18 @@ public struct SweepDesign: Sendable {
       }
       pointCount = saltelli.pointCount
       sampler = .saltelli(saltelli)
+    case .morris:
+      let morris = MorrisDesign(
+        trajectories: plan.samples, dimensions: plan.parameters.count,
+        seed: SeedDerivation.seed(base: plan.seed, stream: "design.morris"))
+      pointCount = morris.pointCount
+      sampler = .morris(morris)
     }
   }
 
   static func validate(_ plan: SweepPlan) throws(PlanError) {
-    guard !plan.parameters.isEmpty else { throw .noParameters }
+    // A grid without parameters is one point: replicates of the scenario as it is.
+    guard !plan.parameters.isEmpty || plan.design == .grid else { throw .noParameters }
     var seen = Set<String>()
     for parameter in plan.parameters {
       guard seen.insert(parameter.keyPath).inserted else {
@@ -65,6 +73,15 @@ public struct SweepDesign: Sendable {
         guard lower.isFinite, upper.isFinite else { throw .nonFiniteValue(parameter.keyPath) }
         guard lower < upper else {
           throw .invalidRange(parameter.keyPath, lower: lower, upper: upper)
+        }
+      }
+      if plan.design == .sobol || plan.design == .morris {
+        switch parameter.domain {
+        case .range(_, _, nil): break
+        default:
+          throw .notARange(
+            parameter.keyPath, given: String(parameter.canonicalText.drop { $0 != "=" }.dropFirst())
+          )
         }
       }
     }
@@ -129,7 +146,16 @@ public struct SweepDesign: Sendable {
     case .saltelli(let saltelli):
       let unit = saltelli.unitPoint(point)
       return parameters.indices.map { d in parameters[d].value(atUnit: unit[d]) }
+    case .morris(let morris):
+      let unit = morris.unitPoint(point)
+      return parameters.indices.map { d in parameters[d].value(atUnit: unit[d]) }
     }
+  }
+
+  /// The unit-cube coordinates of `point` for the Morris design (nil for other designs).
+  public func morrisUnitPoint(_ point: Int) -> [Double]? {
+    guard case .morris(let morris) = sampler else { return nil }
+    return morris.unitPoint(point)
   }
 
   /// The assignments of `point`.

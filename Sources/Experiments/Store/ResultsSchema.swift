@@ -51,6 +51,10 @@ enum ResultsSchema {
       value REAL,
       PRIMARY KEY (run_id, name)
     ) WITHOUT ROWID;
+    CREATE TABLE IF NOT EXISTS provenance (
+      key TEXT PRIMARY KEY,
+      value TEXT NOT NULL
+    );
     CREATE TABLE IF NOT EXISTS series (
       run_id INTEGER NOT NULL REFERENCES runs(run_id),
       name TEXT NOT NULL,
@@ -58,6 +62,8 @@ enum ResultsSchema {
       value REAL,
       PRIMARY KEY (run_id, name, month)
     ) WITHOUT ROWID;
+    CREATE INDEX IF NOT EXISTS outcomes_by_name ON outcomes (name);
+    CREATE INDEX IF NOT EXISTS series_by_name ON series (name, month, value);
     """
 
   /// A view with one row per run and one column per parameter (named by its key path), so a

@@ -16,12 +16,15 @@ final class ResultsWriter {
   /// Opens (creating if needed) the database at `path` for `shard` of `design`'s plan. Throws
   /// ``StoreError/differentPlan(path:storedHash:storedPlan:newHash:)`` when the file already
   /// holds another plan, ``StoreError/differentShard(path:stored:requested:)`` when it holds
-  /// another shard of this plan.
+  /// another shard of this plan, and ``StoreError/differentScenario(path:differences:)`` when
+  /// the plans differ because the resolved scenario does (`provenance` holds the new one).
   ///
   /// Refuses, before writing anything, a path that is not a gpumarket database (another
   /// program's SQLite file, a text file, a directory, a FIFO) and a database that another process
   /// is writing; a database created here is removed again when opening fails.
-  init(path: String, design: SweepDesign, shard: SweepShard = .whole) throws(StoreError) {
+  init(
+    path: String, design: SweepDesign, shard: SweepShard = .whole, provenance: Provenance? = nil
+  ) throws(StoreError) {
     _ = try DatabaseFile.checkWritable(path)
     let created = try DatabaseLock.createIfMissing(path)
     do {
@@ -34,7 +37,7 @@ final class ResultsWriter {
     recordSeries = design.plan.recordSeries
     do {
       (insertRun, insertParameter, insertOutcome, insertSeries) = try Self.prepare(
-        database, path: path, design: design, shard: shard)
+        database, path: path, design: design, shard: shard, provenance: provenance)
     } catch {
       if created { DatabaseFile.remove(path) }
       throw error
@@ -44,7 +47,8 @@ final class ResultsWriter {
   /// Creates the schema and plan of a new database, or checks an existing one's; prepares the
   /// insert statements.
   private static func prepare(
-    _ database: SQLiteDatabase, path: String, design: SweepDesign, shard: SweepShard
+    _ database: SQLiteDatabase, path: String, design: SweepDesign, shard: SweepShard,
+    provenance: Provenance?
   ) throws(StoreError) -> (SQLiteStatement, SQLiteStatement, SQLiteStatement, SQLiteStatement) {
     try database.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;")
     try database.execute(ResultsSchema.create)
@@ -53,6 +57,15 @@ final class ResultsWriter {
     if try existing.step() {
       let storedHash = existing.string(0) ?? ""
       guard storedHash == plan.hash else {
+        if let current = provenance?.scenarios.first,
+          let stored = try Provenance.stored(in: database)?.scenarios.first,
+          !stored.resolved.isEmpty, stored.digest != current.digest
+        {
+          throw .differentScenario(
+            path: path,
+            differences: ScenarioDifference.describe(
+              stored: stored.resolved, current: current.resolved))
+        }
         throw .differentPlan(
           path: path, storedHash: storedHash, storedPlan: existing.string(1) ?? "",
           newHash: plan.hash)
@@ -90,6 +103,7 @@ final class ResultsWriter {
         try insertParameterSpec.run()
       }
       try database.execute(ResultsSchema.runsWithParametersView(plan.parameters.map(\.keyPath)))
+      try provenance?.store(in: database)
       try database.execute(
         "INSERT INTO shard (id, shard_index, shard_count) VALUES (1, \(shard.index), \(shard.count))"
       )

@@ -181,6 +181,13 @@ public struct ShardMerger {
       INSERT INTO main.shard (id, shard_index, shard_count) VALUES (1, 0, 1);
       """)
     try output.execute(ResultsSchema.runsWithParametersView(plan.parameters))
+    let hasProvenance = try output.prepare(
+      "SELECT count(*) FROM shard_file.sqlite_master WHERE type = 'table' AND name = 'provenance'")
+    try hasProvenance.step()
+    if hasProvenance.int(0) == 1 {
+      try output.execute(
+        "INSERT OR REPLACE INTO main.provenance SELECT key, value FROM shard_file.provenance;")
+    }
   }
 
   /// Copies the shard's runs that the merged database lacks, with their rows in every table;

@@ -2,6 +2,8 @@
 public enum StoreError: Error, Equatable, CustomStringConvertible {
   case sqlite(path: String, message: String)
   case differentPlan(path: String, storedHash: String, storedPlan: String, newHash: String)
+  /// The database holds runs of another resolved scenario (after `extends` and `--set`).
+  case differentScenario(path: String, differences: [String])
   case notASweepDatabase(path: String)
   case differentShard(path: String, stored: SweepShard, requested: SweepShard)
   case shardOfDifferentPlan(shard: String, shardHash: String, merged: String, mergedHash: String)
@@ -23,6 +25,11 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
       \(path) holds results of a different sweep plan (hash \(storedHash), this one \(newHash)): \
       \(storedPlan). Use another --db path, or delete the file to start over.
       """
+    case .differentScenario(let path, let differences):
+      "\(path) holds runs of a different scenario (after extends and --set); resuming would mix "
+        + "two models. What differs (stored → now): "
+        + (differences.isEmpty ? "the text only" : differences.joined(separator: "; "))
+        + ". Use another --db path, or delete the file to start over."
     case .notASweepDatabase(let path):
       "\(path) is not a gpumarket sweep database (no plan table)"
     case .differentShard(let path, let stored, let requested):

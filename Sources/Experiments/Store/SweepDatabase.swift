@@ -27,6 +27,9 @@ public final class SweepDatabase {
   public init(path: String) throws(StoreError) {
     try DatabaseFile.checkReadable(path)
     database = try SQLiteDatabase(path: path, readOnly: true)
+    // Reports read most pages more than once: map the file and keep up to 256 MiB of pages, so
+    // a read is a memory access rather than a pread system call.
+    try database.execute("PRAGMA mmap_size = 1073741824; PRAGMA cache_size = -262144;")
     let hasPlan = try database.prepare(
       "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'plan'")
     try hasPlan.step()
@@ -50,6 +53,11 @@ public final class SweepDatabase {
       plan.domains.append(parameters.string(1) ?? "")
     }
     self.plan = plan
+  }
+
+  /// What made the sweep; nil for a database written before provenance was recorded.
+  public func provenance() throws(StoreError) -> Provenance? {
+    try Provenance.stored(in: database)
   }
 
   /// Stored runs by status.
@@ -119,6 +127,48 @@ public final class SweepDatabase {
       if value.isFinite { result[query.int(0), default: SampleStatistics()].add(value) }
     }
     return result
+  }
+
+  /// Statistics over replicates of every outcome at each point (successful runs only), in one
+  /// scan of the outcomes table: outcome name → point → statistics.
+  public func outcomesByPoint() throws(StoreError) -> [String: [Int: SampleStatistics]] {
+    let query = try database.prepare(
+      """
+      SELECT o.name, r.point, o.value FROM outcomes o JOIN runs r USING (run_id)
+      WHERE r.status = 'ok' ORDER BY r.point, r.replicate
+      """)
+    var result: [String: [Int: SampleStatistics]] = [:]
+    while try query.step() {
+      let value = query.double(2)
+      guard value.isFinite else { continue }
+      result[query.string(0) ?? "", default: [:]][query.int(1), default: SampleStatistics()].add(
+        value)
+    }
+    return result
+  }
+
+  /// Every successful run's value of series `name`, by month: (months, values per month in run
+  /// order). One pass over the series rows of that name (indexed by name in new databases).
+  public func seriesValuesByMonth(_ name: String) throws(StoreError) -> (
+    months: [String], values: [[Double]]
+  ) {
+    let query = try database.prepare(
+      """
+      SELECT s.month, s.value FROM series s JOIN runs r USING (run_id)
+      WHERE s.name = ? AND r.status = 'ok' ORDER BY s.month, r.run_id
+      """)
+    query.bind(1, name)
+    var months: [String] = []
+    var values: [[Double]] = []
+    while try query.step() {
+      let month = query.string(0) ?? ""
+      if months.last != month {
+        months.append(month)
+        values.append([])
+      }
+      values[values.count - 1].append(query.double(1))
+    }
+    return (months, values)
   }
 
   /// Statistics of series `name` per month over the runs at `point` (all points when nil).

@@ -39,6 +39,15 @@ struct Axis {
     decimals = max(0, -Int(floor(log10(step) + 1e-9)) + scale)
   }
 
+  /// An axis from `lower` to `upper` exactly, for callers that place their own ticks.
+  init(exactly lower: Double, _ upper: Double) {
+    self.lower = lower
+    self.upper = upper
+    ticks = []
+    decimals = 0
+    scale = 0
+  }
+
   static func niceStep(_ raw: Double) -> Double {
     let exponent = floor(log10(raw))
     let fraction = raw / pow(10, exponent)

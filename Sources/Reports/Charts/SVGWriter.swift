@@ -75,10 +75,40 @@ struct SVGWriter {
 
   enum Anchor: String { case start, middle, end }
 
+  /// A generous estimate of a text's width in Helvetica/Arial: 0.6 em per character (0.64 em
+  /// bold), above the fonts' average, so a text that fits by this measure fits when drawn.
+  static func estimatedWidth(_ text: String, size: Double, bold: Bool) -> Double {
+    Double(text.count) * size * (bold ? 0.64 : 0.6)
+  }
+
+  /// `content` cut with "…" so that it stays inside the view box (4 px margin) when drawn at
+  /// (x, y) with `anchor`; vertical (rotated ±90°) texts are measured against the height.
+  func fitted(
+    _ content: String, x: Double, y: Double, anchor: Anchor, size: Double, bold: Bool,
+    vertical: Bool
+  ) -> String {
+    let position = vertical ? y : x
+    let extent = vertical ? height : width
+    let room: Double
+    switch anchor {
+    case .start: room = (vertical ? position : extent - position) - 4
+    case .end: room = (vertical ? extent - position : position) - 4
+    case .middle: room = 2 * min(position, extent - position) - 8
+    }
+    guard Self.estimatedWidth(content, size: size, bold: bold) > room else { return content }
+    let characters = max(1, Int(room / (size * (bold ? 0.64 : 0.6))) - 1)
+    return String(content.prefix(characters)) + "…"
+  }
+
   mutating func text(
     _ content: String, x: Double, y: Double, anchor: Anchor = .start, size: Double = 12,
     weight: String? = nil, rotate: Double? = nil, fill: String = "#222222"
   ) {
+    let vertical = rotate.map { abs(abs($0) - 90) < 1e-9 } ?? false
+    // Rotated by −90° the text's start is at the bottom: a start anchor runs upwards.
+    let content = fitted(
+      content, x: x, y: y, anchor: anchor, size: size, bold: weight == "bold",
+      vertical: vertical)
     var attributes =
       "x=\"\(Self.n(x))\" y=\"\(Self.n(y))\" text-anchor=\"\(anchor.rawValue)\" "
       + "font-size=\"\(Self.n(size))\" fill=\"\(fill)\""

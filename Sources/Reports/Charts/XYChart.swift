@@ -1,21 +1,26 @@
 import Foundation
 
 /// A line and scatter chart in SVG: lines with optional shaded bands (for example a replicate
-/// confidence band around a mean price path) and point sets with optional vertical whiskers
-/// (an outcome's mean and 95% interval at each parameter value).
+/// confidence band around a mean price path, or the 50% and 90% bands of a fan chart), point
+/// sets with optional vertical whiskers (an outcome's mean and 95% interval at each parameter
+/// value), and dated markers (a scenario's events) as labelled vertical lines.
 public struct XYChart: Sendable {
   public struct Line: Sendable {
     public var name: String
     public var points: [(x: Double, y: Double)]
     /// Lower and upper band edges at the same x as `points`; empty for no band.
     public var band: [(low: Double, high: Double)]
+    /// A wider, lighter band around `band` (a fan chart's 90% band); empty for none.
+    public var outerBand: [(low: Double, high: Double)]
 
     public init(
-      name: String, points: [(x: Double, y: Double)], band: [(low: Double, high: Double)] = []
+      name: String, points: [(x: Double, y: Double)], band: [(low: Double, high: Double)] = [],
+      outerBand: [(low: Double, high: Double)] = []
     ) {
       self.name = name
       self.points = points
       self.band = band
+      self.outerBand = outerBand
     }
   }
 
@@ -41,6 +46,11 @@ public struct XYChart: Sendable {
   public var pointSets: [PointSet] = []
   /// Explicit x ticks (value, label), e.g. months; nil for a numeric axis.
   public var xTicks: [(value: Double, label: String)]?
+  /// Vertical markers at x (a scenario's dated events): numbered at the top of the plot and
+  /// listed by number under it, so long labels never overprint.
+  public var markers: [(x: Double, label: String)] = []
+  /// A logarithmic y axis (values ≤ 0 are left out); see ``spansMoreThanADecade(_:)``.
+  public var logarithmic = false
   public var width = 760.0
   public var height = 420.0
 
@@ -51,12 +61,21 @@ public struct XYChart: Sendable {
   }
 
   public func svg() -> String {
+    guard !logarithmic else { return logTransformed().svg(yTicks: LogTicks(self)) }
+    return svg(yTicks: nil)
+  }
+
+  func svg(yTicks logTicks: LogTicks?) -> String {
     let legendNames = lines.map(\.name) + pointSets.map(\.name)
-    let showLegend = legendNames.count > 1 || (legendNames.count == 1 && !legendNames[0].isEmpty)
+    // A legend of one entry says nothing the title and caption do not: only two or more.
+    let showLegend = legendNames.filter { !$0.isEmpty }.count > 1
     let left = 78.0
     let right = showLegend ? 190.0 : 28.0
-    let top = 48.0
-    let bottom = 62.0
+    let top = markers.isEmpty ? 48.0 : 62.0
+    // The marker key sits under the x-axis title, one line per marker.
+    let keyHeight = markers.isEmpty ? 0 : 8 + 15 * Double(markers.count)
+    let height = self.height + keyHeight
+    let bottom = 62.0 + keyHeight
     let plotRight = width - right
     let plotBottom = height - bottom
 
@@ -65,7 +84,7 @@ public struct XYChart: Sendable {
     for line in lines {
       xs += line.points.map(\.x)
       ys += line.points.map(\.y)
-      ys += line.band.flatMap { [$0.low, $0.high] }
+      ys += (line.band + line.outerBand).flatMap { [$0.low, $0.high] }
     }
     for set in pointSets {
       xs += set.points.map(\.x)
@@ -77,7 +96,11 @@ public struct XYChart: Sendable {
     let xAxis = Axis(minimum: xs.min() ?? 0, maximum: xs.max() ?? 1, target: 6)
     let xLow = xTicks != nil ? (xs.min() ?? 0) : xAxis.lower
     let xHigh = xTicks != nil ? max(xs.max() ?? 1, xLow + 1) : xAxis.upper
-    let yAxis = Axis(minimum: ys.min() ?? 0, maximum: ys.max() ?? 1, target: 6)
+    let yAxis =
+      logTicks.map { Axis(exactly: $0.lower, $0.upper) }
+      ?? Axis(minimum: ys.min() ?? 0, maximum: ys.max() ?? 1, target: 6)
+    let yTicks = logTicks?.ticks ?? yAxis.ticks.map { ($0, yAxis.label($0)) }
+    let ySuffix = logTicks != nil ? " (log scale)" : yAxis.scaleSuffix
     // Keep dots off the axis lines: inset the data area a little when there are points.
     let inset = pointSets.isEmpty ? 0.0 : 10.0
     func px(_ x: Double) -> Double {
@@ -88,9 +111,9 @@ public struct XYChart: Sendable {
     var svg = SVGWriter(width: width, height: height)
     svg.text(title, x: left, y: 26, size: 16, weight: "bold")
     // Grid and y ticks.
-    for tick in yAxis.ticks {
+    for (tick, label) in yTicks {
       svg.line(left, py(tick), plotRight, py(tick), stroke: Palette.grid)
-      svg.text(yAxis.label(tick), x: left - 8, y: py(tick) + 4, anchor: .end, size: 11)
+      svg.text(label, x: left - 8, y: py(tick) + 4, anchor: .end, size: 11)
     }
     // x ticks.
     let ticks = xTicks ?? xAxis.ticks.map { ($0, xAxis.label($0)) }
@@ -101,20 +124,37 @@ public struct XYChart: Sendable {
     svg.line(left, plotBottom, plotRight, plotBottom, stroke: Palette.axis)
     svg.line(left, top, left, plotBottom, stroke: Palette.axis)
     let xTitle = xLabel + (xTicks == nil ? xAxis.scaleSuffix : "")
-    svg.text(xTitle, x: (left + plotRight) / 2, y: height - 18, anchor: .middle, size: 12)
     svg.text(
-      yLabel + yAxis.scaleSuffix, x: 18, y: (top + plotBottom) / 2, anchor: .middle, size: 12,
+      xTitle, x: (left + plotRight) / 2, y: height - keyHeight - 18, anchor: .middle, size: 12)
+    svg.text(
+      yLabel + ySuffix, x: 18, y: (top + plotBottom) / 2, anchor: .middle, size: 12,
       rotate: -90)
 
-    // Bands first, then lines, then points, so marks sit on top of shading.
-    for (k, line) in lines.enumerated() where line.band.count == line.points.count {
-      // Missing values (NaN) are left out of the band as they are of the line.
-      let kept = zip(line.points, line.band).filter {
-        $0.y.isFinite && $1.low.isFinite && $1.high.isFinite
+    // Markers, then bands, then lines, then points, so marks sit on top of shading.
+    for (k, marker) in markers.enumerated() {
+      let keyY = height - keyHeight + 10 + 15 * Double(k)
+      svg.text(
+        "\(k + 1)  " + Self.shorten(marker.label, 110), x: left, y: keyY, size: 11,
+        fill: "#444444")
+      guard marker.x >= xLow && marker.x <= xHigh else { continue }
+      svg.line(px(marker.x), top, px(marker.x), plotBottom, stroke: "#777777", dash: "4 3")
+      // Numbers of markers closer than 14 px alternate between two rows.
+      let crowded = k > 0 && abs(px(marker.x) - px(markers[k - 1].x)) < 14
+      svg.text(
+        "\(k + 1)", x: px(marker.x), y: top - 4 - (crowded && k % 2 == 1 ? 11 : 0),
+        anchor: .middle, size: 10, weight: "bold", fill: "#444444")
+    }
+    for (k, line) in lines.enumerated() {
+      // Missing values (NaN) are left out of a band as they are of the line.
+      for (band, opacity) in [(line.outerBand, 0.14), (line.band, 0.18)]
+      where band.count == line.points.count {
+        let kept = zip(line.points, band).filter {
+          $0.y.isFinite && $1.low.isFinite && $1.high.isFinite
+        }
+        let upper = kept.map { (px($0.x), py($1.high)) }
+        let lower = kept.reversed().map { (px($0.x), py($1.low)) }
+        svg.polygon(upper + lower, fill: Palette.color(k), opacity: opacity)
       }
-      let upper = kept.map { (px($0.x), py($1.high)) }
-      let lower = kept.reversed().map { (px($0.x), py($1.low)) }
-      svg.polygon(upper + lower, fill: Palette.color(k), opacity: 0.18)
     }
     for (k, line) in lines.enumerated() {
       let points = line.points.filter { $0.y.isFinite }.map { (px($0.x), py($0.y)) }

@@ -7,7 +7,7 @@ public protocol ReportSource {
 }
 
 /// Opens the report source at `path`: a sweep database file, or a folder written by
-/// `gpumarket run --out`.
+/// `gpumarket run --out` or `gpumarket compare --out`.
 public enum ReportSources {
   /// Makes the source for `path`, or throws ``ReportError`` naming what was expected.
   public static func open(_ path: String, options: SweepReportOptions = SweepReportOptions()) throws
@@ -18,6 +18,9 @@ public enum ReportSources {
       throw ReportError.missing(path)
     }
     if isDirectory.boolValue {
+      if CompareFolderReportSource.isComparison(path) {
+        return CompareFolderReportSource(path: path, options: options)
+      }
       return RunFolderReportSource(path: path)
     }
     return SweepReportSource(path: path, options: options)

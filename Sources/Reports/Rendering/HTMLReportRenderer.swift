@@ -1,4 +1,6 @@
-/// One self-contained HTML file: inline CSS and SVG, no scripts, no network.
+/// One self-contained HTML file: inline CSS and SVG, no scripts, no network. On screen long
+/// tables scroll in boxes; the print stylesheet lets them run over pages (header repeated) so a
+/// printed report keeps every row.
 enum HTMLReportRenderer {
   static let style = """
     body { font-family: Helvetica, Arial, sans-serif; color: #222; max-width: 1100px;
@@ -15,6 +17,14 @@ enum HTMLReportRenderer {
     figure { margin: 1.2em 0; }
     figcaption { font-size: 0.88em; color: #444; }
     .scroll { overflow-x: auto; max-height: 32em; overflow-y: auto; }
+    @media print {
+      body { max-width: none; margin: 0; padding: 0; font-size: 9pt; }
+      .scroll { max-height: none; overflow: visible; }
+      table { font-size: 7pt; }
+      thead { display: table-header-group; }
+      tr, figure { break-inside: avoid; }
+      svg { max-width: 100%; height: auto; }
+    }
     """
 
   static func render(_ document: ReportDocument) -> String {

@@ -77,9 +77,13 @@ enum JSONReportRenderer {
 /// A complete LaTeX article with every table (booktabs); charts are listed by caption, since
 /// SVG needs conversion before LaTeX can include it (the Markdown and HTML reports carry them).
 enum LaTeXReportRenderer {
-  static func render(_ document: ReportDocument) -> String {
+  /// The document; with `stem`, each chart becomes a figure that includes `STEM-charts/ID.pdf`
+  /// (the command converts the SVG companions with rsvg-convert); without, charts are left out.
+  static func render(_ document: ReportDocument, stem: String? = nil) -> RenderedReport {
+    var companions: [(path: String, contents: String)] = []
     var out = [
       "\\documentclass[11pt]{article}",
+      "\\usepackage{graphicx}",
       "\\usepackage[T1]{fontenc}",
       "\\usepackage[utf8]{inputenc}",
       "\\usepackage{booktabs}",
@@ -92,21 +96,44 @@ enum LaTeXReportRenderer {
       "",
     ]
     for section in document.sections {
-      let tables = section.items.filter { if case .chart = $0 { false } else { true } }
+      let tables = section.items.filter { if case .chart = $0 { stem != nil } else { true } }
       guard !tables.isEmpty else { continue }
       out.append("\\section{\(LaTeXText.escape(section.title))}")
       for item in section.items {
         switch item {
         case .paragraph(let text): out += [LaTeXText.escape(text), ""]
         case .table(let table):
-          // Very long tables would overflow a float: keep the first 40 rows.
-          out.append(TableRenderer.latex(table.truncated(to: 40)))
-        case .chart: continue
+          // A float holds one page: long tables are split into parts of 24 rows (the first 200
+          // rows; CSV and JSON hold them all).
+          out += Self.pages(of: table.truncated(to: 200)).map(TableRenderer.latex)
+        case .chart(let chart):
+          guard let stem else { continue }
+          companions.append(("\(stem)-charts/\(chart.id).svg", chart.svg))
+          out += [
+            "\\begin{figure}[htbp]", "\\centering",
+            "\\includegraphics[width=\\linewidth,height=0.8\\textheight,keepaspectratio]"
+              + "{\(stem)-charts/\(chart.id).pdf}",
+            "\\caption{\(LaTeXText.escape(chart.caption))}", "\\end{figure}", "",
+          ]
         }
       }
       out.append("\\clearpage")
     }
     out.append("\\end{document}")
-    return out.joined(separator: "\n") + "\n"
+    return RenderedReport(main: out.joined(separator: "\n") + "\n", companions: companions)
+  }
+
+  /// `table` in parts of at most `rows` rows, titled "(part k of n)" when there is more than one.
+  static func pages(of table: ReportTable, rows: Int = 24) -> [ReportTable] {
+    guard table.rows.count > rows else { return [table] }
+    let count = (table.rows.count + rows - 1) / rows
+    return (0..<count).map { k in
+      var part = table
+      part.rows = Array(table.rows[(k * rows)..<min((k + 1) * rows, table.rows.count)])
+      part.title = "\(table.title) (part \(k + 1) of \(count))"
+      part.id = "\(table.id)-\(k + 1)"
+      if k < count - 1 { part.note = nil }
+      return part
+    }
   }
 }

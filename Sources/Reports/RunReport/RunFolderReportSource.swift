@@ -1,3 +1,4 @@
+import Experiments
 import Foundation
 
 /// A report of one run from the folder `gpumarket run --out DIR` wrote: the monthly series
@@ -22,15 +23,21 @@ public struct RunFolderReportSource: ReportSource {
   public func makeDocument() throws -> ReportDocument {
     let series = try readSeries()
     let summary = try readSummary()
-    var document = ReportDocument(title: "Run of \(series.scenario) (seed \(series.seed))")
-    document.sections.append(
-      ReportDocument.Section(
-        id: "run", title: "Run",
-        items: [
-          .paragraph(
-            "Scenario \(series.scenario), seed \(series.seed), \(series.months.first ?? "")"
-              + " to \(series.months.last ?? "") (\(series.months.count) steps). Source: \(path).")
-        ]))
+    let provenance = FileManager.default.contents(atPath: path + "/provenance.json").flatMap {
+      Provenance(json: String(decoding: $0, as: UTF8.self))
+    }
+    // A run with --set is not the scenario as written: the title says so.
+    let overrides = provenance?.overrides ?? []
+    let modified = overrides.isEmpty ? "" : " with --set " + overrides.joined(separator: " ")
+    var document = ReportDocument(
+      title: "Run of \(series.scenario)\(modified) (seed \(series.seed))")
+    var about: [ReportDocument.Item] = [
+      .paragraph(
+        "Scenario \(series.scenario)\(modified), seed \(series.seed), \(series.months.first ?? "")"
+          + " to \(series.months.last ?? "") (\(series.months.count) steps). Source: \(path).")
+    ]
+    if let provenance { about.append(.paragraph(provenance.sentence)) }
+    document.sections.append(ReportDocument.Section(id: "run", title: "Run", items: about))
     for spec in Self.charts {
       guard let rows = series.tables[spec.table], !rows.isEmpty else { continue }
       var chart = XYChart(title: spec.title, xLabel: "month", yLabel: spec.unit)

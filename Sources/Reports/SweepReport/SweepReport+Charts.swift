@@ -10,7 +10,7 @@ extension SweepReportSource.Context {
     let all = points.keys.sorted().filter { values[$0] != nil }
     let step = max(1, (all.count + 1_999) / 2_000)
     let keys = stride(from: 0, to: all.count, by: step).map { all[$0] }
-    for (j, parameter) in plan.parameters.enumerated().prefix(6) {
+    for (j, parameter) in plan.parameters.enumerated() {
       var chart = XYChart(
         title: "\(name) against \(parameter)", xLabel: parameter, yLabel: label(name))
       let scatter = keys.map { (x: points[$0]![j], y: values[$0]!.mean) }
@@ -43,12 +43,71 @@ extension SweepReportSource.Context {
               + (step > 1 ? " (every \(step)th of \(all.count) points)." : "."),
             svg: chart.svg())))
     }
+    if let tornado = tornadoChart(name, keys: all) { items.insert(.chart(tornado), at: 0) }
+    if let heat = heatMapChart(name, keys: all) { items.insert(.chart(heat), at: 0) }
     return ReportDocument.Section(
       id: "response", title: "\(name) against the parameters", items: items)
   }
 
-  /// Series grouped by prefix (`price.*`, `compute.*`): mean over the replicates of the first
-  /// point per month, with the 95% interval as a band when there are replicates.
+  /// For each parameter, the mean of `name` over the points where the parameter is in its
+  /// lowest fifth of values, and where it is in its highest fifth (for a grid: at its lowest and
+  /// highest value), about the mean over all points; widest bar on top.
+  func tornadoChart(_ name: String, keys: [Int]) -> ReportChart? {
+    guard plan.parameters.count >= 2, keys.count >= 4, let values = byPoint[name] else {
+      return nil
+    }
+    let overall = SampleStatistics(keys.map { values[$0]!.mean }).mean
+    var rows: [TornadoChart.Row] = []
+    for (j, parameter) in plan.parameters.enumerated() {
+      let xs = keys.map { points[$0]![j] }.sorted()
+      let lowCut = Quantile.of(sorted: xs, 0.2)
+      let highCut = Quantile.of(sorted: xs, 0.8)
+      let low = SampleStatistics(keys.filter { points[$0]![j] <= lowCut }.map { values[$0]!.mean })
+      let high = SampleStatistics(
+        keys.filter { points[$0]![j] >= highCut }.map { values[$0]!.mean })
+      guard low.count > 0, high.count > 0 else { continue }
+      rows.append(.init(name: parameter, low: low.mean, high: high.mean))
+    }
+    guard !rows.isEmpty else { return nil }
+    let chart = TornadoChart(
+      title: "What moves \(name) most", valueLabel: label(name), baseline: overall, rows: rows)
+    return ReportChart(
+      id: "tornado-\(Self.slug(name))",
+      caption: "Mean of \(name) over the design points where each parameter is in its lowest "
+        + "fifth of values (blue) and its highest fifth (orange), against the mean over all "
+        + "points; parameters by decreasing swing. The means average over the other parameters.",
+      svg: chart.svg())
+  }
+
+  /// A two-parameter grid: the mean of `name` in each cell.
+  func heatMapChart(_ name: String, keys: [Int]) -> ReportChart? {
+    guard plan.design == .grid, plan.parameters.count == 2, let values = byPoint[name] else {
+      return nil
+    }
+    let xs = Set(keys.map { points[$0]![0] }).sorted()
+    let ys = Set(keys.map { points[$0]![1] }).sorted()
+    guard xs.count >= 2, ys.count >= 2, xs.count <= 40, ys.count <= 40 else { return nil }
+    var cells = [[Double]](repeating: [Double](repeating: .nan, count: xs.count), count: ys.count)
+    for key in keys {
+      let c = xs.firstIndex(of: points[key]![0])!
+      let r = ys.firstIndex(of: points[key]![1])!
+      cells[r][c] = values[key]!.mean
+    }
+    let chart = HeatMapChart(
+      title: "\(name) over \(plan.parameters[0]) and \(plan.parameters[1])",
+      xLabel: plan.parameters[0], yLabel: plan.parameters[1], valueLabel: name, xValues: xs,
+      yValues: ys, values: cells)
+    return ReportChart(
+      id: "heatmap-\(Self.slug(name))",
+      caption: "Mean of \(name) over replicates at each point of the grid of "
+        + "\(plan.parameters[0]) and \(plan.parameters[1]); darker is higher.",
+      svg: chart.svg())
+  }
+
+  /// Series grouped by prefix (`price.*`, `compute.*`) across every successful run of the
+  /// design: the median per month, with the 50% and 90% bands of the runs (quartiles; 5th to
+  /// 95th percentile). The largest series of a group (by mean magnitude) are drawn; the caption
+  /// names those left out.
   func seriesSection() throws -> ReportDocument.Section? {
     let names = try database.seriesNames()
     guard !names.isEmpty else { return nil }
@@ -61,56 +120,56 @@ extension SweepReportSource.Context {
         groups.append((prefix, [name]))
       }
     }
-    // The first point with a successful run (point 0 may have failed).
-    let succeeded = outcomes.compactMap { byPoint[$0]?.keys.min() }.min()
-    guard let point = succeeded else { return nil }
-    let at = zip(plan.parameters, points[point] ?? []).map { "\($0) = \(NumberFormat.format($1))" }
-      .joined(separator: ", ")
     var items: [ReportDocument.Item] = [
       .paragraph(
-        "Monthly series at design point \(point) (\(at)), the first with a successful run: "
-          + (plan.replicates > 1
-            ? "mean over its \(plan.replicates) replicates; the band is the 95% confidence "
-              + "interval of the mean."
-            : "its one run."))
+        "Monthly series over all \(plan.runCount) planned runs of the design (every point and "
+          + "replicate that succeeded): the line is the median per month, the bands hold the "
+          + "middle 50% and 90% of the runs.")
     ]
     for group in groups {
+      var loaded: [(name: String, months: [String], values: [[Double]], size: Double)] = []
+      for name in group.names {
+        var series = try database.seriesValuesByMonth(name)
+        // A price of 0 before a chip's first sale means no market yet: leave it out.
+        if group.prefix == "price" {
+          let first = series.values.firstIndex { $0.contains { $0 > 0 } } ?? series.values.count
+          for i in 0..<first { series.values[i] = [] }
+        }
+        let size = SampleStatistics(series.values.joined().filter(\.isFinite).map(abs)).mean
+        loaded.append((name, series.months, series.values, size.isFinite ? size : 0))
+      }
+      let kept = loaded.sorted { $0.size != $1.size ? $0.size > $1.size : $0.name < $1.name }
+        .prefix(options.seriesPerChart)
+      let dropped = loaded.filter { item in !kept.contains { $0.name == item.name } }.map(\.name)
       var chart = XYChart(
         title: "\(group.prefix) per month", xLabel: "month",
         yLabel: options.units[group.prefix].map { "\(group.prefix) (\($0))" } ?? group.prefix)
       var months: [String] = []
-      for name in group.names.prefix(8) {
-        let series = try database.seriesByMonth(name, point: point)
-        guard !series.months.isEmpty else { continue }
-        if series.months.count > months.count { months = series.months }
-        // A price of 0 before a chip's first sale means no market yet: leave it out.
-        var statistics = series.statistics
-        if group.prefix == "price" {
-          let first = statistics.firstIndex { $0.mean > 0 } ?? statistics.count
-          for i in 0..<first { statistics[i] = SampleStatistics() }
+      for item in kept where !item.months.isEmpty {
+        if item.months.count > months.count { months = item.months }
+        let label = String(item.name.dropFirst(group.prefix.count + 1))
+        var line = CompareFolderReportSource.fanLine(
+          item.values, name: label.isEmpty ? item.name : label)
+        if kept.count > 1 {
+          line.band = []
+          line.outerBand = []
         }
-        let line = XYChart.Line(
-          name: String(name.dropFirst(group.prefix.count + 1)).isEmpty
-            ? name : String(name.dropFirst(group.prefix.count + 1)),
-          points: statistics.enumerated().map {
-            (x: Double($0.offset), y: $0.element.count > 0 ? $0.element.mean : .nan)
-          },
-          band: plan.replicates > 1
-            ? statistics.map { s in
-              let interval = s.confidenceInterval()
-              return (interval?.lowerBound ?? s.mean, interval?.upperBound ?? s.mean)
-            } : [])
         chart.lines.append(line)
       }
       guard !chart.lines.isEmpty else { continue }
       chart.xTicks = XYChart.monthTicks(months)
+      chart.logarithmic = XYChart.spansMoreThanADecade(chart.lines)
+      let shown = kept.count > 1 ? "medians over the runs" : "median with 50% and 90% bands"
       items.append(
         .chart(
           ReportChart(
             id: "series-\(Self.slug(group.prefix))",
-            caption: "\(group.prefix) per month at design point \(point)"
+            caption: "\(group.prefix) per month across the design, \(shown)"
               + (group.prefix == "price" ? ", from each chip's first sale" : "")
-              + (group.names.count > 8 ? " (first 8 of \(group.names.count) series)." : "."),
+              + (dropped.isEmpty
+                ? "."
+                : "; the \(kept.count) largest of \(loaded.count) are drawn (left out: "
+                  + dropped.joined(separator: ", ") + ")."),
             svg: chart.svg())))
     }
     guard items.count > 1 else { return nil }

@@ -3,9 +3,11 @@ import Experiments
 extension SweepReportSource.Context {
   func sensitivitySection() -> ReportDocument.Section? {
     let names = reportedOutcomes(limit: options.sensitivityOutcomes)
-    guard !names.isEmpty, points.count >= 3 else { return nil }
+    guard !names.isEmpty, points.count >= 2 else { return nil }
     var items: [ReportDocument.Item] = []
-    if plan.design == .sobol {
+    if plan.design == .morris {
+      items = morrisItems(names)
+    } else if plan.design == .sobol {
       items.append(
         .paragraph(
           "First-order (S) and total-order (ST) Sobol indices: S by the estimator of Saltelli et al. "

@@ -21,6 +21,9 @@ extension SweepReportSource.Context {
     let table = ReportTable(
       id: "plan", title: "Sweep plan", columns: ["item", "value"], rows: rows)
     var items: [ReportDocument.Item] = [.table(table)]
+    if let provenance = try database.provenance() {
+      items.insert(.paragraph(provenance.sentence), at: 0)
+    }
     if counts.ok + counts.failed < plan.runCount {
       items.insert(
         .paragraph(
@@ -36,6 +39,7 @@ extension SweepReportSource.Context {
     case .random: "random sampling, \(samples) points"
     case .lhs: "Latin hypercube, \(samples) points"
     case .sobol: "Saltelli design for Sobol indices, N = \(samples)"
+    case .morris: "Morris trajectories for elementary effects, r = \(samples)"
     }
   }
 
@@ -64,9 +68,9 @@ extension SweepReportSource.Context {
           id: "outcome-summary", title: "Outcomes across the design (point means)",
           columns: ["outcome", "points", "mean", "sd", "min", "max", "95% CI low", "95% CI high"],
           rows: rows,
-          note: "Each point contributes the mean of its replicates.")))
+          note: "Each point contributes the mean of its replicates." + leftOutNote)))
     // Saltelli design points are not meant to be read one by one.
-    if plan.design != .sobol {
+    if plan.design != .sobol && plan.design != .morris {
       items.append(.table(byPointTable()))
     }
     return ReportDocument.Section(id: "outcomes", title: "Outcomes", items: items)
@@ -74,7 +78,7 @@ extension SweepReportSource.Context {
 
   /// Outcomes by parameter values: one row per point, mean and 95% CI over replicates.
   func byPointTable() -> ReportTable {
-    let shown = reportedOutcomes(limit: 12)
+    let shown = reportedOutcomes(limit: 12, ranked: false)
     var columns = plan.parameters
     for name in shown { columns += ["\(name) mean", "\(name) ±95%"] }
     columns.insert("point", at: 0)
@@ -104,9 +108,26 @@ extension SweepReportSource.Context {
           ? " First \(shown.count) of \(outcomes.count) outcomes; the database holds all." : ""))
   }
 
-  /// The outcomes asked for (at most 24), or else the model's first `limit`.
-  func reportedOutcomes(limit: Int) -> [String] {
-    focus.isEmpty ? Array(outcomes.prefix(limit)) : Array(focus.prefix(24))
+  /// What the outcome table leaves out, as a sentence (empty when nothing is).
+  var leftOutNote: String {
+    guard leftOut.total > 0 else { return "" }
+    let constant =
+      leftOut.constant > 0 ? " (\(leftOut.constant) of them take one value in every run)" : ""
+    let which =
+      focus.isEmpty
+      ? "the headline outcomes that vary (\(SweepReportOptions.headlinePatterns.joined(separator: ", ")))"
+      : "the outcomes asked for"
+    return " Shown: \(which); \(leftOut.total) other outcomes are left out\(constant); "
+      + "name them with --outcome, or read them all with gpumarket export."
+  }
+
+  /// The outcomes asked for (at most 24), else the headline ones the sweep moves most, else
+  /// the model's first `limit`. `ranked` false keeps the database order.
+  func reportedOutcomes(limit: Int, ranked: Bool = true) -> [String] {
+    guard focus.isEmpty else { return Array(focus.prefix(24)) }
+    guard headline && ranked else { return Array(outcomes.prefix(limit)) }
+    let spread = Dictionary(uniqueKeysWithValues: outcomes.map { ($0, relativeSpread($0)) })
+    return Array(outcomes.sorted { spread[$0]! > spread[$1]! }.prefix(limit))
   }
 
   func failureSection() throws -> ReportDocument.Section? {

@@ -92,6 +92,8 @@ public enum TableRenderer {
       "\\begin{table}[htbp]", "\\centering", "\\small",
       "\\caption{\(LaTeXText.escape(table.title))}",
       "\\label{tab:\(table.id)}",
+      // Scaled down to the text width when wider (never up): needs graphicx.
+      "\\resizebox{\\ifdim\\width>\\linewidth\\linewidth\\else\\width\\fi}{!}{%",
       "\\begin{tabular}{\(alignment)}", "\\toprule",
       table.columns.map(LaTeXText.escape).joined(separator: " & ") + " \\\\", "\\midrule",
     ]
@@ -99,7 +101,7 @@ public enum TableRenderer {
       lines.append(row.map { LaTeXText.escape($0.display) }.joined(separator: " & ") + " \\\\")
     }
     lines.append("\\bottomrule")
-    lines.append("\\end{tabular}")
+    lines.append("\\end{tabular}}")
     if let note = table.note {
       lines.append("\\par\\smallskip\\footnotesize \(LaTeXText.escape(note))")
     }

@@ -8,15 +8,18 @@ struct ClearCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "clear",
     abstract: "Clear one spot market read from a JSON or YAML file.",
-    discussion: """
+    discussion: CommandHelp.discussion(
+      """
       The file holds sigma, buyers (name, budget), products (name, supply, reservePrice) and \
       valuations (one row per buyer, one column per product), or valuationsFile naming a .f64 or \
       .csv file beside it that holds them. With budgetSets (K budget vectors) the market is \
       cleared once per set, all together, and K equilibria are printed. See \
       examples/market-small.json and docs/market-file.md.
-
-      \(ExitStatus.helpText)
-      """
+      """,
+      examples: [
+        "gpumarket clear examples/market-small.json",
+        "gpumarket clear examples/market-2026-05.yaml --format json --verify",
+      ])
   )
 
   enum Format: String, ExpressibleByArgument, CaseIterable {

@@ -8,15 +8,18 @@ struct MergeCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "merge",
     abstract: "Merge shard databases of one sweep plan into a single database.",
-    discussion: """
+    discussion: CommandHelp.discussion(
+      """
       Copies into OUT every run of each SHARD that OUT does not hold yet, one transaction per \
       shard: merging again adds nothing, and a shard completed later adds its new runs. Shards \
       of a different plan are refused. OUT records the whole sweep, so `gpumarket sweep` with \
       the same plan and --db OUT runs whatever is still missing.
-      Exit status: 0 every run of the plan is merged and succeeded; 1 runs failed or are \
-      missing; 2 a shard of another plan, not a sweep database, or OUT is a shard itself; 64 bad \
-      usage; 74 OUT could not be written.
-      """
+      """,
+      examples: [
+        "gpumarket sweep builtin:ishigami --vary x1=0..1:4 --shard 0/2 --db part0.sqlite",
+        "gpumarket sweep builtin:ishigami --vary x1=0..1:4 --shard 1/2 --db part1.sqlite",
+        "gpumarket merge all.sqlite part0.sqlite part1.sqlite",
+      ])
   )
 
   @Argument(help: "The merged database (created if missing).")

@@ -8,13 +8,19 @@ struct ReportCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "report",
     abstract: "Turn a sweep database into tables and charts.",
-    discussion: """
-      Formats: text (the default without --out), markdown (charts as SVG files in \
-      OUT-STEM-charts/), csv (the first table in OUT, the others beside it), json, latex \
-      (booktabs tables), html (one self-contained file with inline SVG charts). Exit status: 0 \
-      success; 2 invalid input (no such database, an unknown outcome); 64 bad command-line usage; \
-      74 the output could not be written.
+    discussion: CommandHelp.discussion(
       """
+      Formats: table (aligned text, the default without --out), markdown (charts as SVG files in \
+      OUT-STEM-charts/), csv (the first table in OUT, the others beside it), json, latex \
+      (booktabs tables, each chart a figure converted to PDF with rsvg-convert), html (one self-contained file with inline SVG charts). An --out \
+      extension report does not write (such as .pdf) is refused.
+      """,
+      examples: [
+        "gpumarket sweep baseline-2026 --vary market.sigma=4,8 --series --db sigma.sqlite",
+        "gpumarket report sigma.sqlite",
+        "gpumarket report sigma.sqlite --out report.html",
+        "gpumarket report sigma.sqlite --outcome 'share.anthropic.*' --out report.md",
+      ])
   )
 
   @Argument(
@@ -25,7 +31,7 @@ struct ReportCommand: ParsableCommand {
 
   @Option(
     help:
-      "Output format: text, markdown, csv, json, latex or html. (default: from --out's extension, else text)"
+      "Output format: table, markdown, csv, json, latex or html. (default: from --out's extension, else table)"
   )
   var format: String?
 
@@ -42,21 +48,22 @@ struct ReportCommand: ParsableCommand {
   func validate() throws {
     if let format, ReportFormat(rawValue: format) == nil {
       throw ValidationError(
-        "--format must be one of text, markdown, csv, json, latex, html (got '\(format)')")
+        "--format must be one of table, markdown, csv, json, latex, html (got '\(format)')")
+    }
+    if let out {
+      let suffix = (out as NSString).pathExtension
+      guard suffix.isEmpty || ReportFormat(extension: suffix) != nil else {
+        throw ValidationError(
+          "report writes .md, .csv, .json, .tex, .html or .txt files, not .\(suffix) (--out \(out))"
+        )
+      }
     }
   }
 
   /// The format asked for, or the one --out's extension implies.
   var resolvedFormat: ReportFormat {
     if let format, let value = ReportFormat(rawValue: format) { return value }
-    switch (out.map { ($0 as NSString).pathExtension.lowercased() }) {
-    case "md": return .markdown
-    case "csv": return .csv
-    case "json": return .json
-    case "tex": return .latex
-    case "html", "htm": return .html
-    default: return .text
-    }
+    return out.flatMap { ReportFormat(extension: ($0 as NSString).pathExtension) } ?? .table
   }
 
   func run() throws {
@@ -69,7 +76,14 @@ struct ReportCommand: ParsableCommand {
       throw CommandError.exit("\(error)", code: 2)
     }
     guard let out else {
-      print(document.render(resolvedFormat).main, terminator: "")
+      if [.markdown, .latex].contains(resolvedFormat) && !document.charts.isEmpty {
+        printError(
+          "note: charts are left out on standard output (no file to link); "
+            + "--out FILE writes them beside the report")
+        print(document.withoutCharts.render(resolvedFormat).main, terminator: "")
+      } else {
+        print(document.render(resolvedFormat).main, terminator: "")
+      }
       return
     }
     let url = URL(fileURLWithPath: out)
@@ -93,6 +107,44 @@ struct ReportCommand: ParsableCommand {
     } catch {
       AtomicFiles.removeFolders(created)
       throw CommandError.exit("\(error)", code: 74)
+    }
+    if resolvedFormat == .latex {
+      do {
+        for companion in rendered.companions where companion.path.hasSuffix(".svg") {
+          try Self.convertToPDF(folder.appendingPathComponent(companion.path))
+        }
+      } catch {
+        throw CommandError.exit("\(error)", code: 74)
+      }
+    }
+  }
+
+  /// Writes FILE.pdf beside FILE.svg with rsvg-convert (Debian package librsvg2-bin), for the
+  /// figures of a LaTeX report.
+  static func convertToPDF(_ svg: URL) throws {
+    let pdf = svg.deletingPathExtension().appendingPathExtension("pdf")
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["rsvg-convert", "--format", "pdf", "--output", pdf.path, svg.path]
+    process.standardError = FileHandle.nullDevice
+    do {
+      try process.run()
+    } catch {
+      throw CocoaError(
+        .fileWriteUnknown,
+        userInfo: [
+          NSLocalizedDescriptionKey:
+            "rsvg-convert is needed for LaTeX figures (apt-get install librsvg2-bin)"
+        ])
+    }
+    process.waitUntilExit()
+    guard process.terminationStatus == 0 else {
+      throw CocoaError(
+        .fileWriteUnknown,
+        userInfo: [
+          NSLocalizedDescriptionKey:
+            "rsvg-convert could not convert \(svg.lastPathComponent) (apt-get install librsvg2-bin)"
+        ])
     }
   }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Experiments
 import Foundation
 import SafeIO
 import ScenarioFormat
@@ -7,8 +8,8 @@ import Simulation
 extension ExitStatus {
   /// The run stopped: a monthly invariant failed or a month's market could not be built.
   static let runStopped = ExitCode(5)
-  /// `--out` could not be written.
-  static let outputFailed = ExitCode(6)
+  /// `--out` could not be written (the status every command uses for an unwritable output).
+  static let outputFailed = writeFailed
 }
 
 /// `gpumarket run FILE`: plays a scenario month by month and reports what happened.
@@ -16,20 +17,23 @@ struct RunCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "run",
     abstract: "Run a scenario month by month and report prices, compute and holdings.",
-    discussion: """
+    discussion: CommandHelp.discussion(
+      """
       FILE is a scenario file (YAML or JSON) or the name of a bundled scenario (see \
       `gpumarket scenarios`). The same file and seed give byte-identical output.
 
       Formats: table (default, readable), markdown (the same tables), csv (the summary as \
       name,value), json (one object: scenario, seed, months, prices, compute, summary).
-      --out DIR also writes series.csv, series.json (every monthly table), summary.csv and \
-      summary.json; each file is written to a temporary name and renamed, so none is ever \
-      left half-written.
-
-      Exit status: 0 success; 2 invalid input (file, line and key path on stderr); \
-      5 the run stopped on a violated invariant (month, entity and numbers on stderr); \
-      6 --out could not be written (nothing in it is changed); 64 bad command-line usage.
-      """
+      --out DIR also writes series.csv, series.json (every monthly table), summary.csv, \
+      summary.json and provenance.json (version, date, seed, --set overrides and the scenario \
+      as resolved after extends and --set), all or none: a failure leaves what was there before \
+      and no temporary file.
+      """,
+      examples: [
+        "gpumarket run baseline-2026",
+        "gpumarket run baseline-2026 --set market.sigma=6 --seed 7 --out sigma6",
+        "gpumarket report sigma6 --out sigma6.md",
+      ])
   )
 
   enum Format: String, ExpressibleByArgument, CaseIterable {
@@ -52,7 +56,8 @@ struct RunCommand: ParsableCommand {
   var overrides: [String] = []
 
   func run() throws {
-    guard let scenario = ScenarioCheck.check(file, overrides: overrides).scenario else {
+    let checked = ScenarioCheck.check(file, overrides: overrides)
+    guard let scenario = checked.scenario, let document = checked.document else {
       throw ExitStatus.invalidInput
     }
     let result: RunResult
@@ -77,7 +82,12 @@ struct RunCommand: ParsableCommand {
     }
     if let out {
       do {
-        try write(result, to: out)
+        let provenance = Provenance(
+          command: "run",
+          scenarios: [
+            .init(name: scenario.name, source: file, resolved: document.json.serialized(indent: 0))
+          ], overrides: overrides, seed: result.seed)
+        try write(result, provenance: provenance, to: out)
       } catch {
         printError("error: \(error)")
         throw ExitStatus.outputFailed
@@ -85,23 +95,28 @@ struct RunCommand: ParsableCommand {
     }
   }
 
-  /// Writes the four files into `directory` (created if missing), all or none: a failure leaves
+  /// Writes the five files into `directory` (created if missing), all or none: a failure leaves
   /// whatever was there before, and no temporary file.
-  private func write(_ result: RunResult, to directory: String) throws(AtomicFiles.WriteError) {
+  private func write(
+    _ result: RunResult, provenance: Provenance, to directory: String
+  ) throws(AtomicFiles.WriteError) {
     let created = try AtomicFiles.createFolder(directory)
     do throws(AtomicFiles.WriteError) {
-      try write(result, into: directory)
+      try write(result, provenance: provenance, into: directory)
     } catch {
       AtomicFiles.removeFolders(created)
       throw error
     }
   }
 
-  private func write(_ result: RunResult, into directory: String) throws(AtomicFiles.WriteError) {
+  private func write(
+    _ result: RunResult, provenance: Provenance, into directory: String
+  ) throws(AtomicFiles.WriteError) {
     try AtomicFiles.write(
       [
         ("series.csv", result.seriesCSV()), ("series.json", result.seriesJSON()),
         ("summary.csv", result.summaryCSV()), ("summary.json", result.summaryJSON()),
+        ("provenance.json", provenance.json()),
       ].map { name, text in
         (
           path: directory.hasSuffix("/") ? directory + name : directory + "/" + name,

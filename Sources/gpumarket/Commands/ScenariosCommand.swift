@@ -8,13 +8,15 @@ struct ScenariosCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "scenarios",
     abstract: "List the bundled scenarios, one line each.",
-    discussion: """
+    discussion: CommandHelp.discussion(
+      """
       The folder is $GPUMARKET_SCENARIOS if set, else scenarios/ in the current directory, else \
       scenarios/ beside the executable or in one of its parent directories. Any listed name can \
       be passed to `gpumarket run` without its folder or extension.
-
-      Exit status: 0 success; 2 no scenario folder found.
-      """
+      """,
+      examples: [
+        "gpumarket scenarios"
+      ])
   )
 
   func run() throws {

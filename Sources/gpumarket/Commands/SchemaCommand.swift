@@ -6,10 +6,15 @@ struct SchemaCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "schema",
     abstract: "Print the JSON Schema of a file format, for editors and validators.",
-    discussion: """
+    discussion: CommandHelp.discussion(
+      """
       The schema and the reference tables in docs/ are generated from the same field descriptions \
       the loader checks files against.
-      """
+      """,
+      examples: [
+        "gpumarket schema",
+        "gpumarket schema --for market",
+      ])
   )
 
   enum Format: String, ExpressibleByArgument, CaseIterable {

@@ -12,21 +12,31 @@ struct SweepCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "sweep",
     abstract: "Run a scenario across parameter values and seeds into a SQLite database.",
-    discussion: """
+    discussion: CommandHelp.discussion(
+      """
       Parameters: --vary key.path=1,2,4 (a list) or --vary key.path=0.5..2.0:7 (7 values from \
       0.5 to 2.0; sampling designs take key.path=LOW..HIGH). Or describe the sweep in a YAML \
       file given with --plan (docs/sweeps.md); options on the command line override it.
       Runs are stored as they finish; interrupt and run the same command again to continue. \
-      Exit status: 0 every run succeeded; 1 some runs failed (recorded in the database); 2 invalid \
-      input (plan, sweep file, or a database holding another plan); 64 bad command-line usage; \
-      74 the database could not be written; 130 interrupted (Ctrl-C).
       Distributed sweeps: --shard I/N runs only the runs whose index mod N is I, into its own \
       database; `gpumarket merge OUT SHARD...` merges shard databases (docs/sweeps.md).
-      """
+      """,
+      examples: [
+        "gpumarket sweep baseline-2026 --vary market.sigma=4,8 --db sigma.sqlite",
+        "gpumarket sweep baseline-2026 --set randomness.demandNoise=0.1 --replicates 3 --db noise.sqlite",
+        "gpumarket sweep builtin:ishigami --design morris --samples 8 --vary x1=-3.14..3.14 --vary x2=-3.14..3.14 --db morris.sqlite",
+      ])
   )
 
-  @Argument(help: "Scenario file, or builtin:ishigami / builtin:failing.")
+  @Argument(
+    help: "Scenario file or bundled scenario name (see `gpumarket scenarios`), or builtin:ishigami."
+  )
   var scenario: String?
+
+  @Option(
+    name: .customLong("set"),
+    help: "Override a value in the scenario for every run: key.path=value (repeatable).")
+  var overrides: [String] = []
 
   @Option(name: .customLong("plan"), help: "A sweep file (YAML).")
   var planFile: String?
@@ -34,10 +44,13 @@ struct SweepCommand: ParsableCommand {
   @Option(help: "A parameter to vary: key.path=V1,V2,... or key.path=LOW..HIGH[:COUNT].")
   var vary: [String] = []
 
-  @Option(help: "Sampling design: grid, random, lhs or sobol. (default: grid)")
+  @Option(help: "Sampling design: grid, random, lhs, sobol or morris. (default: grid)")
   var design: String?
 
-  @Option(help: "Points (random, lhs) or base samples N, a power of two (sobol). (default: 64)")
+  @Option(
+    help:
+      "Points (random, lhs), base samples N, a power of two (sobol), or trajectories (morris). (default: 64)"
+  )
   var samples: Int?
 
   @Option(help: "Runs per point, each with its own seed. (default: 1)")
@@ -66,7 +79,8 @@ struct SweepCommand: ParsableCommand {
       throw ValidationError("give a SCENARIO or --plan FILE")
     }
     if let design, DesignKind(rawValue: design) == nil {
-      throw ValidationError("--design must be one of grid, random, lhs, sobol (got '\(design)')")
+      throw ValidationError(
+        "--design must be one of grid, random, lhs, sobol, morris (got '\(design)')")
     }
     if jobs < 1 || jobs > SweepLimits.maxJobs {
       throw ValidationError("--jobs must be between 1 and \(SweepLimits.maxJobs), got \(jobs)")
@@ -89,25 +103,46 @@ struct SweepCommand: ParsableCommand {
     if let replicates { plan.replicates = replicates }
     if let seed { plan.seed = seed }
     if series { plan.recordSeries = true }
-    // Only a regular file is read, so a FIFO cannot block here (loading the scenario reports it).
-    if !plan.scenario.hasPrefix(BuiltinModels.prefix),
-      let contents = try? RegularFile.read(plan.scenario, limit: Document.Limits.maxBytes)
-    {
-      plan.scenarioDigest = SweepPlan.digest(of: contents)
-    }
     return plan
   }
 
+  /// The model for the plan's scenario, and the plan with the digest of the scenario as resolved
+  /// (after `extends` and --set), so that editing any file of the chain, or another --set, makes
+  /// a new plan instead of resuming into runs of the old one.
+  func makeModel(for plan: inout SweepPlan) throws -> (any ExperimentModel, Provenance?) {
+    if let model = try BuiltinModels.model(for: plan.scenario) {
+      guard overrides.isEmpty else {
+        throw ValidationError("--set applies to scenario files, not to \(plan.scenario)")
+      }
+      return (model, nil)
+    }
+    let parsed = try overrides.map { text throws(DiagnosticsError) in
+      try Document.parseOverride(text)
+    }
+    let model = try ScenarioModel(
+      path: ScenarioDirectory.resolve(plan.scenario), overrides: parsed)
+    let resolved = model.document.json.serialized(indent: 0)
+    plan.scenarioDigest = SweepPlan.digest(of: Array(resolved.utf8))
+    var name = plan.scenario
+    if case .scalar(let text, _) = model.document["name"]?.value { name = text }
+    let record = Provenance.ScenarioRecord(name: name, source: plan.scenario, resolved: resolved)
+    let provenance = Provenance(
+      command: "sweep", scenarios: [record], overrides: overrides, seed: plan.seed,
+      replicates: plan.replicates)
+    return (model, provenance)
+  }
+
   func run() throws {
-    let plan: SweepPlan
+    var plan: SweepPlan
     let sweepDesign: SweepDesign
     let model: any ExperimentModel
+    let provenance: Provenance?
     let part: SweepShard
     do {
       part = try shard.map { try SweepShard(parsing: $0) } ?? .whole
       plan = try makePlan()
+      (model, provenance) = try makeModel(for: &plan)
       sweepDesign = try SweepDesign(plan: plan)
-      model = try makeExperimentModel(scenarioPath: plan.scenario)
       try model.checkParameters(plan.parameters.map(\.keyPath))
       // A value the scenario cannot take stops the sweep here, with the decoder's message,
       // instead of failing every run.
@@ -119,6 +154,7 @@ struct SweepCommand: ParsableCommand {
     }
     var runner = SweepRunner(design: sweepDesign, model: model, databasePath: db, jobs: jobs)
     runner.shard = part
+    runner.provenance = provenance
     InterruptFlag.install()
     runner.shouldStop = { InterruptFlag.isSet }
     let reporter = quiet ? nil : ProgressReporter()
@@ -129,7 +165,8 @@ struct SweepCommand: ParsableCommand {
     } catch {
       reporter?.finish()
       switch error {
-      case .differentPlan, .differentShard, .foreignDatabase, .notASweepDatabase:
+      case .differentPlan, .differentShard, .differentScenario, .foreignDatabase,
+        .notASweepDatabase:
         throw CommandError.exit("\(error)", code: 2)
       default: break
       }

@@ -6,7 +6,8 @@ struct ValidateCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "validate",
     abstract: "Check scenario files without running them.",
-    discussion: """
+    discussion: CommandHelp.discussion(
+      """
       Each FILE is a scenario file (YAML or JSON) or the name of a bundled scenario. A file \
       that would start a run prints `FILE: ok` on stdout; otherwise every problem is printed on \
       stderr, one per line, as `file:line:column: error: key.path: message (hint)`, sorted by \
@@ -15,9 +16,11 @@ struct ValidateCommand: ParsableCommand {
       --print-resolved prints each file after `extends` and --set are applied, as JSON (the \
       form `gpumarket schema` describes), whenever it could be read and merged, even when it \
       has errors; the errors still go to stderr and set the exit status.
-
-      Exit status: 0 every file would run; 2 at least one would not; 64 bad command-line usage.
-      """
+      """,
+      examples: [
+        "gpumarket validate baseline-2026 counterfactual-no-colossus",
+        "gpumarket validate baseline-2026 --set market.sigma=6 --print-resolved",
+      ])
   )
 
   @Argument(help: "Scenario files, or bundled scenarios' names.")

@@ -1,6 +1,6 @@
 import ArgumentParser
 
-/// Exit statuses of gpumarket, documented in each command's help.
+/// Exit statuses of gpumarket; ``CommandHelp/exitStatuses`` documents them in every command's help.
 enum ExitStatus {
   /// The input file could not be read or is invalid (the message names file, line and key path).
   static let invalidInput = ExitCode(2)
@@ -8,11 +8,6 @@ enum ExitStatus {
   static let notConverged = ExitCode(3)
   /// `--verify` found an equilibrium condition violated by more than the tolerance.
   static let verificationFailed = ExitCode(4)
-
-  /// The help text block listing the statuses.
-  static let helpText = """
-    Exit status: 0 success; 2 invalid input (file, line and key path on stderr); \
-    3 not converged (best answer printed, marked "converged": false); \
-    4 --verify found a violated condition; 64 bad command-line usage.
-    """
+  /// An output file or folder could not be written (sysexits EX_IOERR).
+  static let writeFailed = ExitCode(74)
 }

@@ -12,19 +12,27 @@ struct CompareCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "compare",
     abstract: "Run several scenarios and show their key outcomes side by side.",
-    discussion: """
+    discussion: CommandHelp.discussion(
+      """
       Each scenario runs --replicates times. Replicate k of every scenario uses the same seed, \
       derived from (--seed, k), so differences come from the scenarios rather than from the draws \
       (common random numbers). The table shows each outcome's mean per scenario with the half-width \
-      of its Student-t 95% interval over replicates, and the difference from the first scenario with \
-      a Welch 95% interval. With one replicate, or a scenario without randomness, intervals are \
-      empty or zero.
+      of its Student-t 95% interval over replicates, and the paired difference from the first \
+      scenario: the mean of (B_k − A_k) over replicates k with its Student-t 95% interval. With \
+      one replicate there are no intervals. A warning says when every replicate gave the same \
+      outcomes (a scenario without randomness: set randomness.demandNoise to draw some).
 
       Default outcomes for --year: compute and share of each named buyer, the spot price of each \
       chip, and the HHI of compute. --outcome takes names or patterns with * (e.g. 'share.*.2026').
 
-      Exit status: 0 success; 2 invalid input; 5 a run stopped on a violated invariant; 64 usage.
-      """
+      --out DIR writes the table, every replicate's outcomes and monthly series, each scenario's \
+      dated events and the provenance; `gpumarket report DIR` draws the comparison from them.
+      """,
+      examples: [
+        "gpumarket compare baseline-2026 counterfactual-no-colossus",
+        "gpumarket compare baseline-2026 counterfactual-no-colossus --replicates 4 --set randomness.demandNoise=0.1 --out colossus",
+        "gpumarket report colossus --out colossus.md",
+      ])
   )
 
   @Argument(
@@ -57,6 +65,12 @@ struct CompareCommand: ParsableCommand {
   @Option(help: "Output format: table, markdown, csv, json or latex.")
   var format: ComparisonFormat = .table
 
+  @Option(help: "A folder to write the table, per-replicate values, series and provenance to.")
+  var out: String?
+
+  @Flag(help: "No progress output.")
+  var quiet = false
+
   enum ComparisonFormat: String, ExpressibleByArgument, CaseIterable {
     case table, markdown, csv, json, latex
   }
@@ -73,36 +87,54 @@ struct CompareCommand: ParsableCommand {
   }
 
   func run() throws {
-    let scenarios: [Scenario]
-    do {
-      let parsed = try overrides.map { text throws(DiagnosticsError) in
-        try Document.parseOverride(text)
+    var loaded: [ScenarioLoader.Loaded] = []
+    var problems: [String] = []
+    for file in files {
+      do {
+        loaded.append(
+          try ScenarioLoader.loadForRun(
+            path: ScenarioDirectory.resolve(file), overrideTexts: overrides))
+      } catch {
+        problems.append(error.description)
       }
-      scenarios = try files.map { file throws(DiagnosticsError) in
-        try ScenarioLoader.load(path: ScenarioDirectory.resolve(file), overrides: parsed)
-      }
-    } catch {
-      printError(error.description)
+    }
+    guard problems.isEmpty else {
+      printError(problems.joined(separator: "\n"))
       throw ExitStatus.invalidInput
     }
+    let scenarios = loaded.map(\.scenario)
     let baseSeed = seed ?? scenarios[0].defaultSeed
     let seeds = (0..<replicates).map { k in
       replicates == 1 ? baseSeed : SeedDerivation.seed(base: baseSeed, point: 0, replicate: k)
     }
-    let results = try runAll(scenarios, seeds: seeds)
-    let names = try outcomeNames(results.map { $0[0] })
+    let reporter = quiet || scenarios.count * seeds.count < 2 ? nil : ProgressReporter()
+    let results: [[RunResult]]
+    do {
+      results = try CompareRuns(scenarios: scenarios, seeds: seeds, jobs: jobs).run(
+        progress: reporter.map { r in { r.update($0) } })
+      reporter?.finish()
+    } catch let failure as CompareRuns.Failure {
+      reporter?.finish()
+      printError("error: \(files[failure.scenario]) (seed \(failure.seed)): \(failure.error)")
+      throw ExitStatus.runStopped
+    }
+    let typedNames = try outcomeNames(results.map { $0[0] })
+    let names = typedNames.map(\.description)
     let labels = uniqueLabels(scenarios.map(\.name))
     let columns = zip(labels, results).map { label, runs in
       (
         label: label,
-        outcomes: Dictionary(
-          uniqueKeysWithValues: names.map { name in
-            (
-              name.description,
-              SampleStatistics(runs.compactMap { $0.value(of: name) }.filter(\.isFinite))
-            )
+        values: Dictionary(
+          uniqueKeysWithValues: zip(names, typedNames).map { text, name in
+            (text, runs.map { $0.value(of: name) ?? .nan })
           })
       )
+    }
+    if replicates > 1, Self.everyReplicateIdentical(columns.map(\.values)) {
+      printError(
+        "warning: all \(replicates) replicates of every scenario gave identical outcomes: these "
+          + "scenarios draw no random numbers, so the intervals are zero and replicates add "
+          + "nothing (draw some with e.g. --set randomness.demandNoise=0.1)")
     }
     let table = ComparisonTable.make(
       scenarios: columns, outcomes: names.map(\.description),
@@ -114,39 +146,32 @@ struct CompareCommand: ParsableCommand {
     case .json: print(TableRenderer.json(table))
     case .latex: print(TableRenderer.latex(table))
     }
+    guard let out else { return }
+    let provenance = Provenance(
+      command: "compare",
+      scenarios: zip(files, loaded).map { file, item in
+        Provenance.ScenarioRecord(
+          name: item.scenario.name, source: file, resolved: item.document.json.serialized(indent: 0)
+        )
+      }, overrides: overrides, seed: baseSeed, replicates: replicates)
+    let folder = CompareFolder(
+      provenance: provenance, labels: labels, scenarios: scenarios, seeds: seeds, outcomes: names,
+      results: results, table: table)
+    do {
+      try folder.write(to: out)
+    } catch {
+      printError("error: could not write to \(out): \(error.localizedDescription)")
+      throw ExitStatus.writeFailed
+    }
   }
 
-  /// Every (scenario, replicate) run, in parallel; results are placed by index, so the output does
-  /// not depend on `jobs`.
-  private func runAll(_ scenarios: [Scenario], seeds: [UInt64]) throws -> [[RunResult]] {
-    let count = scenarios.count * seeds.count
-    let slots = ResultSlots(count: count)
-    let next = ResultSlots.Counter()
-    DispatchQueue.concurrentPerform(iterations: min(jobs, count)) { _ in
-      while let index = next.take(below: count) {
-        let scenario = scenarios[index / seeds.count]
-        do {
-          slots.store(
-            .success(try Engine.run(scenario, seed: seeds[index % seeds.count])), at: index)
-        } catch {
-          slots.store(.failure(error), at: index)
-        }
+  /// Whether every outcome of every scenario has the same value in all replicates.
+  static func everyReplicateIdentical(_ scenarios: [[String: [Double]]]) -> Bool {
+    scenarios.allSatisfy { outcomes in
+      outcomes.values.allSatisfy { values in
+        values.allSatisfy { $0 == values[0] || ($0.isNaN && values[0].isNaN) }
       }
     }
-    var results: [[RunResult]] = []
-    for s in scenarios.indices {
-      var runs: [RunResult] = []
-      for k in seeds.indices {
-        switch slots.value(at: s * seeds.count + k) {
-        case .success(let result): runs.append(result)
-        case .failure(let error):
-          printError("error: \(files[s]) (seed \(seeds[k])): \(error)")
-          throw ExitStatus.runStopped
-        }
-      }
-      results.append(runs)
-    }
-    return results
   }
 
   /// The outcomes to show, in a fixed order. `--outcome` names are parsed here; a name that is
@@ -216,40 +241,6 @@ struct CompareCommand: ParsableCommand {
     return names.map { name in
       counts[name, default: 0] += 1
       return counts[name]! == 1 ? name : "\(name) (\(counts[name]!))"
-    }
-  }
-}
-
-/// Per-index result storage for concurrent runs.
-private final class ResultSlots: @unchecked Sendable {
-  private var values: [Result<RunResult, any Error>?]
-  private let lock = NSLock()
-
-  init(count: Int) { values = Array(repeating: nil, count: count) }
-
-  func store(_ value: Result<RunResult, any Error>, at index: Int) {
-    lock.lock()
-    values[index] = value
-    lock.unlock()
-  }
-
-  func value(at index: Int) -> Result<RunResult, any Error> {
-    lock.lock()
-    defer { lock.unlock() }
-    return values[index]!
-  }
-
-  /// Hands out indices 0, 1, 2, ... to workers.
-  final class Counter: @unchecked Sendable {
-    private var next = 0
-    private let lock = NSLock()
-
-    func take(below count: Int) -> Int? {
-      lock.lock()
-      defer { lock.unlock() }
-      guard next < count else { return nil }
-      next += 1
-      return next - 1
     }
   }
 }

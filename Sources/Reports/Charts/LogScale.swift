@@ -1,0 +1,79 @@
+import Foundation
+
+extension XYChart {
+  /// Whether the positive values of `lines` span more than a factor of 10 (max/min > 10): then
+  /// a linear axis flattens the small values (a launch spike hides the rest of a price path).
+  public static func spansMoreThanADecade(_ lines: [Line]) -> Bool {
+    let values = allYValues(lines: lines, pointSets: []).filter { $0.isFinite && $0 > 0 }
+    guard let low = values.min(), let high = values.max() else { return false }
+    return high / low > 10
+  }
+
+  /// Every y a chart draws: points, band edges and whisker ends.
+  static func allYValues(lines: [Line], pointSets: [PointSet]) -> [Double] {
+    var values: [Double] = []
+    for line in lines {
+      values += line.points.map(\.y)
+      for edge in line.band + line.outerBand { values += [edge.low, edge.high] }
+    }
+    for set in pointSets {
+      values += set.points.map(\.y)
+      for whisker in set.whiskers { values += [whisker.low, whisker.high] }
+    }
+    return values
+  }
+
+  /// The chart with every y replaced by log10(y) (NaN where y ≤ 0), drawn on a linear axis
+  /// whose ticks are labelled with the original values.
+  func logTransformed() -> XYChart {
+    func log(_ y: Double) -> Double { y > 0 ? log10(y) : .nan }
+    var copy = self
+    copy.logarithmic = false
+    copy.lines = lines.map { line in
+      XYChart.Line(
+        name: line.name, points: line.points.map { ($0.x, log($0.y)) },
+        band: line.band.map { (log($0.low), log($0.high)) },
+        outerBand: line.outerBand.map { (log($0.low), log($0.high)) })
+    }
+    copy.pointSets = pointSets.map { set in
+      XYChart.PointSet(
+        name: set.name, points: set.points.map { ($0.x, log($0.y)) },
+        whiskers: set.whiskers.map { (log($0.low), log($0.high)) })
+    }
+    return copy
+  }
+}
+
+/// Ticks of a log10 axis: at 1, 2 and 5 × 10^k when the data span at most three decades, at
+/// 10^k otherwise; positions are in log10 units, labels in the original ones.
+struct LogTicks {
+  let lower: Double
+  let upper: Double
+  let ticks: [(Double, String)]
+
+  /// For a chart that is to be drawn logarithmic (before ``XYChart/logTransformed()``).
+  init(_ chart: XYChart) {
+    let values = XYChart.allYValues(lines: chart.lines, pointSets: chart.pointSets)
+    let logs: [Double] = values.filter { $0.isFinite && $0 > 0 }.map { log10($0) }
+    var low = floor(logs.min() ?? 0)
+    var high = ceil(logs.max() ?? 1)
+    if high <= low { high = low + 1 }
+    let decades = Int((high - low).rounded())
+    let steps = decades <= 3 ? [1.0, 2, 5] : [1.0]
+    var ticks: [(Double, String)] = []
+    for k in Int(low)...Int(high) {
+      for m in steps where Double(k) + log10(m) <= high + 1e-12 {
+        ticks.append(
+          (Double(k) + log10(m), NumberFormat.format(m * pow(10, Double(k)), significant: 1)))
+      }
+    }
+    // Keep the axis tight to the data: start and end at the ticks around it.
+    let dataLow = logs.min() ?? low
+    let dataHigh = logs.max() ?? high
+    low = ticks.last { $0.0 <= dataLow + 1e-12 }?.0 ?? low
+    high = ticks.first { $0.0 >= dataHigh - 1e-12 }?.0 ?? high
+    self.lower = low
+    self.upper = high
+    self.ticks = ticks.filter { $0.0 >= low - 1e-12 && $0.0 <= high + 1e-12 }
+  }
+}

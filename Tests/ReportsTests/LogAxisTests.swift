@@ -1,0 +1,38 @@
+import Foundation
+import Testing
+
+@testable import Reports
+
+@Suite struct LogAxisTests {
+  func chart(_ values: [Double]) -> XYChart {
+    var chart = XYChart(title: "t", xLabel: "x", yLabel: "y")
+    chart.lines = [XYChart.Line(name: "", points: values.enumerated().map { (Double($0), $1) })]
+    return chart
+  }
+
+  @Test func decadeRule() {
+    #expect(XYChart.spansMoreThanADecade(chart([0.5, 2, 6]).lines))
+    #expect(!XYChart.spansMoreThanADecade(chart([1, 2, 9.9]).lines))
+    #expect(!XYChart.spansMoreThanADecade(chart([0, 1, 9]).lines), "zeros do not count")
+  }
+
+  /// Ticks at 1, 2, 5 × 10^k within the data, placed at log10 of their value.
+  @Test func ticksAreLogarithmic() {
+    let ticks = LogTicks(chart([0.6, 3, 40]))
+    let labels = ticks.ticks.map(\.1)
+    #expect(labels == ["0.5", "1", "2", "5", "10", "20", "50"])
+    for (position, label) in ticks.ticks {
+      #expect(abs(pow(10, position) - Double(label)!) < 1e-9 * Double(label)!)
+    }
+    #expect(abs(ticks.lower - log10(0.5)) < 1e-12 && abs(ticks.upper - log10(50)) < 1e-12)
+  }
+
+  @Test func logChartLabelsItsAxisAndDropsNonPositiveValues() {
+    var c = chart([0, 0.6, 3, 40])
+    c.logarithmic = true
+    let svg = c.svg()
+    #expect(svg.contains("(log scale)"))
+    #expect(svg.contains(">50<") && svg.contains(">0.5<"))
+    #expect(xmlError(svg) == nil)
+  }
+}
