@@ -43,9 +43,16 @@ struct CLIRunner {
     process.standardOutput = out
     process.standardError = err
     try process.run()
-    // Read both pipes before waiting, so a large output cannot block the child.
+    // Read both pipes at once before waiting: a child that fills one pipe while the other is
+    // being read to its end (a long report on stderr, say) would otherwise block for ever.
+    nonisolated(unsafe) var errData = Data()
+    let errorRead = DispatchSemaphore(value: 0)
+    Thread {
+      errData = err.fileHandleForReading.readDataToEndOfFile()
+      errorRead.signal()
+    }.start()
     let outData = out.fileHandleForReading.readDataToEndOfFile()
-    let errData = err.fileHandleForReading.readDataToEndOfFile()
+    errorRead.wait()
     process.waitUntilExit()
     return Result(
       status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
