@@ -94,10 +94,14 @@ extension ScenarioDecoder {
     let budget = map.required("budgetUSDPerMonth").flatMap { path($0) }
     let affinity = map.optional("affinity").flatMap { numbers($0, .range(0...100)) } ?? [:]
     let fallback = map.optional("defaultAffinity")?.number(log, .range(0...100)) ?? 1
+    let elasticity = map.optional("priceElasticity")?.number(log, .range(0...5)) ?? 1
+    let hedge = map.optional("hedgeRatio")?.number(log, .fraction) ?? 0
+    let tenor = map.optional("contractTenorMonths")?.integer(log, min: 1, max: 120) ?? 12
     guard let budget else { return nil }
     return Buyer(
       id: id, kind: kind, region: region, budgetUSDPerMonth: budget, affinity: affinity,
-      defaultAffinity: fallback)
+      defaultAffinity: fallback, priceElasticity: elasticity, hedgeRatio: hedge,
+      contractTenorMonths: tenor)
   }
 
   func contract(_ id: String, _ node: DocumentNode) -> Contract? {

@@ -140,6 +140,30 @@ public struct ScenarioDecoder {
       settings.hoursPerMonth = x
     }
     if let x = map.optional("availability")?.number(log, .fraction) { settings.availability = x }
+    if let x = map.optional("referencePriceUSDPerH100eHour").flatMap({ path($0, .positive) }) {
+      settings.referencePriceUSDPerH100eHour = x
+    }
+    if let node = map.optional("contracts"), let x = contractMarket(node) {
+      settings.contracts = x
+    }
+    return settings
+  }
+
+  func contractMarket(_ node: DocumentNode) -> ContractMarketSettings? {
+    guard let map = node.mapping(log, allowedKeys: ScenarioFields.contractMarket.names) else {
+      return nil
+    }
+    var settings = ContractMarketSettings()
+    if let x = map.optional("costOfCapital")?.number(log, .range(0...1)) {
+      settings.costOfCapital = x
+    }
+    if let x = map.optional("lifeYears")?.number(log, .range(0.5...20)) { settings.lifeYears = x }
+    if let x = map.optional("meanReversionPerMonth")?.number(log, .range(0...5)) {
+      settings.meanReversionPerMonth = x
+    }
+    if let x = map.optional("termPremiumPerYear")?.number(log, .range(-0.5...0.5)) {
+      settings.termPremiumPerYear = x
+    }
     return settings
   }
 
