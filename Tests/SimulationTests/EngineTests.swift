@@ -213,20 +213,14 @@ import Testing
   func stateAfterOneMonth() throws -> EngineState {
     let compiled = try CompiledScenario(TestMarket.scenario())
     var state = EngineState(compiled, seed: 1)
-    state.beginMonth(0)
-    state.produce()
-    state.allocateChips()
-    state.install()
-    state.splitCapacity()
-    try state.clearSpot()
-    try state.checkInvariants()
+    try state.playStep(Index(0))
     return state
   }
 
   @Test func overSoldProductIsReported() throws {
     var state = try stateAfterOneMonth()
-    let i = state.spotSupply.firstIndex { $0 > 0 }!
-    state.spotSold[i] = state.spotSupply[i] * 1.01
+    let (p, c) = state.flows.spotSupply.firstCell { $0 > 0 }!
+    state.flows.spotSold[p, c] = state.flows.spotSupply[p, c] * 1.01
     #expect {
       try state.checkInvariants()
     } throws: { error in
@@ -238,16 +232,16 @@ import Testing
 
   @Test func priceBelowReserveIsReported() throws {
     var state = try stateAfterOneMonth()
-    let i = state.spotSupply.firstIndex { $0 > 0 }!
-    state.spotPrice[i] = state.reserve[i] / 2
+    let (p, c) = state.flows.spotSupply.firstCell { $0 > 0 }!
+    state.flows.spotPrice[p, c] = state.flows.reserve[p, c] / 2
     #expect(throws: SimulationError.self) { try state.checkInvariants() }
-    state.spotPrice[i] = .nan
+    state.flows.spotPrice[p, c] = .nan
     #expect(throws: SimulationError.self) { try state.checkInvariants() }
   }
 
   @Test func overspendingAndPowerAreReported() throws {
     var state = try stateAfterOneMonth()
-    state.buyerSpotSpend[0] = state.buyerSpotBudget[0] * 1.1
+    state.flows.buyerSpotSpend[Index(0)] = state.flows.buyerSpotBudget[Index(0)] * 1.1
     #expect {
       try state.checkInvariants()
     } throws: { error in
@@ -255,7 +249,7 @@ import Testing
         ?? false
     }
     var powered = try stateAfterOneMonth()
-    powered.installed[0] += 1e6
+    powered.installed[Index(0), Index(0)] += 1e6
     #expect {
       try powered.checkInvariants()
     } throws: { error in

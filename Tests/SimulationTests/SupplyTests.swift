@@ -46,8 +46,8 @@ import Testing
 
   @Test func waterFillRespectsOrdersAndWeights() {
     let given = EngineState.waterFill(orders: [10, 100, 100], weights: [10, 1, 1], supply: 110)
-    #expect(abs(given[0] - 10) < 1e-9)
-    #expect(abs(given[1] - 50) < 1e-9)
-    #expect(abs(given[2] - 50) < 1e-9)
+    #expect(abs(given[Index(0)] - 10) < 1e-9)
+    #expect(abs(given[Index(1)] - 50) < 1e-9)
+    #expect(abs(given[Index(2)] - 50) < 1e-9)
   }
 }

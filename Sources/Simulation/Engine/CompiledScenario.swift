@@ -6,52 +6,56 @@ import Foundation
 struct CompiledScenario {
   let scenario: Scenario
   /// The first month of each step.
-  let months: [YearMonth]
+  let months: IndexedArray<Step, YearMonth>
   /// Months per step (flows per month are multiplied by it).
   let stepMonths: Int
-  let chips: [Chip]
-  let providers: [Provider]
-  let sites: [Site]
+  let chips: IndexedArray<Chip, Chip>
+  let providers: IndexedArray<Provider, Provider>
+  /// Scenario sites, then those added by `newSite` events.
+  let sites: IndexedArray<Site, Site>
   /// Month from which a site counts (`newSite` events); `nil`: from the start.
-  let siteFrom: [YearMonth?]
-  let siteProvider: [Int]
-  let buyers: [Buyer]
-  let contracts: [Contract]
-  let contractBuyer: [Int]
-  let contractProvider: [Int]
-  /// GPUs per chip index for each contract.
-  let contractGPUs: [[Double]]
-  let vendors: [Vendor]
-  let chipVendor: [Int]
+  let siteFrom: IndexedArray<Site, YearMonth?>
+  let siteProvider: IndexedArray<Site, Index<Provider>>
+  /// Named buyers, then generated ones.
+  let buyers: IndexedArray<Buyer, Buyer>
+  /// Scenario contracts, then those added by `newContract` events.
+  let contracts: IndexedArray<Contract, Contract>
+  let contractBuyer: IndexedArray<Contract, Index<Buyer>>
+  let contractProvider: IndexedArray<Contract, Index<Provider>>
+  /// GPUs of each chip under each contract.
+  let contractGPUs: Table<Contract, Chip, Double>
+  let vendors: IndexedArray<Vendor, Vendor>
+  let chipVendor: IndexedArray<Chip, Index<Vendor>>
   /// First month of each chip after delays.
-  let chipLaunch: [YearMonth]
-  let inputs: [SupplyInput]
-  /// `inputUse[c][k]`: units of input k per chip c.
-  let inputUse: [[Double]]
-  let vendorCaptive: [Int?]
-  /// Priority weight `vendorPriority[v][p]`.
-  let vendorPriority: [[Double]]
-  let ownUseBuyer: [Int?]
-  /// Row-major buyers x providers.
-  let affinity: [Double]
-  let regions: [String]
-  let buyerRegion: [Int]
-  let providerRegion: [Int]
+  let chipLaunch: IndexedArray<Chip, YearMonth>
+  let inputs: IndexedArray<SupplyInput, SupplyInput>
+  /// `inputUse[c, k]`: units of input k per chip c.
+  let inputUse: Table<Chip, SupplyInput, Double>
+  let vendorCaptive: IndexedArray<Vendor, Index<Provider>?>
+  /// Priority weight of each provider with each vendor (`Vendor.priority`, default 1).
+  let vendorPriority: IndexedArray<Vendor, IndexedArray<Provider, Double>>
+  let ownUseBuyer: IndexedArray<Provider, Index<Buyer>?>
+  /// `affinity[buyer, provider]` (`Buyer.affinity(to:)`).
+  let affinity: Table<Buyer, Provider, Double>
+  let regions: IndexedArray<Region, String>
+  let buyerRegion: IndexedArray<Buyer, Index<Region>>
+  let providerRegion: IndexedArray<Provider, Index<Region>>
   /// Sites of each provider, in scenario order.
-  let providerSites: [[Int]]
-  let initialChips: [[Double]]
-  /// Index of the first generated buyer (buyers before it are named in the file).
+  let providerSites: IndexedArray<Provider, [Index<Site>]>
+  /// Chips each provider holds at the start, per chip.
+  let initialChips: Table<Provider, Chip, Double>
+  /// Number of buyers named in the file (generated ones follow them).
   let namedBuyerCount: Int
   /// For each generated buyer range: generator id and range of buyer indices.
   let generatedGroups: [(id: String, range: Range<Int>)]
 
   var chipCount: Int { chips.count }
+  var providerCount: Int { providers.count }
 
   /// A lead time in months as whole steps (rounded up).
-  func leadSteps(_ chip: Int) -> Int {
+  func leadSteps(_ chip: Index<Chip>) -> Int {
     (chips[chip].leadTimeMonths + stepMonths - 1) / stepMonths
   }
-  var providerCount: Int { providers.count }
 
   init(_ scenario: Scenario) throws(SimulationError) {
     self.scenario = scenario
@@ -61,18 +65,19 @@ struct CompiledScenario {
         "months (\(scenario.months)) must be a multiple of stepMonths (\(scenario.stepMonths))")
     }
     stepMonths = scenario.stepMonths
-    months = scenario.monthList
-    chips = scenario.chips
-    inputs = scenario.inputs
-    vendors = scenario.vendors
-    providers = scenario.providers
-    let chipIndex = try Self.index(chips.map(\.id), "chip")
-    let inputIndex = try Self.index(inputs.map(\.id), "input")
-    let vendorIndex = try Self.index(vendors.map(\.id), "vendor")
-    let providerIndex = try Self.index(providers.map(\.id), "provider")
+    months = IndexedArray(scenario.monthList)
+    chips = IndexedArray(scenario.chips)
+    inputs = IndexedArray(scenario.inputs)
+    vendors = IndexedArray(scenario.vendors)
+    providers = IndexedArray(scenario.providers)
+    let chipIndex: [String: Index<Chip>] = try Self.index(chips.map(\.id), "chip")
+    let inputIndex: [String: Index<SupplyInput>] = try Self.index(inputs.map(\.id), "input")
+    let vendorIndex: [String: Index<Vendor>] = try Self.index(vendors.map(\.id), "vendor")
+    let providerIndex: [String: Index<Provider>] = try Self.index(
+      providers.map(\.id), "provider")
 
-    func find(_ map: [String: Int], _ id: String, _ what: String, _ user: String)
-      throws(SimulationError) -> Int
+    func find<Entity>(_ map: [String: Index<Entity>], _ id: String, _ what: String, _ user: String)
+      throws(SimulationError) -> Index<Entity>
     {
       guard let i = map[id] else {
         throw .invalidScenario("\(user) refers to unknown \(what) '\(id)'")
@@ -80,22 +85,23 @@ struct CompiledScenario {
       return i
     }
 
-    var chipVendor: [Int] = []
-    var inputUse: [[Double]] = []
-    var launch: [YearMonth] = []
+    var chipVendor: [Index<Vendor>] = []
+    var launch = IndexedArray<Chip, YearMonth>()
     for chip in chips {
       chipVendor.append(try find(vendorIndex, chip.vendor, "vendor", "chip \(chip.id)"))
       for key in chip.inputUse.keys.sorted() {
         _ = try find(inputIndex, key, "input", "chip \(chip.id)")
       }
-      inputUse.append(inputs.map { chip.inputUse[$0.id] ?? 0 })
       launch.append(chip.available)
     }
-    self.chipVendor = chipVendor
-    self.inputUse = inputUse
+    self.chipVendor = IndexedArray(chipVendor)
+    let (chips, inputs) = (chips, inputs)
+    inputUse = Table(rows: chips.count, columns: inputs.count) { c, k in
+      chips[c].inputUse[inputs[k].id] ?? 0
+    }
 
-    var captive: [Int?] = []
-    var priority: [[Double]] = []
+    var captive: [Index<Provider>?] = []
+    var priority: [IndexedArray<Provider, Double>] = []
     for vendor in vendors {
       if let owner = vendor.captiveOwner {
         captive.append(try find(providerIndex, owner, "provider", "vendor \(vendor.id)"))
@@ -111,10 +117,10 @@ struct CompiledScenario {
       for key in vendor.priority.keys.sorted() {
         _ = try find(providerIndex, key, "provider", "vendor \(vendor.id) priority")
       }
-      priority.append(providers.map { vendor.priority[$0.id] ?? 1 })
+      priority.append(IndexedArray(providers.map { vendor.priority[$0.id] ?? 1 }))
     }
-    vendorCaptive = captive
-    vendorPriority = priority
+    vendorCaptive = IndexedArray(captive)
+    vendorPriority = IndexedArray(priority)
 
     // Events that change the structure: new sites, new contracts, chip delays.
     var sites = scenario.sites
@@ -135,17 +141,18 @@ struct CompiledScenario {
       }
     }
     chipLaunch = launch
-    self.sites = sites
-    self.siteFrom = siteFrom
-    _ = try Self.index(sites.map(\.id), "site")
-    var siteProvider: [Int] = []
-    var providerSites = Array(repeating: [Int](), count: providers.count)
-    for (s, site) in sites.enumerated() {
+    self.sites = IndexedArray(sites)
+    self.siteFrom = IndexedArray(siteFrom)
+    let _: [String: Index<Site>] = try Self.index(sites.map(\.id), "site")
+    var siteProvider: [Index<Provider>] = []
+    var providerSites = IndexedArray<Provider, [Index<Site>]>(
+      repeating: [], count: providers.count)
+    for (s, site) in self.sites.indexed() {
       let p = try find(providerIndex, site.provider, "provider", "site \(site.id)")
       siteProvider.append(p)
       providerSites[p].append(s)
     }
-    self.siteProvider = siteProvider
+    self.siteProvider = IndexedArray(siteProvider)
     self.providerSites = providerSites
 
     // Buyers: named, then generated.
@@ -154,30 +161,30 @@ struct CompiledScenario {
     var groups: [(id: String, range: Range<Int>)] = []
     for generator in scenario.generators {
       let first = buyers.count
-      buyers.append(contentsOf: Self.generate(generator, providers: providers))
+      buyers.append(contentsOf: Self.generate(generator, providers: scenario.providers))
       groups.append((generator.id, first..<buyers.count))
     }
     generatedGroups = groups
-    self.buyers = buyers
-    let buyerIndex = try Self.index(buyers.map(\.id), "buyer")
+    self.buyers = IndexedArray(buyers)
+    let buyerIndex: [String: Index<Buyer>] = try Self.index(buyers.map(\.id), "buyer")
 
     var regions: [String] = []
-    var regionIndex: [String: Int] = [:]
-    func region(_ name: String) -> Int {
+    var regionIndex: [String: Index<Region>] = [:]
+    func region(_ name: String) -> Index<Region> {
       if let r = regionIndex[name] { return r }
-      regionIndex[name] = regions.count
+      let r = Index<Region>(regions.count)
+      regionIndex[name] = r
       regions.append(name)
-      return regions.count - 1
+      return r
     }
-    providerRegion = providers.map { region($0.region) }
-    buyerRegion = buyers.map { region($0.region) }
+    providerRegion = IndexedArray(providers.map { region($0.region) })
+    buyerRegion = IndexedArray(buyers.map { region($0.region) })
     for event in scenario.events {
       if case .exportBan(let name, _, _) = event.kind { _ = region(name) }
     }
-    self.regions = regions
+    self.regions = IndexedArray(regions)
 
-    var ownUseBuyer: [Int?] = []
-    var initial: [[Double]] = []
+    var ownUseBuyer: [Index<Buyer>?] = []
     for provider in providers {
       if let b = provider.ownUseBuyer {
         ownUseBuyer.append(try find(buyerIndex, b, "buyer", "provider \(provider.id) ownUseBuyer"))
@@ -187,27 +194,25 @@ struct CompiledScenario {
       for key in provider.initialChips.keys.sorted() {
         _ = try find(chipIndex, key, "chip", "provider \(provider.id) initialChips")
       }
-      initial.append(chips.map { provider.initialChips[$0.id] ?? 0 })
     }
-    self.ownUseBuyer = ownUseBuyer
-    initialChips = initial
+    self.ownUseBuyer = IndexedArray(ownUseBuyer)
+    let providers = self.providers
+    initialChips = Table(rows: providers.count, columns: chips.count) { p, c in
+      providers[p].initialChips[chips[c].id] ?? 0
+    }
 
     for buyer in buyers[0..<namedBuyerCount] {
       for key in buyer.affinity.keys.sorted() {
         _ = try find(providerIndex, key, "provider", "buyer \(buyer.id) affinity")
       }
     }
-    var affinity = [Double](repeating: 0, count: buyers.count * providers.count)
-    for (b, buyer) in buyers.enumerated() {
-      for (p, provider) in providers.enumerated() {
-        affinity[b * providers.count + p] = buyer.affinity(to: provider.id)
-      }
+    let allBuyers = self.buyers
+    affinity = Table(rows: allBuyers.count, columns: providers.count) { b, p in
+      allBuyers[b].affinity(to: providers[p].id)
     }
-    self.affinity = affinity
 
-    var contractBuyer: [Int] = []
-    var contractProvider: [Int] = []
-    var contractGPUs: [[Double]] = []
+    var contractBuyer: [Index<Buyer>] = []
+    var contractProvider: [Index<Provider>] = []
     for contract in contracts {
       contractBuyer.append(try find(buyerIndex, contract.buyer, "buyer", "contract \(contract.id)"))
       contractProvider.append(
@@ -215,12 +220,14 @@ struct CompiledScenario {
       for key in contract.gpus.keys.sorted() {
         _ = try find(chipIndex, key, "chip", "contract \(contract.id)")
       }
-      contractGPUs.append(chips.map { contract.gpus[$0.id] ?? 0 })
     }
-    self.contracts = contracts
-    self.contractBuyer = contractBuyer
-    self.contractProvider = contractProvider
-    self.contractGPUs = contractGPUs
+    self.contracts = IndexedArray(contracts)
+    self.contractBuyer = IndexedArray(contractBuyer)
+    self.contractProvider = IndexedArray(contractProvider)
+    let allContracts = self.contracts
+    contractGPUs = Table(rows: contracts.count, columns: chips.count) { k, c in
+      allContracts[k].gpus[chips[c].id] ?? 0
+    }
 
     for event in scenario.events {
       switch event.kind {
@@ -241,20 +248,20 @@ struct CompiledScenario {
     }
   }
 
-  private static func index(_ ids: [String], _ what: String) throws(SimulationError) -> [String:
-    Int]
+  private static func index<Entity>(_ ids: [String], _ what: String) throws(SimulationError)
+    -> [String: Index<Entity>]
   {
-    var map: [String: Int] = [:]
+    var map: [String: Index<Entity>] = [:]
     for (i, id) in ids.enumerated() {
       if map[id] != nil { throw .invalidScenario("\(what) id '\(id)' is used twice") }
-      map[id] = i
+      map[id] = Index(i)
     }
     return map
   }
 
   private static func check(
-    _ target: SupplyTarget, _ chips: [String: Int], _ inputs: [String: Int],
-    _ vendors: [String: Int], _ user: String
+    _ target: SupplyTarget, _ chips: [String: Index<Chip>], _ inputs: [String: Index<SupplyInput>],
+    _ vendors: [String: Index<Vendor>], _ user: String
   ) throws(SimulationError) {
     switch target {
     case .all: return

@@ -18,16 +18,7 @@ public enum Engine {
   public static func run(_ scenario: Scenario, seed: UInt64) throws(SimulationError) -> RunResult {
     let compiled = try CompiledScenario(scenario)
     var state = EngineState(compiled, seed: seed)
-    for month in 0..<compiled.months.count {
-      state.beginMonth(month)
-      state.produce()
-      state.allocateChips()
-      state.install()
-      state.splitCapacity()
-      try state.clearSpot()
-      try state.checkInvariants()
-      state.record()
-    }
+    for step in compiled.months.indices { try state.playStep(step) }
     return state.result()
   }
 }

@@ -4,30 +4,31 @@ extension EngineState {
   /// has power, best H100e per kW first. Sites whose power falls give back the chips that no
   /// longer fit (least efficient first).
   mutating func install() {
-    for i in 0..<(nP * nC) { inventory[i] += arrivals[t][i] }
-    let order = (0..<nC).sorted {
+    let arriving = arrivals[t]
+    for p in providers { for c in chips { inventory[p, c] += arriving[p, c] } }
+    let order = chips.sorted {
       let a = compiled.chips[$0].h100e / compiled.chips[$0].kWPerChip
       let b = compiled.chips[$1].h100e / compiled.chips[$1].kWPerChip
       return a != b ? a > b : $0 < $1
     }
-    for p in 0..<nP {
+    for p in providers {
       for s in compiled.providerSites[p] {
         let power = itPowerKW(site: s)
         var used = usedPowerKW(site: s)
         for c in order.reversed() where used > power * (1 + 1e-12) {
           let kW = compiled.chips[c].kWPerChip
-          let remove = min(installed[s * nC + c], (used - power) / kW)
-          installed[s * nC + c] -= remove
-          inventory[p * nC + c] += remove
+          let remove = min(installed[s, c], (used - power) / kW)
+          installed[s, c] -= remove
+          inventory[p, c] += remove
           used -= remove * kW
         }
-        for c in order where inventory[p * nC + c] > 0 {
+        for c in order where inventory[p, c] > 0 {
           let kW = compiled.chips[c].kWPerChip
           let fit = max(0, (power - used) / kW)
-          let n = min(inventory[p * nC + c], fit)
+          let n = min(inventory[p, c], fit)
           guard n > 0 else { continue }
-          installed[s * nC + c] += n
-          inventory[p * nC + c] -= n
+          installed[s, c] += n
+          inventory[p, c] -= n
           used += n * kW
         }
       }
@@ -42,42 +43,44 @@ extension EngineState {
     let hours =
       compiled.scenario.market.hoursPerMonth * Double(compiled.stepMonths)
       * compiled.scenario.market.availability
-    var pueWeighted = [Double](repeating: 0, count: nP * nC)
-    for (s, site) in compiled.sites.enumerated() {
+    var pueWeighted = Table<Provider, Chip, Double>(
+      rows: providers.count, columns: chips.count, repeating: 0)
+    for (s, site) in compiled.sites.indexed() {
       let p = compiled.siteProvider[s]
-      for c in 0..<nC where installed[s * nC + c] > 0 {
-        capacityHours[p * nC + c] += installed[s * nC + c] * hours
-        pueWeighted[p * nC + c] += installed[s * nC + c] * site.pue
+      for c in chips where installed[s, c] > 0 {
+        flows.capacityHours[p, c] += installed[s, c] * hours
+        pueWeighted[p, c] += installed[s, c] * site.pue
       }
     }
-    for p in 0..<nP {
+    for p in providers {
       let provider = compiled.providers[p]
-      for c in 0..<nC {
-        let n = capacityHours[p * nC + c] / hours
-        let pue = n > 0 ? pueWeighted[p * nC + c] / n : 1.2
-        reserve[p * nC + c] =
+      for c in chips {
+        let n = flows.capacityHours[p, c] / hours
+        let pue = n > 0 ? pueWeighted[p, c] / n : 1.2
+        flows.reserve[p, c] =
           compiled.chips[c].kWPerChip * pue * provider.powerUSDPerKWh + provider.opsUSDPerGPUHour
       }
     }
-    var requested = [Double](repeating: 0, count: nP * nC)
-    for (k, contract) in compiled.contracts.enumerated() where contract.isActive(in: month) {
+    var requested = Table<Provider, Chip, Double>(
+      rows: providers.count, columns: chips.count, repeating: 0)
+    for (k, contract) in compiled.contracts.indexed() where contract.isActive(in: month) {
       let p = compiled.contractProvider[k]
-      for c in 0..<nC { requested[p * nC + c] += compiled.contractGPUs[k][c] * hours }
+      for c in chips { requested[p, c] += compiled.contractGPUs[k, c] * hours }
     }
-    for (k, contract) in compiled.contracts.enumerated() where contract.isActive(in: month) {
+    for (k, contract) in compiled.contracts.indexed() where contract.isActive(in: month) {
       let p = compiled.contractProvider[k]
-      for c in 0..<nC where requested[p * nC + c] > 0 {
-        let fill = min(1, capacityHours[p * nC + c] / requested[p * nC + c])
-        contractDelivered[k][c] = compiled.contractGPUs[k][c] * hours * fill
-        contractHours[p * nC + c] += contractDelivered[k][c]
+      for c in chips where requested[p, c] > 0 {
+        let fill = min(1, flows.capacityHours[p, c] / requested[p, c])
+        flows.contractDelivered[k, c] = compiled.contractGPUs[k, c] * hours * fill
+        flows.contractHours[p, c] += flows.contractDelivered[k, c]
       }
     }
-    for p in 0..<nP {
+    for p in providers {
       let share = min(1, max(0, compiled.providers[p].ownUse.value(at: month)))
-      for c in 0..<nC {
-        let left = max(0, capacityHours[p * nC + c] - contractHours[p * nC + c])
-        ownHours[p * nC + c] = left * share
-        spotSupply[p * nC + c] = left - ownHours[p * nC + c]
+      for c in chips {
+        let left = max(0, flows.capacityHours[p, c] - flows.contractHours[p, c])
+        flows.ownHours[p, c] = left * share
+        flows.spotSupply[p, c] = left - flows.ownHours[p, c]
       }
     }
   }

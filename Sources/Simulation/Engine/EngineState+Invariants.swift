@@ -9,31 +9,35 @@ extension EngineState {
     func fail(_ entity: String, _ detail: String) -> SimulationError {
       .invariantViolated(month: name, entity: entity, detail: detail)
     }
-    for p in 0..<nP {
-      for c in 0..<nC {
-        let i = p * nC + c
+    let f = flows
+    for p in providers {
+      for c in chips {
         var entity: String { "\(compiled.providers[p].id)/\(compiled.chips[c].id)" }
-        let used = contractHours[i] + ownHours[i] + spotSupply[i]
-        if used > capacityHours[i] * (1 + Self.slack) + Self.slack {
+        let used = f.contractHours[p, c] + f.ownHours[p, c] + f.spotSupply[p, c]
+        if used > f.capacityHours[p, c] * (1 + Self.slack) + Self.slack {
           throw fail(
             entity,
-            "contracts \(contractHours[i]) + own use \(ownHours[i]) + spot \(spotSupply[i]) GPU-hours exceed capacity \(capacityHours[i])"
+            "contracts \(f.contractHours[p, c]) + own use \(f.ownHours[p, c]) + spot \(f.spotSupply[p, c]) GPU-hours exceed capacity \(f.capacityHours[p, c])"
           )
         }
-        if spotSold[i] > spotSupply[i] * (1 + Self.slack) + Self.slack {
-          throw fail(entity, "spot sales \(spotSold[i]) GPU-hours exceed supply \(spotSupply[i])")
-        }
-        guard spotSupply[i] > 0 else { continue }
-        if !spotPrice[i].isFinite || spotPrice[i] < reserve[i] * (1 - Self.slack) {
+        if f.spotSold[p, c] > f.spotSupply[p, c] * (1 + Self.slack) + Self.slack {
           throw fail(
-            entity, "price \(spotPrice[i]) $/GPU-hour is not finite or below reserve \(reserve[i])")
+            entity, "spot sales \(f.spotSold[p, c]) GPU-hours exceed supply \(f.spotSupply[p, c])")
+        }
+        guard f.spotSupply[p, c] > 0 else { continue }
+        if !f.spotPrice[p, c].isFinite || f.spotPrice[p, c] < f.reserve[p, c] * (1 - Self.slack) {
+          throw fail(
+            entity,
+            "price \(f.spotPrice[p, c]) $/GPU-hour is not finite or below reserve \(f.reserve[p, c])"
+          )
         }
       }
     }
-    for b in 0..<nB where buyerSpotSpend[b] > buyerSpotBudget[b] * (1 + Self.slack) + Self.slack {
+    for b in buyers
+    where f.buyerSpotSpend[b] > f.buyerSpotBudget[b] * (1 + Self.slack) + Self.slack {
       throw fail(
         compiled.buyers[b].id,
-        "spot spending \(buyerSpotSpend[b]) USD exceeds spot budget \(buyerSpotBudget[b])")
+        "spot spending \(f.buyerSpotSpend[b]) USD exceeds spot budget \(f.buyerSpotBudget[b])")
     }
     for s in compiled.sites.indices {
       let used = usedPowerKW(site: s)

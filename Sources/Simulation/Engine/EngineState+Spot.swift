@@ -14,72 +14,72 @@ extension EngineState {
   /// an export ban with cloud access covers c for b's region and p is elsewhere.
   mutating func clearSpot() throws(SimulationError) {
     let noise = compiled.scenario.randomness.demandNoise
-    for b in 0..<nB {
+    for b in buyers {
       var budget =
         max(0, compiled.buyers[b].budgetUSDPerMonth.value(at: month)) * Double(compiled.stepMonths)
-        * schedule.demandMultiplier(buyer: b, month: t, month)
+        * schedule.demandMultiplier(buyer: b, step: t, month)
       if noise > 0 {
         budget *= exp(noise * demandNoise.normal() - noise * noise / 2)
       }
-      buyerBudget[b] = budget
+      flows.buyerBudget[b] = budget
     }
-    var contractPaid = [Double](repeating: 0, count: nB)
-    for (k, contract) in compiled.contracts.enumerated() where contract.isActive(in: month) {
+    var contractPaid = IndexedArray<Buyer, Double>(repeating: 0, count: buyers.count)
+    for (k, contract) in compiled.contracts.indexed() where contract.isActive(in: month) {
       let b = compiled.contractBuyer[k]
-      for c in 0..<nC where contractDelivered[k][c] > 0 {
-        contractPaid[b] += contractDelivered[k][c] * contract.priceUSDPerGPUHour
-        buyerCompute[b] += contractDelivered[k][c] * compiled.chips[c].h100e
+      for c in chips where flows.contractDelivered[k, c] > 0 {
+        contractPaid[b] += flows.contractDelivered[k, c] * contract.priceUSDPerGPUHour
+        flows.buyerCompute[b] += flows.contractDelivered[k, c] * compiled.chips[c].h100e
       }
     }
-    for p in 0..<nP {
+    for p in providers {
       guard let b = compiled.ownUseBuyer[p] else { continue }
-      for c in 0..<nC { buyerCompute[b] += ownHours[p * nC + c] * compiled.chips[c].h100e }
+      for c in chips { flows.buyerCompute[b] += flows.ownHours[p, c] * compiled.chips[c].h100e }
     }
-    for b in 0..<nB {
-      buyerSpend[b] = contractPaid[b]
-      buyerSpotBudget[b] = max(0, buyerBudget[b] - contractPaid[b])
+    for b in buyers {
+      flows.buyerSpend[b] = contractPaid[b]
+      flows.buyerSpotBudget[b] = max(0, flows.buyerBudget[b] - contractPaid[b])
     }
 
-    var products: [Int] = []
-    for i in 0..<(nP * nC) where spotSupply[i] > 0 {
-      products.append(i)
-      spotPrice[i] = reserve[i]
+    var products = IndexedArray<SpotProduct, (provider: Index<Provider>, chip: Index<Chip>)>()
+    for p in providers {
+      for c in chips where flows.spotSupply[p, c] > 0 {
+        products.append((p, c))
+        flows.spotPrice[p, c] = flows.reserve[p, c]
+      }
     }
-    var buyers: [Int] = []
+    var spotBuyers = IndexedArray<SpotBuyer, Index<Buyer>>()
     var budgets: [Double] = []
-    for b in 0..<nB {
-      let spot = buyerBudget[b] - contractPaid[b]
+    for b in buyers {
+      let spot = flows.buyerBudget[b] - contractPaid[b]
       if spot > 1e-6 {
-        buyers.append(b)
+        spotBuyers.append(b)
         budgets.append(spot)
       }
     }
-    guard !products.isEmpty, !buyers.isEmpty else { return }
-    spotProductCount = products.count
+    guard !products.isEmpty, !spotBuyers.isEmpty else { return }
+    flows.spotProductCount = products.count
 
-    let m = products.count
-    let chipValue = compiled.chips.map { $0.h100e * $0.valueFactor }
-    var values = [Double](repeating: 0, count: buyers.count * m)
-    for (i, b) in buyers.enumerated() {
+    let chipValue = IndexedArray<Chip, Double>(compiled.chips.map { $0.h100e * $0.valueFactor })
+    var values = Table<SpotBuyer, SpotProduct, Double>(
+      rows: spotBuyers.count, columns: products.count, repeating: 0)
+    for (i, b) in spotBuyers.indexed() {
       let region = compiled.buyerRegion[b]
-      let affinityRow = b * nP
-      for (j, product) in products.enumerated() {
-        let p = product / nC
-        let c = product % nC
+      for (j, (p, c)) in products.indexed() {
         if compiled.providerRegion[p] != region
-          && schedule.isCloudBanned(region: region, chip: c, month: t)
+          && schedule.isCloudBanned(region: region, chip: c, step: t)
         {
           continue
         }
-        values[i * m + j] = chipValue[c] * compiled.affinity[affinityRow + p]
+        values[i, j] = chipValue[c] * compiled.affinity[b, p]
       }
     }
     let market: Market
     do {
       market = try Market(
-        budgets: budgets, supplies: products.map { spotSupply[$0] },
-        reservePrices: products.map { reserve[$0] },
-        valuations: Matrix(rows: buyers.count, columns: m, elements: values),
+        budgets: budgets, supplies: products.map { flows.spotSupply[$0.provider, $0.chip] },
+        reservePrices: products.map { flows.reserve[$0.provider, $0.chip] },
+        valuations: Matrix(
+          rows: spotBuyers.count, columns: products.count, elements: values.elements),
         sigma: compiled.scenario.market.sigma)
     } catch {
       throw .clearingFailed(month: month.description, detail: error.description)
@@ -88,39 +88,39 @@ extension EngineState {
     let equilibrium = market.clear(
       options: ClearingOptions(tolerance: settings.tolerance, maxIterations: settings.maxIterations)
     )
-    clearingIterations = equilibrium.iterations
-    clearingError = equilibrium.clearingError
+    flows.clearingIterations = equilibrium.iterations
+    flows.clearingError = equilibrium.clearingError
 
     // Price caps: the price stops at the cap (never below reserve); the allocation is kept
     // (rationing in proportion to equilibrium demand) and spending falls with the price.
-    var price = equilibrium.prices
-    for (j, product) in products.enumerated() {
-      let cap = schedule.priceCap[t * nC + product % nC]
-      if cap.isFinite { price[j] = min(price[j], max(cap, reserve[product])) }
+    var price = IndexedArray<SpotProduct, Double>(equilibrium.prices)
+    for (j, (p, c)) in products.indexed() {
+      let cap = schedule.priceCap[t, c]
+      if cap.isFinite { price[j] = min(price[j], max(cap, flows.reserve[p, c])) }
     }
     // One pass over the allocation, row by row (each column sum still adds buyers in order).
-    let h100e = products.map { compiled.chips[$0 % nC].h100e }
-    var sold = [Double](repeating: 0, count: m)
-    equilibrium.allocation.elements.withUnsafeBufferPointer { x in
-      for (i, b) in buyers.enumerated() {
-        var spend = 0.0
-        var compute = 0.0
-        let row = i * m
-        for j in 0..<m {
-          let units = x[row + j]
-          sold[j] += units
-          spend += units * price[j]
-          compute += units * h100e[j]
-        }
-        buyerSpend[b] += spend
-        buyerSpotSpend[b] = spend
-        buyerCompute[b] += compute
+    let h100e = IndexedArray<SpotProduct, Double>(products.map { compiled.chips[$0.chip].h100e })
+    var sold = IndexedArray<SpotProduct, Double>(repeating: 0, count: products.count)
+    let allocation = Table<SpotBuyer, SpotProduct, Double>(
+      rows: spotBuyers.count, columns: products.count, elements: equilibrium.allocation.elements)
+    for (i, b) in spotBuyers.indexed() {
+      var spend = 0.0
+      var compute = 0.0
+      for j in products.indices {
+        let units = allocation[i, j]
+        sold[j] += units
+        spend += units * price[j]
+        compute += units * h100e[j]
       }
+      flows.buyerSpend[b] += spend
+      flows.buyerSpotSpend[b] = spend
+      flows.buyerCompute[b] += compute
     }
-    for (j, product) in products.enumerated() {
-      spotPrice[product] = price[j]
-      spotSold[product] = sold[j]
+    for (j, (p, c)) in products.indexed() {
+      flows.spotPrice[p, c] = price[j]
+      flows.spotSold[p, c] = sold[j]
     }
-    lastMarket = (market, equilibrium, products, buyers)
+    flows.lastMarket = SpotMarket(
+      market: market, equilibrium: equilibrium, products: products, buyers: spotBuyers)
   }
 }

@@ -1,55 +1,33 @@
 import MarketClearing
 
-/// Everything that changes during a run. Arrays are indexed `[provider * chipCount + chip]`,
-/// `[site * chipCount + chip]` and so on; one instance per run, no shared mutable state.
+/// Everything that changes during a run: the stocks, this step's flows and the recorded series.
+/// One instance per run, no shared mutable state.
 struct EngineState {
   let compiled: CompiledScenario
   let schedule: EventSchedule
   let seed: UInt64
   var demandNoise: Xoshiro256
 
-  /// The month being played (index into `compiled.months`).
-  var t = 0
+  /// The step being played.
+  var t = Index<Step>(0)
   var month: YearMonth { compiled.months[t] }
-  var nC: Int { compiled.chipCount }
-  var nP: Int { compiled.providerCount }
-  var nB: Int { compiled.buyers.count }
+  var chips: Range<Index<Chip>> { compiled.chips.indices }
+  var providers: Range<Index<Provider>> { compiled.providers.indices }
+  var buyers: Range<Index<Buyer>> { compiled.buyers.indices }
 
   // Stocks.
-  /// Chips made but not yet allocated, per chip.
-  var vendorStock: [Double]
-  /// `arrivals[t][p * nC + c]`: chips that reach provider p in month t.
-  var arrivals: [[Double]]
+  /// Chips made but not yet allocated.
+  var vendorStock: IndexedArray<Chip, Double>
+  /// `arrivals[t][p, c]`: chips that reach provider p in step t.
+  var arrivals: IndexedArray<Step, Table<Provider, Chip, Double>>
   /// Chips at a provider waiting for power.
-  var inventory: [Double]
+  var inventory: Table<Provider, Chip, Double>
   /// Installed chips per site.
-  var installed: [Double]
+  var installed: Table<Site, Chip, Double>
 
-  // This month's flows.
-  var produced: [Double]
-  var shipped: [Double]
-  var vendorRevenue: [Double]
-  var capexSpent: [Double]
-  /// Merchant (not captive) chips shipped to each provider this month.
-  var merchantBought: [Double]
-  var capacityHours: [Double]
-  var contractHours: [Double]
-  var ownHours: [Double]
-  var spotSupply: [Double]
-  var spotSold: [Double]
-  var spotPrice: [Double]
-  var reserve: [Double]
-  /// Delivered GPU-hours per active contract this month.
-  var contractDelivered: [[Double]]
-  var buyerBudget: [Double]
-  var buyerSpend: [Double]
-  var buyerSpotBudget: [Double]
-  var buyerSpotSpend: [Double]
-  var buyerCompute: [Double]
-  var clearingIterations = 0
-  var clearingError = 0.0
-  var spotProductCount = 0
-  var lastMarket: (market: Market, equilibrium: Equilibrium, products: [Int], buyers: [Int])?
+  /// This step's flows (reset by `beginStep`).
+  var flows: MonthFlows
+  private let noFlows: MonthFlows
 
   var recorder: Recorder
 
@@ -60,88 +38,50 @@ struct EngineState {
     demandNoise = Xoshiro256(seed: seed, stream: "demand-noise")
     let nC = compiled.chipCount
     let nP = compiled.providerCount
-    let nB = compiled.buyers.count
     let maxLead = compiled.chips.indices.map { compiled.leadSteps($0) }.max() ?? 0
-    vendorStock = Array(repeating: 0, count: nC)
-    arrivals = Array(
-      repeating: Array(repeating: 0, count: nP * nC), count: compiled.months.count + maxLead + 1)
-    inventory = Array(repeating: 0, count: nP * nC)
-    for p in 0..<nP {
-      for c in 0..<nC { inventory[p * nC + c] = compiled.initialChips[p][c] }
-    }
-    installed = Array(repeating: 0, count: compiled.sites.count * nC)
-    produced = Array(repeating: 0, count: nC)
-    shipped = produced
-    vendorRevenue = Array(repeating: 0, count: compiled.vendors.count)
-    capexSpent = Array(repeating: 0, count: nP)
-    merchantBought = capexSpent
-    capacityHours = Array(repeating: 0, count: nP * nC)
-    contractHours = capacityHours
-    ownHours = capacityHours
-    spotSupply = capacityHours
-    spotSold = capacityHours
-    spotPrice = capacityHours
-    reserve = capacityHours
-    contractDelivered = compiled.contracts.map { _ in Array(repeating: 0, count: nC) }
-    buyerBudget = Array(repeating: 0, count: nB)
-    buyerSpend = buyerBudget
-    buyerSpotBudget = buyerBudget
-    buyerSpotSpend = buyerBudget
-    buyerCompute = buyerBudget
+    vendorStock = IndexedArray(repeating: 0, count: nC)
+    arrivals = IndexedArray(
+      repeating: Table(rows: nP, columns: nC, repeating: 0),
+      count: compiled.months.count + maxLead + 1)
+    inventory = compiled.initialChips
+    installed = Table(rows: compiled.sites.count, columns: nC, repeating: 0)
+    noFlows = MonthFlows(compiled)
+    flows = noFlows
     recorder = Recorder(compiled)
   }
 
-  /// Resets this month's flows.
-  mutating func beginMonth(_ index: Int) {
+  /// Plays step `index`: the phases in `Engine`'s order, the monthly checks, the record.
+  mutating func playStep(_ index: Index<Step>) throws(SimulationError) {
+    beginStep(index)
+    produce()
+    allocateChips()
+    install()
+    splitCapacity()
+    try clearSpot()
+    try checkInvariants()
+    record()
+  }
+
+  /// Starts step `index` with empty flows.
+  mutating func beginStep(_ index: Index<Step>) {
     t = index
-    for i in produced.indices {
-      produced[i] = 0
-      shipped[i] = 0
-    }
-    for i in vendorRevenue.indices { vendorRevenue[i] = 0 }
-    for i in capexSpent.indices {
-      capexSpent[i] = 0
-      merchantBought[i] = 0
-    }
-    for i in capacityHours.indices {
-      capacityHours[i] = 0
-      contractHours[i] = 0
-      ownHours[i] = 0
-      spotSupply[i] = 0
-      spotSold[i] = 0
-      spotPrice[i] = 0
-      reserve[i] = 0
-    }
-    for k in contractDelivered.indices {
-      for c in 0..<nC { contractDelivered[k][c] = 0 }
-    }
-    for i in buyerBudget.indices {
-      buyerBudget[i] = 0
-      buyerSpend[i] = 0
-      buyerSpotBudget[i] = 0
-      buyerSpotSpend[i] = 0
-      buyerCompute[i] = 0
-    }
-    clearingIterations = 0
-    clearingError = 0
-    spotProductCount = 0
-    lastMarket = nil
+    flows = noFlows
   }
 
   /// Whether chip `c` can be shipped this month.
-  func isLaunched(_ c: Int) -> Bool { compiled.chipLaunch[c] <= month }
+  func isLaunched(_ c: Index<Chip>) -> Bool { compiled.chipLaunch[c] <= month }
 
   /// Power available at site `s` this month, kW of IT load (grid MW · 1000 / PUE).
-  func itPowerKW(site s: Int) -> Double {
+  func itPowerKW(site s: Index<Site>) -> Double {
     let site = compiled.sites[s]
     if let from = compiled.siteFrom[s], month < from { return 0 }
     return max(0, site.powerMW.value(at: month)) * 1000 / site.pue
   }
 
   /// IT power drawn by installed chips at site `s`, kW.
-  func usedPowerKW(site s: Int) -> Double {
+  func usedPowerKW(site s: Index<Site>) -> Double {
     var used = 0.0
-    for c in 0..<nC { used += installed[s * nC + c] * compiled.chips[c].kWPerChip }
+    for c in chips { used += installed[s, c] * compiled.chips[c].kWPerChip }
     return used
   }
 }

@@ -6,49 +6,43 @@ import Foundation
 /// Multipliers combine by product: two events of 0.8 give 0.64. A supply multiplier on an input
 /// scales that input's units per month; one on a vendor, chip or `all` scales chip output.
 struct EventSchedule {
-  let monthCount: Int
-  let chipCount: Int
-  let inputCount: Int
-  let regionCount: Int
-  /// `[t * inputCount + k]`.
-  private(set) var inputMultiplier: [Double]
-  /// `[t * chipCount + c]`.
-  private(set) var chipMultiplier: [Double]
-  /// Multiplier on every buyer's budget, per month.
-  private(set) var demandAll: [Double]
+  /// Multiplier on each input's units per month.
+  private(set) var inputMultiplier: Table<Step, SupplyInput, Double>
+  /// Multiplier on each chip's output.
+  private(set) var chipMultiplier: Table<Step, Chip, Double>
+  /// Multiplier on every buyer's budget, per step.
+  private(set) var demandAll: IndexedArray<Step, Double>
   /// Buyer-specific demand multipliers: (buyer, event).
-  private(set) var demandEvents: [(buyer: Int, event: Event, factor: Double)] = []
-  /// `[(t * regionCount + r) * chipCount + c]`: deliveries of chip c to providers in region r banned.
-  private(set) var hardwareBan: [Bool]
-  /// Same layout: buyers in region r may not rent chip c from providers in other regions.
-  private(set) var cloudBan: [Bool]
-  /// `[t * chipCount + c]`: price cap, +infinity when none.
-  private(set) var priceCap: [Double]
-  /// Random supply shocks drawn for this run: (start month index, length, factor).
-  private(set) var shocks: [(start: Int, months: Int, factor: Double)] = []
+  private(set) var demandEvents: [(buyer: Index<Buyer>, event: Event, factor: Double)] = []
+  /// Deliveries of a chip to providers in a region banned, per step.
+  private(set) var hardwareBan: IndexedArray<Step, Table<Region, Chip, Bool>>
+  /// Same layout: buyers in the region may not rent the chip from providers in other regions.
+  private(set) var cloudBan: IndexedArray<Step, Table<Region, Chip, Bool>>
+  /// Price cap per chip, $/GPU-hour; +infinity when none.
+  private(set) var priceCap: Table<Step, Chip, Double>
+  /// Random supply shocks drawn for this run: (start step, length in steps, factor).
+  private(set) var shocks: [(start: Index<Step>, months: Int, factor: Double)] = []
 
   init(_ compiled: CompiledScenario, seed: UInt64) {
     let scenario = compiled.scenario
     let months = compiled.months
-    monthCount = months.count
-    chipCount = compiled.chipCount
-    inputCount = compiled.inputs.count
-    regionCount = compiled.regions.count
-    inputMultiplier = Array(repeating: 1, count: monthCount * inputCount)
-    chipMultiplier = Array(repeating: 1, count: monthCount * chipCount)
-    demandAll = Array(repeating: 1, count: monthCount)
-    hardwareBan = Array(repeating: false, count: monthCount * regionCount * chipCount)
+    let stepCount = months.count
+    let chipCount = compiled.chipCount
+    inputMultiplier = Table(rows: stepCount, columns: compiled.inputs.count, repeating: 1)
+    chipMultiplier = Table(rows: stepCount, columns: chipCount, repeating: 1)
+    demandAll = IndexedArray(repeating: 1, count: stepCount)
+    let noBans = Table<Region, Chip, Bool>(
+      rows: compiled.regions.count, columns: chipCount, repeating: false)
+    hardwareBan = IndexedArray(repeating: noBans, count: stepCount)
     cloudBan = hardwareBan
-    priceCap = Array(repeating: .infinity, count: monthCount * chipCount)
+    priceCap = Table(rows: stepCount, columns: chipCount, repeating: .infinity)
 
-    let chipIndex = Dictionary(
-      uniqueKeysWithValues: compiled.chips.enumerated().map { ($1.id, $0) })
+    let chipIndex = Dictionary(uniqueKeysWithValues: compiled.chips.indexed().map { ($1.id, $0) })
     let buyerIndex = Dictionary(
-      uniqueKeysWithValues: compiled.buyers[0..<compiled.namedBuyerCount].enumerated().map {
+      uniqueKeysWithValues: compiled.buyers.indexed().prefix(compiled.namedBuyerCount).map {
         ($1.id, $0)
       })
-    let regionIndex = Dictionary(
-      uniqueKeysWithValues: compiled.regions.enumerated().map { ($1, $0) })
+    let regionIndex = Dictionary(uniqueKeysWithValues: compiled.regions.indexed().map { ($1, $0) })
 
     for event in scenario.events {
       switch event.kind {
@@ -56,22 +50,23 @@ struct EventSchedule {
         if let b = buyerIndex[buyer] { demandEvents.append((b, event, factor)) }
       default: break
       }
-      for (t, month) in months.enumerated() where event.isActive(in: month) {
+      for (t, month) in months.indexed() where event.isActive(in: month) {
         switch event.kind {
         case .supplyMultiplier(let target, let factor):
-          apply(target, factor: factor, month: t, compiled)
+          apply(target, factor: factor, step: t, compiled)
         case .demandMultiplier(nil, let factor):
           demandAll[t] *= factor
         case .exportBan(let region, let list, let cloud):
           let r = regionIndex[region]!
-          let banned = list.isEmpty ? Array(0..<chipCount) : list.compactMap { chipIndex[$0] }
+          let banned =
+            list.isEmpty ? Array(compiled.chips.indices) : list.compactMap { chipIndex[$0] }
           for c in banned {
-            hardwareBan[(t * regionCount + r) * chipCount + c] = true
-            if cloud { cloudBan[(t * regionCount + r) * chipCount + c] = true }
+            hardwareBan[t][r, c] = true
+            if cloud { cloudBan[t][r, c] = true }
           }
         case .priceCap(let chip, let cap):
-          let i = t * chipCount + chipIndex[chip]!
-          priceCap[i] = min(priceCap[i], cap)
+          let c = chipIndex[chip]!
+          priceCap[t, c] = min(priceCap[t, c], cap)
         default: break
         }
       }
@@ -83,52 +78,52 @@ struct EventSchedule {
       let k = Double(compiled.stepMonths)
       let probability = 1 - pow(1 - shock.probabilityPerMonth, k)
       let length = (shock.months + compiled.stepMonths - 1) / compiled.stepMonths
-      for t in 0..<monthCount {
+      for t in months.indices {
         let start = rng.uniform()
         let size = rng.uniform()
         guard start < probability else { continue }
         let factor = shock.minFactor + size * (shock.maxFactor - shock.minFactor)
         shocks.append((t, length, factor))
-        for s in t..<min(monthCount, t + length) {
-          apply(shock.target, factor: factor, month: s, compiled)
+        for s in t..<min(months.endIndex, t + length) {
+          apply(shock.target, factor: factor, step: s, compiled)
         }
       }
     }
   }
 
   private mutating func apply(
-    _ target: SupplyTarget, factor: Double, month t: Int, _ compiled: CompiledScenario
+    _ target: SupplyTarget, factor: Double, step t: Index<Step>, _ compiled: CompiledScenario
   ) {
     switch target {
     case .all:
-      for c in 0..<chipCount { chipMultiplier[t * chipCount + c] *= factor }
+      for c in compiled.chips.indices { chipMultiplier[t, c] *= factor }
     case .chip(let id):
       if let c = compiled.chips.firstIndex(where: { $0.id == id }) {
-        chipMultiplier[t * chipCount + c] *= factor
+        chipMultiplier[t, c] *= factor
       }
     case .vendor(let id):
-      for (c, chip) in compiled.chips.enumerated() where chip.vendor == id {
-        chipMultiplier[t * chipCount + c] *= factor
+      for (c, chip) in compiled.chips.indexed() where chip.vendor == id {
+        chipMultiplier[t, c] *= factor
       }
     case .input(let id):
       if let k = compiled.inputs.firstIndex(where: { $0.id == id }) {
-        inputMultiplier[t * inputCount + k] *= factor
+        inputMultiplier[t, k] *= factor
       }
     }
   }
 
-  /// Budget multiplier of buyer `b` in month `t` (events only; noise is drawn by the engine).
-  func demandMultiplier(buyer b: Int, month t: Int, _ month: YearMonth) -> Double {
+  /// Budget multiplier of buyer `b` in step `t` (events only; noise is drawn by the engine).
+  func demandMultiplier(buyer b: Index<Buyer>, step t: Index<Step>, _ month: YearMonth) -> Double {
     var m = demandAll[t]
     for e in demandEvents where e.buyer == b && e.event.isActive(in: month) { m *= e.factor }
     return m
   }
 
-  func isHardwareBanned(region r: Int, chip c: Int, month t: Int) -> Bool {
-    hardwareBan[(t * regionCount + r) * chipCount + c]
+  func isHardwareBanned(region r: Index<Region>, chip c: Index<Chip>, step t: Index<Step>) -> Bool {
+    hardwareBan[t][r, c]
   }
 
-  func isCloudBanned(region r: Int, chip c: Int, month t: Int) -> Bool {
-    cloudBan[(t * regionCount + r) * chipCount + c]
+  func isCloudBanned(region r: Index<Region>, chip c: Index<Chip>, step t: Index<Step>) -> Bool {
+    cloudBan[t][r, c]
   }
 }

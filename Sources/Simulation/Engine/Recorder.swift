@@ -1,39 +1,38 @@
-/// Collects the monthly series of a run in flat arrays (`[month * count + entity]`).
+/// The series of a run, one row per step: `chipPrice[step, chip]`.
 struct Recorder {
-  let monthCount: Int
-  var chipPrice: [Double]
-  var chipSpotHours: [Double]
-  var shipped: [Double]
-  var produced: [Double]
-  var vendorRevenue: [Double]
-  var buyerCompute: [Double]
-  var buyerSpend: [Double]
-  var installedH100e: [Double]
-  var waitingH100e: [Double]
-  var purchases: [Double]
-  var capexSpent: [Double]
-  var installedChips: [Double]
-  var capacityHours: [Double]
-  var contractHours: [Double]
-  var ownHours: [Double]
-  var spotSoldHours: [Double]
-  var idleHours: [Double]
-  var iterations: [Int]
-  var products: [Int]
-  var clearingErrors: [Double]
+  /// Average spot price, $/GPU-hour, weighted by GPU-hours sold (NaN when none sold).
+  var chipPrice: Table<Step, Chip, Double>
+  var chipSpotHours: Table<Step, Chip, Double>
+  var shipped: Table<Step, Chip, Double>
+  var produced: Table<Step, Chip, Double>
+  var installedChips: Table<Step, Chip, Double>
+  var vendorRevenue: Table<Step, Vendor, Double>
+  var buyerCompute: Table<Step, Buyer, Double>
+  var buyerSpend: Table<Step, Buyer, Double>
+  var installedH100e: Table<Step, Provider, Double>
+  var waitingH100e: Table<Step, Provider, Double>
+  var purchases: Table<Step, Provider, Double>
+  var capexSpent: Table<Step, Provider, Double>
+  var capacityHours: Table<Step, Provider, Double>
+  var contractHours: Table<Step, Provider, Double>
+  var ownHours: Table<Step, Provider, Double>
+  var spotSoldHours: Table<Step, Provider, Double>
+  var idleHours: Table<Step, Provider, Double>
+  var iterations: IndexedArray<Step, Int>
+  var products: IndexedArray<Step, Int>
+  var clearingErrors: IndexedArray<Step, Double>
 
   init(_ compiled: CompiledScenario) {
     let nT = compiled.months.count
-    monthCount = nT
-    chipPrice = Array(repeating: .nan, count: nT * compiled.chipCount)
-    chipSpotHours = Array(repeating: 0, count: nT * compiled.chipCount)
+    chipPrice = Table(rows: nT, columns: compiled.chipCount, repeating: .nan)
+    chipSpotHours = Table(rows: nT, columns: compiled.chipCount, repeating: 0)
     shipped = chipSpotHours
     produced = chipSpotHours
     installedChips = chipSpotHours
-    vendorRevenue = Array(repeating: 0, count: nT * compiled.vendors.count)
-    buyerCompute = Array(repeating: 0, count: nT * compiled.buyers.count)
+    vendorRevenue = Table(rows: nT, columns: compiled.vendors.count, repeating: 0)
+    buyerCompute = Table(rows: nT, columns: compiled.buyers.count, repeating: 0)
     buyerSpend = buyerCompute
-    installedH100e = Array(repeating: 0, count: nT * compiled.providerCount)
+    installedH100e = Table(rows: nT, columns: compiled.providerCount, repeating: 0)
     capacityHours = installedH100e
     waitingH100e = installedH100e
     purchases = installedH100e
@@ -42,68 +41,64 @@ struct Recorder {
     ownHours = installedH100e
     spotSoldHours = installedH100e
     idleHours = installedH100e
-    iterations = Array(repeating: 0, count: nT)
+    iterations = IndexedArray(repeating: 0, count: nT)
     products = iterations
-    clearingErrors = Array(repeating: 0, count: nT)
+    clearingErrors = IndexedArray(repeating: 0, count: nT)
   }
 }
 
 extension EngineState {
-  /// Copies this month's flows into the recorder. The chip price is the average spot price over
+  /// Copies this step's flows into the recorder. The chip price is the average spot price over
   /// providers weighted by GPU-hours sold (NaN when none sold).
   mutating func record() {
-    let nV = compiled.vendors.count
-    for c in 0..<nC {
+    let f = flows
+    for c in chips {
       var value = 0.0
       var hours = 0.0
-      for p in 0..<nP where spotSold[p * nC + c] > 0 {
-        value += spotPrice[p * nC + c] * spotSold[p * nC + c]
-        hours += spotSold[p * nC + c]
+      for p in providers where f.spotSold[p, c] > 0 {
+        value += f.spotPrice[p, c] * f.spotSold[p, c]
+        hours += f.spotSold[p, c]
       }
-      recorder.chipPrice[t * nC + c] = hours > 0 ? value / hours : .nan
-      recorder.chipSpotHours[t * nC + c] = hours
-      recorder.shipped[t * nC + c] = shipped[c]
-      recorder.produced[t * nC + c] = produced[c]
+      recorder.chipPrice[t, c] = hours > 0 ? value / hours : .nan
+      recorder.chipSpotHours[t, c] = hours
+      recorder.shipped[t, c] = f.shipped[c]
+      recorder.produced[t, c] = f.produced[c]
     }
-    for v in 0..<nV { recorder.vendorRevenue[t * nV + v] = vendorRevenue[v] }
-    for b in 0..<nB {
-      recorder.buyerCompute[t * nB + b] = buyerCompute[b]
-      recorder.buyerSpend[t * nB + b] = buyerSpend[b]
+    for v in compiled.vendors.indices { recorder.vendorRevenue[t, v] = f.vendorRevenue[v] }
+    for b in buyers {
+      recorder.buyerCompute[t, b] = f.buyerCompute[b]
+      recorder.buyerSpend[t, b] = f.buyerSpend[b]
     }
-    for (s, p) in compiled.siteProvider.enumerated() {
-      for c in 0..<nC {
-        recorder.installedH100e[t * nP + p] += installed[s * nC + c] * compiled.chips[c].h100e
-        recorder.installedChips[t * nC + c] += installed[s * nC + c]
-      }
-    }
-    for p in 0..<nP {
-      recorder.purchases[t * nP + p] = merchantBought[p]
-      recorder.capexSpent[t * nP + p] = capexSpent[p]
-      for c in 0..<nC {
-        let i = p * nC + c
-        recorder.waitingH100e[t * nP + p] += inventory[i] * compiled.chips[c].h100e
-        recorder.capacityHours[t * nP + p] += capacityHours[i]
-        recorder.contractHours[t * nP + p] += contractHours[i]
-        recorder.ownHours[t * nP + p] += ownHours[i]
-        recorder.spotSoldHours[t * nP + p] += spotSold[i]
-        recorder.idleHours[t * nP + p] += spotSupply[i] - spotSold[i]
+    for (s, p) in compiled.siteProvider.indexed() {
+      for c in chips {
+        recorder.installedH100e[t, p] += installed[s, c] * compiled.chips[c].h100e
+        recorder.installedChips[t, c] += installed[s, c]
       }
     }
-    recorder.iterations[t] = clearingIterations
-    recorder.products[t] = spotProductCount
-    recorder.clearingErrors[t] = clearingError
+    for p in providers {
+      recorder.purchases[t, p] = f.merchantBought[p]
+      recorder.capexSpent[t, p] = f.capexSpent[p]
+      for c in chips {
+        recorder.waitingH100e[t, p] += inventory[p, c] * compiled.chips[c].h100e
+        recorder.capacityHours[t, p] += f.capacityHours[p, c]
+        recorder.contractHours[t, p] += f.contractHours[p, c]
+        recorder.ownHours[t, p] += f.ownHours[p, c]
+        recorder.spotSoldHours[t, p] += f.spotSold[p, c]
+        recorder.idleHours[t, p] += f.spotSupply[p, c] - f.spotSold[p, c]
+      }
+    }
+    recorder.iterations[t] = f.clearingIterations
+    recorder.products[t] = f.spotProductCount
+    recorder.clearingErrors[t] = f.clearingError
   }
 
   /// The finished run.
   func result() -> RunResult {
     let r = recorder
-    let nT = compiled.months.count
-    func series(_ flat: [Double], _ count: Int, _ i: Int) -> [Double] {
-      (0..<nT).map { flat[$0 * count + i] }
-    }
-    func table(_ ids: [String], _ flat: [Double]) -> [String: [Double]] {
+    func table<Entity>(_ ids: [String], _ series: Table<Step, Entity, Double>) -> [String: [Double]]
+    {
       var out: [String: [Double]] = [:]
-      for (i, id) in ids.enumerated() { out[id] = series(flat, ids.count, i) }
+      for (c, id) in zip(series.columns, ids) { out[id] = series.column(c) }
       return out
     }
     let chipIds = compiled.chips.map(\.id)
@@ -120,8 +115,8 @@ extension EngineState {
       chipH100e: compiled.chips.map(\.h100e), chipVendors: compiled.chips.map(\.vendor),
       spotPrice: table(chipIds, r.chipPrice), spotHours: table(chipIds, r.chipSpotHours),
       compute: table(buyerIds, r.buyerCompute),
-      totalComputeByMonth: (0..<nT).map { t in
-        (0..<buyerIds.count).reduce(0) { $0 + r.buyerCompute[t * buyerIds.count + $1] }
+      totalComputeByMonth: r.buyerCompute.rows.map { t in
+        r.buyerCompute.columns.reduce(0) { $0 + r.buyerCompute[t, $1] }
       },
       spending: table(buyerIds, r.buyerSpend),
       installedH100e: table(providerIds, r.installedH100e),
@@ -136,8 +131,8 @@ extension EngineState {
       idleHours: table(providerIds, r.idleHours),
       shipments: table(chipIds, r.shipped), production: table(chipIds, r.produced),
       vendorRevenue: table(vendorIds, r.vendorRevenue),
-      clearingIterations: r.iterations, clearingErrors: r.clearingErrors,
-      clearingTolerance: compiled.scenario.market.tolerance, spotProducts: r.products,
+      clearingIterations: r.iterations.elements, clearingErrors: r.clearingErrors.elements,
+      clearingTolerance: compiled.scenario.market.tolerance, spotProducts: r.products.elements,
       summary: [])
     result.summary = result.standardSummary()
     return result

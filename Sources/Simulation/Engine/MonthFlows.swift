@@ -1,0 +1,87 @@
+import MarketClearing
+
+/// Everything that flows during one step, as one value: `EngineState.beginStep` replaces it
+/// with an empty one, so no series is carried over from the step before.
+///
+/// Units per step (a quarterly step holds three months of flows): chips, USD, GPU-hours.
+/// A new monthly series is one declaration here plus the code that computes it.
+struct MonthFlows {
+  /// Chips made by their vendor.
+  var produced: IndexedArray<Chip, Double>
+  /// Chips allocated to providers (they arrive after the lead time).
+  var shipped: IndexedArray<Chip, Double>
+  /// USD each vendor received for merchant chips.
+  var vendorRevenue: IndexedArray<Vendor, Double>
+  /// USD each provider paid for chips.
+  var capexSpent: IndexedArray<Provider, Double>
+  /// Merchant (not captive) chips shipped to each provider.
+  var merchantBought: IndexedArray<Provider, Double>
+  /// GPU-hours available: installed chips · hours · availability.
+  var capacityHours: Table<Provider, Chip, Double>
+  /// GPU-hours delivered to contracts.
+  var contractHours: Table<Provider, Chip, Double>
+  /// GPU-hours the provider's own-use buyer takes.
+  var ownHours: Table<Provider, Chip, Double>
+  /// GPU-hours offered on the spot market.
+  var spotSupply: Table<Provider, Chip, Double>
+  /// Spot GPU-hours sold.
+  var spotSold: Table<Provider, Chip, Double>
+  /// Spot price, $/GPU-hour (0 where nothing is offered).
+  var spotPrice: Table<Provider, Chip, Double>
+  /// Reserve price, $/GPU-hour (see `EngineState.splitCapacity`).
+  var reserve: Table<Provider, Chip, Double>
+  /// GPU-hours delivered under each contract.
+  var contractDelivered: Table<Contract, Chip, Double>
+  /// Each buyer's budget, USD (after events and noise).
+  var buyerBudget: IndexedArray<Buyer, Double>
+  /// USD paid: contracts plus spot.
+  var buyerSpend: IndexedArray<Buyer, Double>
+  /// Budget left for the spot market after contract payments, USD.
+  var buyerSpotBudget: IndexedArray<Buyer, Double>
+  /// USD paid on the spot market.
+  var buyerSpotSpend: IndexedArray<Buyer, Double>
+  /// H100e GPU-hours received: own use, contracts and spot.
+  var buyerCompute: IndexedArray<Buyer, Double>
+  /// Passes of the spot clearing.
+  var clearingIterations = 0
+  /// Relative clearing error (`Equilibrium.clearingError`).
+  var clearingError = 0.0
+  /// Products on the spot market.
+  var spotProductCount = 0
+  /// The spot market as cleared, for tests and diagnostics.
+  var lastMarket: SpotMarket?
+
+  /// All flows zero for the shape of `compiled`.
+  init(_ compiled: CompiledScenario) {
+    let (nC, nP, nB) = (compiled.chipCount, compiled.providerCount, compiled.buyers.count)
+    produced = IndexedArray(repeating: 0, count: nC)
+    shipped = produced
+    vendorRevenue = IndexedArray(repeating: 0, count: compiled.vendors.count)
+    capexSpent = IndexedArray(repeating: 0, count: nP)
+    merchantBought = capexSpent
+    capacityHours = Table(rows: nP, columns: nC, repeating: 0)
+    contractHours = capacityHours
+    ownHours = capacityHours
+    spotSupply = capacityHours
+    spotSold = capacityHours
+    spotPrice = capacityHours
+    reserve = capacityHours
+    contractDelivered = Table(rows: compiled.contracts.count, columns: nC, repeating: 0)
+    buyerBudget = IndexedArray(repeating: 0, count: nB)
+    buyerSpend = buyerBudget
+    buyerSpotBudget = buyerBudget
+    buyerSpotSpend = buyerBudget
+    buyerCompute = buyerBudget
+  }
+}
+
+/// The spot market of one step: the clearing's input and answer, with the engine entities
+/// behind its rows and columns.
+struct SpotMarket {
+  let market: Market
+  let equilibrium: Equilibrium
+  /// The (provider, chip) behind each column.
+  let products: IndexedArray<SpotProduct, (provider: Index<Provider>, chip: Index<Chip>)>
+  /// The buyer behind each row.
+  let buyers: IndexedArray<SpotBuyer, Index<Buyer>>
+}
