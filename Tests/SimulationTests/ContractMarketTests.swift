@@ -82,29 +82,30 @@ import Testing
   }
 
   @Test func bookKeepsTotalsAndRollsOff() {
-    var book = ContractBook(providers: 2, chips: 2, buyers: 2)
-    book.sign(
+    var book = ContractBook(providers: 2, chipH100e: [1, 2.5], buyers: 2)
+    func contract(_ b: Int, _ p: Int, _ c: Int, gpus: Double, price: Double, start: Int, steps: Int)
+      -> SignedContract
+    {
       SignedContract(
-        buyer: 0, provider: 1, chip: 0, gpus: 100, priceUSDPerGPUHour: 2, start: 0, steps: 3,
-        tenorMonths: 3))
-    book.sign(
-      SignedContract(
-        buyer: 1, provider: 1, chip: 0, gpus: 50, priceUSDPerGPUHour: 3, start: 1, steps: 12,
-        tenorMonths: 12))
-    book.sign(
-      SignedContract(
-        buyer: 1, provider: 0, chip: 1, gpus: 0, priceUSDPerGPUHour: 3, start: 1, steps: 12,
-        tenorMonths: 12))
+        buyer: Index(b), provider: Index(p), chip: Index(c), gpus: gpus, priceUSDPerGPUHour: price,
+        start: Index(start), steps: steps, tenorMonths: steps)
+    }
+    book.sign(contract(0, 1, 0, gpus: 100, price: 2, start: 0, steps: 3))
+    book.sign(contract(1, 1, 0, gpus: 50, price: 3, start: 1, steps: 12))
+    book.sign(contract(1, 0, 1, gpus: 10, price: 4, start: 1, steps: 12))
+    book.sign(contract(1, 0, 1, gpus: 0, price: 3, start: 1, steps: 12))
+    #expect(book.contracts.count == 3)
+    #expect(abs(book.heldGPUs[Index(1), Index(0)] - 150) < 1e-12)
+    #expect(abs(book.paymentPerHour[Index(1)] - (150 + 40)) < 1e-12)
+    #expect(abs(book.heldH100e[Index(1)] - (50 + 25)) < 1e-12)
+    book.rollOff(before: Index(2))
+    #expect(book.contracts.count == 3)
+    book.rollOff(before: Index(3))
     #expect(book.contracts.count == 2)
-    #expect(abs(book.heldGPUs[1 * 2 + 0] - 150) < 1e-12)
-    #expect(abs(book.gpuPricePerBuyer[1] - 150) < 1e-12)
-    book.rollOff(before: 2)
-    #expect(book.contracts.count == 2)
-    book.rollOff(before: 3)
-    #expect(book.contracts.count == 1)
-    #expect(abs(book.heldGPUs[1 * 2 + 0] - 50) < 1e-12)
-    #expect(abs(book.gpuPricePerBuyer[0]) < 1e-12)
-    #expect(book.contracts[0].isActive(at: 12) && !book.contracts[0].isActive(at: 13))
+    #expect(abs(book.heldGPUs[Index(1), Index(0)] - 50) < 1e-12)
+    #expect(abs(book.paymentPerHour[Index(0)]) < 1e-12)
+    #expect(abs(book.heldH100e[Index(0)]) < 1e-12)
+    #expect(book.contracts[0].isActive(at: Index(12)) && !book.contracts[0].isActive(at: Index(13)))
   }
 
   @Test func hedgeAllocationSpendsTheMoneyAtPostedPrices() {

@@ -29,11 +29,12 @@ extension ScenarioDecoder {
     let lead = map.optional("leadTimeMonths")?.integer(log, min: 0, max: 60) ?? 0
     let use = map.optional("inputUse").flatMap { numbers($0, .nonNegative) } ?? [:]
     let valueFactor = map.optional("valueFactor")?.number(log, .range(0...10)) ?? 1
+    let capital = map.optional("systemCapitalUSD")?.number(log, .positive)
     guard let vendor, let tflops, let kW, let price, let available else { return nil }
     return Chip(
       id: id, vendor: vendor, tflopsBF16: tflops, hbmGB: hbm, tdpW: tdp, kWPerChip: kW,
       priceUSD: price, available: available, leadTimeMonths: lead, inputUse: use,
-      valueFactor: valueFactor)
+      valueFactor: valueFactor, systemCapitalUSD: capital)
   }
 
   func vendor(_ id: String, _ node: DocumentNode) -> Vendor? {

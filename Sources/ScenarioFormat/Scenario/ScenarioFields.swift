@@ -177,6 +177,10 @@ public enum ScenarioFields {
       "valueFactor", .number(.range(0...10)), default: "1",
       doc: "Multiplier of the chip's value per H100e for what TFLOPS miss (memory, software).",
       example: "1.1"),
+    FieldSpec(
+      "systemCapitalUSD", .number(.positive), default: "(priceUSD)", unit: "USD per chip",
+      doc: "Capital per installed chip (chip, server and network share) that contracts recover.",
+      example: "33750"),
     note,
   ]
 

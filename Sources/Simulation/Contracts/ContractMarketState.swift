@@ -1,0 +1,33 @@
+/// What the term-contract market carries from step to step and hands to the spot phase.
+struct ContractMarketState: Sendable {
+  let curve: ForwardCurve
+  let cost: CostRecovery
+  var book: ContractBook
+  /// Last traded spot price per (provider, chip), $/GPU-hour; NaN before it first trades.
+  var lastProductPrice: Table<Provider, Chip, Double>
+  /// Last step's spot spending over spot H100e-hours, $/H100e-hour; NaN before any trade.
+  var lastPricePerH100e = Double.nan
+  /// This step: USD each buyer pays on model-signed contracts, and H100e-hours it receives.
+  var paid: IndexedArray<Buyer, Double>
+  var compute: IndexedArray<Buyer, Double>
+  /// `forward[step, chip]`: posted price per tenor (`ForwardCurve.tenorsMonths` order).
+  var forward: Table<Step, Chip, [Double]>
+
+  init(_ compiled: CompiledScenario) {
+    let settings = compiled.scenario.market
+    curve = ForwardCurve(
+      meanReversionPerMonth: settings.contracts.meanReversionPerMonth,
+      termPremiumPerYear: settings.contracts.termPremiumPerYear)
+    cost = CostRecovery(
+      costOfCapital: settings.contracts.costOfCapital, lifeYears: settings.contracts.lifeYears,
+      hoursPerYear: 8760 * settings.availability)
+    let (nC, nP, nB) = (compiled.chipCount, compiled.providerCount, compiled.buyers.count)
+    book = ContractBook(
+      providers: nP, chipH100e: IndexedArray(compiled.chips.map(\.h100e)), buyers: nB)
+    lastProductPrice = Table(rows: nP, columns: nC, repeating: .nan)
+    paid = IndexedArray(repeating: 0, count: nB)
+    compute = paid
+    let unposted = [Double](repeating: .nan, count: ForwardCurve.tenorsMonths.count)
+    forward = Table(rows: compiled.months.count, columns: nC, repeating: unposted)
+  }
+}
