@@ -92,6 +92,11 @@ public struct ScenarioDecoder {
           "provider": declared("providers"), "buyer": declared("buyers"),
           "site": declared("sites"),
         ], unreadable: unreadable))
+    if let chip = market.referenceChip, let at = top.optional("market")?["referenceChip"],
+      !(declared("chips").contains(chip) || unreadable.contains("chip"))
+    {
+      log.error("unknown chip '\(chip)'", at: at)
+    }
     if declared("buyers").isEmpty && declared("generators").isEmpty {
       log.error("a scenario needs at least one buyer or generator", at: root)
     }
@@ -143,6 +148,7 @@ public struct ScenarioDecoder {
     if let x = map.optional("referencePriceUSDPerH100eHour").flatMap({ path($0, .positive) }) {
       settings.referencePriceUSDPerH100eHour = x
     }
+    if let x = map.optional("referenceChip")?.string(log) { settings.referenceChip = x }
     if let node = map.optional("contracts"), let x = contractMarket(node) {
       settings.contracts = x
     }

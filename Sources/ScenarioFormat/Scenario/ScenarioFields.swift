@@ -92,6 +92,10 @@ public enum ScenarioFields {
       doc: "Price at which budgets were observed: demand curves pass through it.",
       example: "{ 2023-06: 6.0, 2025-10: 1.7 }"),
     FieldSpec(
+      "referenceChip", .string, default: "(the market average per H100e)",
+      doc: "Chip whose price per H100e buyers compare with the reference price.",
+      example: "h100"),
+    FieldSpec(
       "contracts", .object(contractMarket), default: "(the defaults below)",
       doc: "The term-contract market's forward curve and cost recovery.",
       example: "{ costOfCapital: 0.1, lifeYears: 6 }"),

@@ -5,8 +5,11 @@ struct ContractMarketState: Sendable {
   var book: ContractBook
   /// Last traded spot price per (provider, chip), $/GPU-hour; NaN before it first trades.
   var lastProductPrice: Table<Provider, Chip, Double>
-  /// Last step's spot spending over spot H100e-hours, $/H100e-hour; NaN before any trade.
+  /// Last step's buyers' price signal, $/H100e-hour: the reference chip's spot price per H100e,
+  /// or the market's spot spending over spot H100e-hours; NaN before any trade.
   var lastPricePerH100e = Double.nan
+  /// The chip whose price buyers watch (`MarketSettings.referenceChip`); `nil`: the market.
+  let referenceChip: Index<Chip>?
   /// This step: USD each buyer pays on model-signed contracts, and H100e-hours it receives.
   var paid: IndexedArray<Buyer, Double>
   var compute: IndexedArray<Buyer, Double>
@@ -21,6 +24,9 @@ struct ContractMarketState: Sendable {
     cost = CostRecovery(
       costOfCapital: settings.contracts.costOfCapital, lifeYears: settings.contracts.lifeYears,
       hoursPerYear: 8760 * settings.availability)
+    referenceChip = settings.referenceChip.flatMap { id in
+      compiled.chips.indices.first { compiled.chips[$0].id == id }
+    }
     let (nC, nP, nB) = (compiled.chipCount, compiled.providerCount, compiled.buyers.count)
     book = ContractBook(
       providers: nP, chipH100e: IndexedArray(compiled.chips.map(\.h100e)), buyers: nB)

@@ -32,8 +32,8 @@ extension EngineState {
     compiled.scenario.market.referencePriceUSDPerH100eHour.value(at: month)
   }
 
-  /// The price buyers expect per H100e-hour: last step's spot average, else `p̄` (which stands
-  /// in for the last price before the run).
+  /// The price buyers expect per H100e-hour: last step's price signal (`rememberSpotPrices`),
+  /// else `p̄` (which stands in for the last price before the run).
   var expectedPricePerH100e: Double {
     let last = contractMarket.lastPricePerH100e
     return last.isFinite && last > 0 ? last : referencePricePerH100e
@@ -188,11 +188,23 @@ extension EngineState {
         h100eGPUs += left[j] * compiled.chips[c].h100e
       }
       guard h100eGPUs > 0 else { continue }
+      // Φ prices the contracts; the need is read at the watched chip's forward price when set.
       let phi = value / h100eGPUs
+      var signal = phi
+      if let watched = contractMarket.referenceChip {
+        var watchedValue = 0.0
+        var watchedGPUs = 0.0
+        for (j, (_, c)) in offer.products.indexed() where c == watched && left[j] > 0 {
+          watchedValue += left[j] * prices[j.position]
+          watchedGPUs += left[j]
+        }
+        if watchedGPUs > 0 { signal = watchedValue / watchedGPUs / compiled.chips[watched].h100e }
+      }
       var money = [Double](repeating: 0, count: group.count)
       var values = [Double](repeating: 0, count: group.count * m)
       for (n, b) in group.enumerated() {
-        let want = compiled.buyers[b].hedgeRatio * desiredSpending(buyer: b, price: phi) / phi
+        let want =
+          compiled.buyers[b].hedgeRatio * desiredSpending(buyer: b, price: signal) / signal
         let cashLeft = max(0, flows.buyerBudget[b] - payments[b])
         money[n] = min(max(0, want - cover[b]) * phi, cashLeft)
         let region = compiled.buyerRegion[b]
@@ -250,13 +262,16 @@ extension EngineState {
   }
 
   /// Keeps this step's traded prices for the next step's expectations: per product, and the
-  /// market's spot spending over spot H100e-hours.
+  /// buyers' price signal per H100e-hour (spot spending over spot H100e-hours, of the reference
+  /// chip when there is one, else of the whole market).
   mutating func rememberSpotPrices() {
     var spend = 0.0
     var h100eHours = 0.0
+    let watched = contractMarket.referenceChip
     for p in providers {
       for c in chips where flows.spotSold[p, c] > 0 {
         contractMarket.lastProductPrice[p, c] = flows.spotPrice[p, c]
+        guard watched == nil || watched == c else { continue }
         spend += flows.spotSold[p, c] * flows.spotPrice[p, c]
         h100eHours += flows.spotSold[p, c] * compiled.chips[c].h100e
       }

@@ -12,13 +12,15 @@ public struct MarketSettings: Sendable, Equatable {
   public var availability: Double
   /// Price per H100e-hour at which budgets were observed (`p̄` of the demand curves), USD.
   public var referencePriceUSDPerH100eHour: DatedPath
+  /// Chip whose price per H100e-hour buyers compare with `p̄` (`nil`: the market's average).
+  public var referenceChip: String?
   /// The term-contract market's parameters.
   public var contracts: ContractMarketSettings
 
   public init(
     sigma: Double = 2.5, tolerance: Double = 1e-9, maxIterations: Int = 10_000,
     hoursPerMonth: Double = 730, availability: Double = 0.95,
-    referencePriceUSDPerH100eHour: DatedPath = .constant(2),
+    referencePriceUSDPerH100eHour: DatedPath = .constant(2), referenceChip: String? = nil,
     contracts: ContractMarketSettings = ContractMarketSettings()
   ) {
     self.sigma = sigma
@@ -27,6 +29,7 @@ public struct MarketSettings: Sendable, Equatable {
     self.hoursPerMonth = hoursPerMonth
     self.availability = availability
     self.referencePriceUSDPerH100eHour = referencePriceUSDPerH100eHour
+    self.referenceChip = referenceChip
     self.contracts = contracts
   }
 }
