@@ -2,6 +2,11 @@
 struct ContractMarketState: Sendable {
   let curve: ForwardCurve
   let cost: CostRecovery
+  /// Per standard tenor: the floor's capital charge per USD of chip and the reversion weight.
+  let capitalFactor: [Double]
+  let reversionWeight: [Double]
+  /// The capital charge of the whole life (the long-run price).
+  let longRunCapitalFactor: Double
   var book: ContractBook
   /// Last traded spot price per (provider, chip), $/GPU-hour; NaN before it first trades.
   var lastProductPrice: Table<Provider, Chip, Double>
@@ -24,6 +29,13 @@ struct ContractMarketState: Sendable {
     cost = CostRecovery(
       costOfCapital: settings.contracts.costOfCapital, lifeYears: settings.contracts.lifeYears,
       hoursPerYear: 8760 * settings.availability)
+    capitalFactor = ForwardCurve.tenorsMonths.map { [cost] in
+      cost.capitalFactor(tenorYears: Double($0) / 12)
+    }
+    reversionWeight = ForwardCurve.tenorsMonths.map { [curve] in
+      curve.reversionWeight(tenorMonths: $0)
+    }
+    longRunCapitalFactor = cost.capitalFactor(tenorYears: cost.lifeYears)
     referenceChip = settings.referenceChip.flatMap { id in
       compiled.chips.indices.first { compiled.chips[$0].id == id }
     }

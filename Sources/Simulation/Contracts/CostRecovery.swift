@@ -28,9 +28,16 @@ struct CostRecovery: Sendable, Equatable {
   /// Floor price for a tenor of `tenorYears` (> 0) on a chip of list price `chipPriceUSD`
   /// with running cost `runningCostPerHour` ($/GPU-hour), $/GPU-hour.
   func floor(chipPriceUSD: Double, runningCostPerHour: Double, tenorYears tau: Double) -> Double {
+    chipPriceUSD * capitalFactor(tenorYears: tau) + runningCostPerHour
+  }
+
+  /// The floor's capital charge per USD of chip, per GPU-hour:
+  /// `[1 − (1 − τ/L)⁺ (1 + r)^(−τ)] · CRF(r, τ) / H_yr`. It depends on the tenor only, so the
+  /// engine computes it once per tenor.
+  func capitalFactor(tenorYears tau: Double) -> Double {
     let residual = max(0, 1 - tau / lifeYears) * pow(1 + costOfCapital, -tau)
     let crf = Self.capitalRecoveryFactor(rate: costOfCapital, years: tau)
-    return chipPriceUSD * (1 - residual) * crf / hoursPerYear + runningCostPerHour
+    return (1 - residual) * crf / hoursPerYear
   }
 
   /// Long-run price of the chip: the floor over its whole life, `price · CRF(r, L) / H_yr + o`.

@@ -97,11 +97,35 @@ extension EngineState {
         let free = (1 - keep) * max(0, physical - scripted[p, c])
         offer.products.append((p, c))
         offer.gpus.append(max(0, free - contractMarket.book.heldGPUs[p, c]))
-        offer.prices.append(ForwardCurve.tenorsMonths.map { forwardPrice(p, c, tenorMonths: $0) })
+        offer.prices.append(standardForwardPrices(p, c))
         offer.installedGPUs.append(installedGPUs[p, c])
       }
     }
     return offer
+  }
+
+  /// `forwardPrice` at every standard tenor, from the factors computed once per run.
+  func standardForwardPrices(_ p: Index<Provider>, _ c: Index<Chip>) -> [Double] {
+    let market = contractMarket
+    let chip = compiled.chips[c]
+    let running = flows.reserve[p, c]
+    let longRun = chip.capitalUSD * market.longRunCapitalFactor + running
+    let last = lastPrice(p, c)
+    return ForwardCurve.tenorsMonths.indices.map { k in
+      market.curve.price(
+        last: last, longRun: longRun, reversionWeight: market.reversionWeight[k],
+        tenorMonths: ForwardCurve.tenorsMonths[k],
+        floor: chip.capitalUSD * market.capitalFactor[k] + running)
+    }
+  }
+
+  /// The last price seen of product (p, c): its own, else the chip's average, else
+  /// `p̄ · h100e(c)`, $/GPU-hour.
+  func lastPrice(_ p: Index<Provider>, _ c: Index<Chip>) -> Double {
+    let lastProduct = contractMarket.lastProductPrice[p, c]
+    if lastProduct.isFinite { return lastProduct }
+    let lastChip = t.position > 0 ? recorder.chipPrice[t + -1, c] : .nan
+    return lastChip.isFinite ? lastChip : referencePricePerH100e * compiled.chips[c].h100e
   }
 
   /// `F_pc(t, τ)`: mean expected spot over the tenor, floored by cost recovery, $/GPU-hour.
@@ -111,11 +135,7 @@ extension EngineState {
     let running = flows.reserve[p, c]
     let longRun =
       contractMarket.cost.longRunPrice(chipPriceUSD: chip.capitalUSD, runningCostPerHour: running)
-    let lastProduct = contractMarket.lastProductPrice[p, c]
-    let lastChip = t.position > 0 ? recorder.chipPrice[t + -1, c] : .nan
-    let last =
-      lastProduct.isFinite
-      ? lastProduct : (lastChip.isFinite ? lastChip : referencePricePerH100e * chip.h100e)
+    let last = lastPrice(p, c)
     let floor = contractMarket.cost.floor(
       chipPriceUSD: chip.capitalUSD, runningCostPerHour: running, tenorYears: Double(tau) / 12)
     return contractMarket.curve.price(last: last, longRun: longRun, tenorMonths: tau, floor: floor)
@@ -239,23 +259,31 @@ extension EngineState {
   /// pays the contract price for the GPU-hours delivered.
   mutating func deliverBook() {
     let book = contractMarket.book
-    guard !book.contracts.isEmpty else { return }
+    guard !book.isEmpty else { return }
     let hours = hoursPerGPU
-    var delivered = Table<Provider, Chip, Double>(
+    var fill = Table<Provider, Chip, Double>(
       rows: providers.count, columns: chips.count, repeating: 0)
-    for contract in book.contracts where contract.isActive(at: t) {
-      let (p, c) = (contract.provider, contract.chip)
-      let fill = min(1, flows.spotSupply[p, c] / (book.heldGPUs[p, c] * hours))
-      let h = contract.gpus * hours * fill
-      delivered[p, c] += h
-      contractMarket.paid[contract.buyer] += h * contract.priceUSDPerGPUHour
-      contractMarket.compute[contract.buyer] += h * compiled.chips[c].h100e
+    for p in providers {
+      for c in chips where book.heldGPUs[p, c] > 0 {
+        fill[p, c] = min(1, flows.spotSupply[p, c] / (book.heldGPUs[p, c] * hours))
+      }
+    }
+    for b in buyers where book.heldH100e[b] > 0 {
+      let gpus = book.buyerGPUs[b]
+      let payment = book.buyerPayment[b]
+      for p in providers {
+        for c in chips where gpus[p, c] > 0 {
+          contractMarket.paid[b] += payment[p, c] * hours * fill[p, c]
+          contractMarket.compute[b] += gpus[p, c] * hours * fill[p, c] * compiled.chips[c].h100e
+        }
+      }
     }
     for p in providers {
-      for c in chips where delivered[p, c] > 0 {
-        flows.contractHours[p, c] += delivered[p, c]
+      for c in chips where book.heldGPUs[p, c] > 0 {
+        let delivered = book.heldGPUs[p, c] * hours * fill[p, c]
+        flows.contractHours[p, c] += delivered
         // A remainder below 1e-9 of capacity is rounding, not GPU-hours for sale.
-        let left = flows.spotSupply[p, c] - delivered[p, c]
+        let left = flows.spotSupply[p, c] - delivered
         flows.spotSupply[p, c] = left > 1e-9 * flows.capacityHours[p, c] ? left : 0
       }
     }
