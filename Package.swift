@@ -81,7 +81,8 @@ let package = Package(
     .testTarget(
       name: "ScenarioFormatTests", dependencies: ["ScenarioFormat", "MarketClearing", "Simulation"],
       exclude: ["Broken"]),
-    .testTarget(name: "GPUMarketCLITests", dependencies: ["gpumarket", "Experiments"]),
+    .testTarget(
+      name: "GPUMarketCLITests", dependencies: ["gpumarket", "Experiments", "ScenarioExperiments"]),
     .testTarget(name: "SimulationTests", dependencies: ["Simulation", "ScenarioFormat"]),
     .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "Randomness"]),
     .testTarget(name: "ReportsTests", dependencies: ["Reports", "Experiments"]),

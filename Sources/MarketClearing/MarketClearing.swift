@@ -21,7 +21,7 @@ extension Market {
   /// - Returns: the equilibrium, or the best iterate with `converged == false` when
   ///   `options.maxIterations` passes were not enough.
   public func clear(options: ClearingOptions = ClearingOptions()) -> Equilibrium {
-    let reduced = ReducedMarket(self)
+    let reduced = ReducedMarket(self, parallel: options.parallel)
     let useBLAS: Bool
     switch options.kernel {
     case .blas: useBLAS = true
@@ -33,7 +33,8 @@ extension Market {
     guard reduced.productCount > 0 else {
       return assemble(
         reduced: reduced, logPrices: [], allocation: Matrix(rows: 0, columns: 0),
-        iterations: 0, error: 0, converged: true, kernel: kernel, usedLogDomain: false)
+        iterations: 0, error: 0, converged: true, kernel: kernel, usedLogDomain: false,
+        parallel: options.parallel)
     }
     var evaluator = DemandEvaluator(market: reduced, useBLAS: useBLAS, parallel: options.parallel)
     let solver = FixedPointState(market: reduced, options: options)
@@ -73,13 +74,14 @@ extension Market {
       reduced: reduced, logPrices: best.x,
       allocation: evaluator.allocation(best.pass, logPrices: best.x), iterations: iterations,
       error: best.error, converged: best.error <= options.tolerance, kernel: kernel,
-      usedLogDomain: usedLogDomain)
+      usedLogDomain: usedLogDomain, parallel: options.parallel)
   }
 
   /// Maps the reduced solution back to every buyer and product, capping sales at supply.
   private func assemble(
     reduced: ReducedMarket, logPrices x: [Double], allocation reducedAllocation: consuming Matrix,
-    iterations: Int, error: Double, converged: Bool, kernel: DemandKernel, usedLogDomain: Bool
+    iterations: Int, error: Double, converged: Bool, kernel: DemandKernel, usedLogDomain: Bool,
+    parallel: Bool
   ) -> Equilibrium {
     var prices = reservePrices
     for (column, j) in reduced.products.enumerated() {
@@ -94,7 +96,9 @@ extension Market {
     let reducedColumns = reduced.productCount
     let sold = reducedAllocation.elements.withUnsafeBufferPointer { a in
       nonisolated(unsafe) let base = a.baseAddress
-      return RowChunks.sumColumns(rows: reduced.buyerCount, columns: reducedColumns) {
+      return RowChunks.sumColumns(
+        rows: reduced.buyerCount, columns: reducedColumns, parallel: parallel
+      ) {
         rows, partial in
         for row in rows {
           let values = base! + row * reducedColumns
@@ -116,7 +120,7 @@ extension Market {
           nonisolated(unsafe) let base = out.baseAddress!
           nonisolated(unsafe) let capBase = capBuffer.baseAddress!
           let columns = productCount
-          RowChunks.forEach(rows: buyerCount) { _, rows in
+          RowChunks.forEach(rows: buyerCount, parallel: parallel) { _, rows in
             for row in rows {
               for column in 0..<columns { base[row * columns + column] *= capBase[column] }
             }
@@ -145,7 +149,8 @@ extension Market {
             nonisolated(unsafe) let spentBase = spent.baseAddress
             nonisolated(unsafe) let priceBase = p.baseAddress
             nonisolated(unsafe) let budgetBase = b.baseAddress
-            return RowChunks.sumColumns(rows: buyerCount, columns: columns) { rows, partial in
+            return RowChunks.sumColumns(rows: buyerCount, columns: columns, parallel: parallel) {
+              rows, partial in
               for i in rows {
                 let row = base! + i * columns
                 var total = 0.0
@@ -197,7 +202,8 @@ struct FixedPointState {
         market.budgets.withUnsafeBufferPointer { b in
           nonisolated(unsafe) let base = w.baseAddress
           nonisolated(unsafe) let budgets = b.baseAddress
-          return RowChunks.sumColumns(rows: n, columns: m) { rows, total in
+          return RowChunks.sumColumns(rows: n, columns: m, parallel: options.parallel) {
+            rows, total in
             for i in rows {
               let row = base! + i * m
               var rowSum = 0.0

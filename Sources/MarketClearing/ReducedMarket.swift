@@ -33,7 +33,8 @@ struct ReducedMarket: Sendable {
   /// Products on offer that no active buyer values.
   let unvaluedProducts: [Int]
 
-  init(_ market: Market) {
+  /// `parallel`: whether chunks of rows may be built on several threads (the bits are the same).
+  init(_ market: Market, parallel: Bool = true) {
     let n = market.buyerCount
     let m = market.productCount
     let v = market.valuations
@@ -78,7 +79,7 @@ struct ReducedMarket: Sendable {
               nonisolated(unsafe) let valuedBase = valuedColumns
               nonisolated(unsafe) let buyerBase = buyerRows
               nonisolated(unsafe) let flagBase = flags.baseAddress
-              RowChunks.forEach(rows: buyerRows.count) { chunk, rows in
+              RowChunks.forEach(rows: buyerRows.count, parallel: parallel) { chunk, rows in
                 var underflow = false
                 for row in rows {
                   let vRow = vBase! + buyerBase[row] * m

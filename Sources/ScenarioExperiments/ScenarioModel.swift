@@ -1,16 +1,22 @@
 import Experiments
+import Foundation
 import ScenarioFormat
 import Simulation
 
-/// A scenario file as an `ExperimentModel`: each run sets the swept key paths in the scenario
+/// A scenario file as an `ExperimentModel`: each point sets the swept key paths in the scenario
 /// (as `--set` would), decodes it and plays it with the engine.
 ///
-/// The file and its `extends` chain are read once; runs only copy and edit the in-memory tree.
+/// The file and its `extends` chain are read once and the unmodified scenario is decoded once.
+/// A point is decoded once, not once per replicate: replicates of a point run from the same
+/// decoded scenario (kept in a small cache shared by the worker threads).
 public struct ScenarioModel: ExperimentModel {
   /// The resolved document (extends merged, command-line overrides applied).
   public let document: DocumentNode
+  /// The scenario without sweep parameters.
+  public let base: Scenario
   /// Whether runs report the monthly series (spot price per chip, compute per buyer).
   public let includeSeries: Bool
+  private let points = DecodedPoints(capacity: 64)
 
   /// Reads the scenario at `path`; `overrides` are fixed `--set` values applied before each run's
   /// own parameters. Invalid files throw the loader's diagnostics.
@@ -18,11 +24,72 @@ public struct ScenarioModel: ExperimentModel {
   {
     self.document = try Document.load(path: path, overrides: overrides)
     // Fail now, not in every run, when the unmodified scenario is invalid.
-    _ = try ScenarioDecoder.decode(document)
+    base = try ScenarioDecoder.decode(document)
     self.includeSeries = includeSeries
   }
 
   public func run(_ assignments: [ParameterAssignment], seed: UInt64) throws -> RunOutcome {
+    let result = try Engine.run(try scenario(at: assignments), seed: seed)
+    return Self.outcome(result, includeSeries: includeSeries)
+  }
+
+  /// The scenario with `assignments` applied: `base` without parameters, else decoded once per
+  /// point (a failed decode is kept too, so every replicate reports the same error).
+  public func scenario(at assignments: [ParameterAssignment]) throws -> Scenario {
+    if assignments.isEmpty { return base }
+    if let set = Self.typedSetting(assignments, base) { return set }
+    if let known = points.value(for: assignments) { return try known.get() }
+    let decoded = Result { try decode(assignments) }
+    points.store(decoded, for: assignments)
+    return try decoded.get()
+  }
+
+  /// Checks a design point before any run starts: every key path must name a value of this
+  /// scenario and the values must decode. Throws the decoder's diagnostics (file, key path,
+  /// "did you mean"), so a misspelt `--vary` key stops the sweep instead of failing every run.
+  public func check(_ assignments: [ParameterAssignment]) throws {
+    _ = try decode(assignments)
+  }
+
+  /// The typed setters: when every parameter is one of the market's number fields
+  /// (`market.sigma`, `market.availability`, ...) or a named buyer's affinity to a provider of the
+  /// scenario (`buyers.anthropic.affinity.amazon`), and every value passes that field's rule in
+  /// `ScenarioFields` (the rule the decoder applies), the values are set on the decoded scenario
+  /// directly. `nil` otherwise, and the point is decoded (which reports any error).
+  static func typedSetting(_ assignments: [ParameterAssignment], _ base: Scenario) -> Scenario? {
+    var scenario = base
+    for assignment in assignments {
+      let parts = assignment.keyPath.split(separator: ".", omittingEmptySubsequences: false)
+        .map(String.init)
+      if parts.count == 2, parts[0] == "market", let field = marketField(parts[1]),
+        ScenarioFields.market[parts[1]]?.numberRule?.accepts(assignment.value) == true
+      {
+        scenario.market[keyPath: field] = assignment.value
+      } else if parts.count == 4, parts[0] == "buyers", parts[2] == "affinity",
+        let b = scenario.buyers.firstIndex(where: { $0.id == parts[1] }),
+        scenario.providers.contains(where: { $0.id == parts[3] }),
+        ScenarioFields.buyer["affinity"]?.numberRule?.accepts(assignment.value) == true
+      {
+        scenario.buyers[b].affinity[parts[3]] = assignment.value
+      } else {
+        return nil
+      }
+    }
+    return scenario
+  }
+
+  /// The market's number fields by name (their rules are in `ScenarioFields.market`).
+  private static func marketField(_ name: String) -> WritableKeyPath<MarketSettings, Double>? {
+    switch name {
+    case "sigma": \.sigma
+    case "tolerance": \.tolerance
+    case "hoursPerMonth": \.hoursPerMonth
+    case "availability": \.availability
+    default: nil
+    }
+  }
+
+  private func decode(_ assignments: [ParameterAssignment]) throws -> Scenario {
     var overrides: [(KeyPath, String)] = []
     for assignment in assignments {
       guard let keyPath = KeyPath(parsing: assignment.keyPath) else {
@@ -30,9 +97,7 @@ public struct ScenarioModel: ExperimentModel {
       }
       overrides.append((keyPath, "\(assignment.value)"))
     }
-    let scenario = try ScenarioDecoder.decode(try document.applying(overrides))
-    let result = try Engine.run(scenario, seed: seed)
-    return Self.outcome(result, includeSeries: includeSeries)
+    return try ScenarioDecoder.decode(try document.applying(overrides))
   }
 
   /// The sweep's view of a run: the standard summary, and the monthly spot price per chip
@@ -57,7 +122,32 @@ public enum ScenarioModelError: Error, CustomStringConvertible {
   public var description: String {
     switch self {
     case .badKeyPath(let text):
-      "'\(text)' is not a key path (expected e.g. market.sigma or buyers.anthropic.affinity.aws)"
+      "'\(text)' is not a key path (expected e.g. market.sigma or buyers.anthropic.affinity.amazon)"
     }
+  }
+}
+
+/// The most recently decoded points, shared by worker threads. Replicates of a point run close
+/// together (run ids are point-major), so a few dozen entries keep every point decoded once.
+private final class DecodedPoints: @unchecked Sendable {
+  private let capacity: Int
+  private var entries: [[ParameterAssignment]: Result<Scenario, any Error>] = [:]
+  private var order: [[ParameterAssignment]] = []
+  private let lock = NSLock()
+
+  init(capacity: Int) { self.capacity = capacity }
+
+  func value(for key: [ParameterAssignment]) -> Result<Scenario, any Error>? {
+    lock.lock()
+    defer { lock.unlock() }
+    return entries[key]
+  }
+
+  func store(_ value: Result<Scenario, any Error>, for key: [ParameterAssignment]) {
+    lock.lock()
+    defer { lock.unlock() }
+    guard entries.updateValue(value, forKey: key) == nil else { return }
+    order.append(key)
+    if order.count > capacity { entries[order.removeFirst()] = nil }
   }
 }

@@ -47,4 +47,15 @@ import Testing
     #expect(rows.count > 3)
     #expect(rows.allSatisfy { $0.hasPrefix("share.") && $0.contains(".2026,") })
   }
+
+  /// A misspelt outcome is refused before anything is printed, and says which part is wrong.
+  @Test func misspeltOutcomeIsRefused() throws {
+    let result = try CLIRunner.run([
+      "compare", "scenarios/baseline-2026.yaml", "scenarios/baseline-2026.yaml", "--outcome",
+      "shares.anthropic.2026",
+    ])
+    #expect(result.status == 2)
+    #expect(result.stdout.isEmpty)
+    #expect(result.stderr.contains("unknown outcome kind 'shares'"))
+  }
 }

@@ -83,8 +83,4 @@ import Testing
     #expect(!svg.lowercased().contains("nan"))
     #expect(svg.components(separatedBy: "<polygon").count - 1 == 1)
   }
-
-  @Test func chartsAreDeterministic() {
-    #expect(lineChart().svg() == lineChart().svg())
-  }
 }

@@ -3,21 +3,17 @@ import Testing
 @testable import Simulation
 
 @Suite struct EngineTests {
-  @Test func sameSeedGivesIdenticalSeries() throws {
+  /// The seed drives the randomness: another seed gives other prices. (That the same seed gives
+  /// the same bytes is checked across processes, where hash seeds differ:
+  /// `RunCommandTests.sameFileAndSeedGiveIdenticalBytes`.)
+  @Test func anotherSeedGivesOtherSeries() throws {
     let noisy = TestMarket.scenario(
       randomness: Randomness(
         supplyShock: SupplyShock(
           probabilityPerMonth: 0.3, minFactor: 0.5, maxFactor: 0.9, months: 2),
         demandNoise: 0.2))
     let a = try Engine.run(noisy, seed: 7)
-    let b = try Engine.run(noisy, seed: 7)
     let c = try Engine.run(noisy, seed: 8)
-    for chip in a.chipIds {
-      #expect(a.spotPrice[chip]!.map(\.bitPattern) == b.spotPrice[chip]!.map(\.bitPattern))
-    }
-    for buyer in a.buyerIds {
-      #expect(a.compute[buyer]!.map(\.bitPattern) == b.compute[buyer]!.map(\.bitPattern))
-    }
     #expect(a.spotPrice["h100"]!.map(\.bitPattern) != c.spotPrice["h100"]!.map(\.bitPattern))
   }
 

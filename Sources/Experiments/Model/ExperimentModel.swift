@@ -1,5 +1,5 @@
 /// One parameter of a run set to one value: `keyPath` names a number in a scenario
-/// (for example `market.sigma` or `buyers.anthropic.budgetScale`), `value` is in the unit
+/// (for example `market.sigma` or `buyers.anthropic.affinity.amazon`), `value` is in the unit
 /// the scenario gives that key.
 public struct ParameterAssignment: Sendable, Hashable {
   public let keyPath: String

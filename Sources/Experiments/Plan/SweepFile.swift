@@ -11,8 +11,8 @@ import Yams
 ///     series: true                             # store monthly series (default false)
 ///     vary:
 ///       market.sigma: 1.5..4.0:6               # text form, as on the command line
-///       buyers.anthropic.budgetScale: [0.5, 1, 2]
-///       supply.cowosGrowth: { low: 0.8, high: 1.2, count: 5 }
+///       buyers.anthropic.affinity.amazon: [1, 1.5, 2]
+///       inputs.cowos.unitsPerMonth.2026-12: { low: 90000, high: 130000, count: 5 }
 ///
 /// Errors name the file, line, column and key path, and say what was expected.
 public enum SweepFile {

@@ -15,7 +15,8 @@ public enum NumberRule: Sendable {
   /// In the closed range.
   case range(ClosedRange<Double>)
 
-  func accepts(_ x: Double) -> Bool {
+  /// Whether `x` satisfies the rule.
+  public func accepts(_ x: Double) -> Bool {
     switch self {
     case .finite: return true
     case .nonNegative: return x >= 0

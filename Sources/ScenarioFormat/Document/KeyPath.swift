@@ -1,4 +1,4 @@
-/// The path of a value inside a document: `buyers.anthropic.affinity.aws`, `events[2].at`.
+/// The path of a value inside a document: `buyers.anthropic.affinity.amazon`, `events[2].at`.
 ///
 /// The same paths name values in error messages, in `--set key.path=value` and in sweeps.
 public struct KeyPath: Sendable, Hashable, CustomStringConvertible {

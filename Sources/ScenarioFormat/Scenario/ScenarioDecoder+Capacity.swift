@@ -10,14 +10,14 @@ extension ScenarioDecoder {
   ///   capacity(m) (kW) = Σ_site of provider, counting at m  powerMW(m) · 1000 / pue
   ///   error when need > max over the contract's months m of capacity(m)
   ///
-  /// This is the engine's own installation limit (a site holds chips up to its power divided by
-  /// its PUE), so such a contract can never be delivered in full. Sites added by `newSite` events
+  /// Capacity is the engine's own installation limit (`Site.itPowerKW`, the function the engine
+  /// calls), so such a contract can never be delivered in full. Sites added by `newSite` events
   /// count from their event's month. Chips or providers that are not defined are reported
   /// elsewhere and skipped here.
   func checkContractCapacity(_ s: Scenario, contracts: [(Contract, DocumentNode)]) {
-    var sites = s.sites.map { (site: $0, from: s.start) }
+    var sites = s.sites.map { (site: $0, from: YearMonth?.none) }
     for event in s.events {
-      if case .newSite(let site) = event.kind { sites.append((site, event.at)) }
+      if case .newSite(let site) = event.kind { sites.append((site, .some(event.at))) }
     }
     let kW = Dictionary(s.chips.map { ($0.id, $0.kWPerChip) }, uniquingKeysWith: { a, _ in a })
     let end = s.start.adding(months: s.months - 1)
@@ -37,9 +37,7 @@ extension ScenarioDecoder {
       for index in first.index...last.index {
         let month = YearMonth(index: index)
         var capacity = 0.0
-        for (site, from) in own where month >= from {
-          capacity += max(0, site.powerMW.value(at: month)) * 1000 / site.pue
-        }
+        for (site, from) in own { capacity += site.itPowerKW(at: month, opening: from) }
         if capacity > best {
           best = capacity
           bestMonth = month

@@ -83,7 +83,8 @@ extension ScenarioDecoder {
     guard let map = node.mapping(log, allowedKeys: Self.siteKeys) else { return nil }
     let provider = map.required("provider")?.string(log)
     let power = map.required("powerMW").flatMap { path($0) }
-    let pue = map.optional("pue")?.number(log, .range(1...3)) ?? 1.2
+    let pueField = ScenarioFields.site.field("pue")
+    let pue = map.number(pueField, log) ?? pueField.defaultNumber!
     guard let provider, let power else { return nil }
     return Site(id: id, provider: provider, powerMW: power, pue: pue)
   }
@@ -93,7 +94,8 @@ extension ScenarioDecoder {
     let kind = map.optional("kind")?.string(log) ?? "lab"
     let region = map.optional("region")?.string(log) ?? "us"
     let budget = map.required("budgetUSDPerMonth").flatMap { path($0) }
-    let affinity = map.optional("affinity").flatMap { numbers($0, .range(0...100)) } ?? [:]
+    let affinityRule = ScenarioFields.buyer.field("affinity").numberRule!
+    let affinity = map.optional("affinity").flatMap { numbers($0, affinityRule) } ?? [:]
     let fallback = map.optional("defaultAffinity")?.number(log, .range(0...100)) ?? 1
     let elasticity = map.optional("priceElasticity")?.number(log, .range(0...5)) ?? 1
     let hedge = map.optional("hedgeRatio")?.number(log, .fraction) ?? 0
@@ -124,7 +126,8 @@ extension ScenarioDecoder {
     let count = map.required("count")?.integer(log, min: 0, max: 1_000_000)
     let seed = map.optional("seed")?.integer(log, min: 0).map(UInt64.init) ?? 1
     let total = map.required("totalBudgetUSDPerMonth").flatMap { path($0) }
-    let sigma = map.optional("budgetLogSigma")?.number(log, .range(0...5)) ?? 1
+    let sigmaField = ScenarioFields.generator.field("budgetLogSigma")
+    let sigma = map.number(sigmaField, log) ?? sigmaField.defaultNumber!
     let regions = map.optional("regionWeights").flatMap { numbers($0) } ?? ["us": 1]
     let range = map.optional("affinity").flatMap { factorRange($0) } ?? 0.8...1.2
     var overrides: [String: ClosedRange<Double>] = [:]

@@ -1,5 +1,11 @@
 import Simulation
 
+/// The event kinds a file may name, one case per variant of `ScenarioFields.eventVariants` (a
+/// test checks the two agree), so the decoder's switch over them is exhaustive.
+public enum EventKindTag: String, CaseIterable, Sendable {
+  case supplyMultiplier, demandMultiplier, exportBan, priceCap, chipDelay, newSite, newContract
+}
+
 /// Events: a list of mappings with `at`, optional `months` and `note`, and a `kind` that decides
 /// the other keys.
 extension ScenarioDecoder {
@@ -13,11 +19,13 @@ extension ScenarioDecoder {
       log.error("expected an event mapping with at and kind, got \(node.kindDescription)", at: node)
       return nil
     }
-    guard let kindNode = node["kind"], let kind = kindNode.choice(log, among: kinds) else {
+    guard let kindNode = node["kind"], let kindName = kindNode.choice(log, among: kinds),
+      let kind = EventKindTag(rawValue: kindName)
+    else {
       if node["kind"] == nil { log.error("missing required key 'kind'", at: node) }
       return nil
     }
-    let own = Self.eventKindKeys.first { $0.kind == kind }!.keys
+    let own = Self.eventKindKeys.first { $0.kind == kindName }!.keys
     guard let map = node.mapping(log, allowedKeys: ["kind"] + own) else {
       return nil
     }
@@ -26,33 +34,33 @@ extension ScenarioDecoder {
     let note = map.optional("note")?.string(log) ?? ""
     let eventKind: EventKind?
     switch kind {
-    case "supplyMultiplier":
+    case .supplyMultiplier:
       let target = supplyTarget(map)
       let factor = map.required("factor")?.number(log, .range(0...100))
       eventKind = target.flatMap { t in factor.map { .supplyMultiplier(target: t, factor: $0) } }
-    case "demandMultiplier":
+    case .demandMultiplier:
       let buyer = map.optional("buyer")?.string(log)
       eventKind = map.required("factor")?.number(log, .range(0...100)).map {
         .demandMultiplier(buyer: buyer, factor: $0)
       }
-    case "exportBan":
+    case .exportBan:
       let region = map.required("region")?.string(log)
       let chips = (map.optional("chips")?.sequence(log) ?? []).compactMap { $0.string(log) }
       let cloud = map.optional("cloud")?.bool(log) ?? false
       eventKind = region.map { .exportBan(region: $0, chips: chips, cloud: cloud) }
-    case "priceCap":
+    case .priceCap:
       let chip = map.required("chip")?.string(log)
       let cap = map.required("usdPerGPUHour")?.number(log, .nonNegative)
       eventKind = chip.flatMap { c in cap.map { .priceCap(chip: c, usdPerGPUHour: $0) } }
-    case "chipDelay":
+    case .chipDelay:
       let chip = map.required("chip")?.string(log)
       let by = map.required("delayMonths")?.integer(log, min: -120, max: 120)
       eventKind = chip.flatMap { c in by.map { .chipDelay(chip: c, months: $0) } }
-    case "newSite":
+    case .newSite:
       let id = map.required("id")?.string(log)
       eventKind = id.flatMap { site($0, node.withoutKeys(["at", "months", "kind", "note", "id"])) }
         .map { .newSite($0) }
-    default:
+    case .newContract:
       let id = map.required("id")?.string(log)
       eventKind = id.flatMap {
         contract($0, node.withoutKeys(["at", "kind", "id"]))

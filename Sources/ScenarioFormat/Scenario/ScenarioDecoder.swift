@@ -36,7 +36,7 @@ public struct ScenarioDecoder {
     let description = top.required("description")?.string(log)
     let horizon = top.required("horizon").flatMap(horizon)
     let seed = top.optional("seed")?.integer(log, min: 0).map(UInt64.init) ?? 1
-    let market = top.optional("market").flatMap(market) ?? MarketSettings()
+    let market = top.optional("market").flatMap(market) ?? Self.market(nil, log)
     let randomness = top.optional("randomness").flatMap(randomness) ?? Randomness()
     let inputs = collection(top.optional("inputs"), input)
     let chips = collection(top.required("chips"), chip)
@@ -133,18 +133,7 @@ public struct ScenarioDecoder {
 
   func market(_ node: DocumentNode) -> MarketSettings? {
     guard let map = node.mapping(log, allowedKeys: ScenarioFields.market.names) else { return nil }
-    var settings = MarketSettings()
-    if let x = map.optional("sigma")?.number(log, .range(1...50)) { settings.sigma = x }
-    if let x = map.optional("tolerance")?.number(log, .range(1e-15...0.1)) {
-      settings.tolerance = x
-    }
-    if let x = map.optional("maxIterations")?.integer(log, min: 1, max: 1_000_000) {
-      settings.maxIterations = x
-    }
-    if let x = map.optional("hoursPerMonth")?.number(log, .range(1...744)) {
-      settings.hoursPerMonth = x
-    }
-    if let x = map.optional("availability")?.number(log, .fraction) { settings.availability = x }
+    var settings = Self.market(map, log)
     if let x = map.optional("referencePriceUSDPerH100eHour").flatMap({ path($0, .positive) }) {
       settings.referencePriceUSDPerH100eHour = x
     }
@@ -153,6 +142,21 @@ public struct ScenarioDecoder {
       settings.contracts = x
     }
     return settings
+  }
+
+  /// The market settings with every rule and default from `ScenarioFields.market` (a field that
+  /// fails its rule keeps its default; the error is logged).
+  static func market(_ map: MappingReader?, _ log: DiagnosticLog) -> MarketSettings {
+    let fields = ScenarioFields.market
+    func number(_ name: String) -> Double {
+      let field = fields.field(name)
+      return map?.number(field, log) ?? field.defaultNumber!
+    }
+    let iterations = fields.field("maxIterations")
+    return MarketSettings(
+      sigma: number("sigma"), tolerance: number("tolerance"),
+      maxIterations: map?.integer(iterations, log) ?? Int(iterations.defaultNumber!),
+      hoursPerMonth: number("hoursPerMonth"), availability: number("availability"))
   }
 
   func contractMarket(_ node: DocumentNode) -> ContractMarketSettings? {

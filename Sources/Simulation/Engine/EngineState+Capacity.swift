@@ -56,7 +56,7 @@ extension EngineState {
       let provider = compiled.providers[p]
       for c in chips {
         let n = flows.capacityHours[p, c] / hours
-        let pue = n > 0 ? pueWeighted[p, c] / n : 1.2
+        let pue = n > 0 ? pueWeighted[p, c] / n : Site.defaultPUE
         flows.reserve[p, c] =
           compiled.chips[c].kWPerChip * pue * provider.powerUSDPerKWh + provider.opsUSDPerGPUHour
       }

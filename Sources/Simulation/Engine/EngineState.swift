@@ -78,9 +78,7 @@ struct EngineState {
 
   /// Power available at site `s` this month, kW of IT load (grid MW · 1000 / PUE).
   func itPowerKW(site s: Index<Site>) -> Double {
-    let site = compiled.sites[s]
-    if let from = compiled.siteFrom[s], month < from { return 0 }
-    return max(0, site.powerMW.value(at: month)) * 1000 / site.pue
+    compiled.sites[s].itPowerKW(at: month, opening: compiled.siteFrom[s])
   }
 
   /// IT power drawn by installed chips at site `s`, kW.

@@ -17,10 +17,10 @@ public struct Scenario: Sendable, Equatable {
   public let vendors: [Vendor]
   public let providers: [Provider]
   public let sites: [Site]
-  public let buyers: [Buyer]
+  public var buyers: [Buyer]
   public let contracts: [Contract]
   public let events: [Event]
-  public let market: MarketSettings
+  public var market: MarketSettings
   public let randomness: Randomness
   public let generators: [BuyerGenerator]
 

@@ -10,10 +10,21 @@ public struct Site: Sendable, Equatable {
   /// Power usage effectiveness (facility power / IT power), ≥ 1.
   public var pue: Double
 
-  public init(id: String, provider: String, powerMW: DatedPath, pue: Double = 1.2) {
+  /// The PUE of a site that gives none (the scenario format's documented default).
+  public static let defaultPUE = 1.2
+
+  public init(id: String, provider: String, powerMW: DatedPath, pue: Double = defaultPUE) {
     self.id = id
     self.provider = provider
     self.powerMW = powerMW
     self.pue = pue
+  }
+
+  /// IT power the site offers in `month`, kW: `max(0, powerMW(month)) · 1000 / pue`, and 0
+  /// before `opening` (the month a `newSite` event adds it; `nil`: from the start). The engine's
+  /// installation limit and the validator's contract check both use this.
+  public func itPowerKW(at month: YearMonth, opening: YearMonth? = nil) -> Double {
+    if let opening, month < opening { return 0 }
+    return max(0, powerMW.value(at: month)) * 1000 / pue
   }
 }

@@ -84,19 +84,22 @@ struct CompareCommand: ParsableCommand {
       replicates == 1 ? baseSeed : SeedDerivation.seed(base: baseSeed, point: 0, replicate: k)
     }
     let results = try runAll(scenarios, seeds: seeds)
-    let names = outcomeNames(results.map { $0[0] })
+    let names = try outcomeNames(results.map { $0[0] })
     let labels = uniqueLabels(scenarios.map(\.name))
     let columns = zip(labels, results).map { label, runs in
       (
         label: label,
         outcomes: Dictionary(
           uniqueKeysWithValues: names.map { name in
-            (name, SampleStatistics(runs.compactMap { $0.metric(name) }.filter(\.isFinite)))
+            (
+              name.description,
+              SampleStatistics(runs.compactMap { $0.value(of: name) }.filter(\.isFinite))
+            )
           })
       )
     }
     let table = ComparisonTable.make(
-      scenarios: columns, outcomes: names,
+      scenarios: columns, outcomes: names.map(\.description),
       title: "Scenario comparison, \(replicates) replicate\(replicates == 1 ? "" : "s") each")
     switch format {
     case .table: print(TableRenderer.text(table))
@@ -140,26 +143,36 @@ struct CompareCommand: ParsableCommand {
     return results
   }
 
-  /// The outcomes to show, in a fixed order.
-  private func outcomeNames(_ firstRuns: [RunResult]) -> [String] {
+  /// The outcomes to show, in a fixed order. `--outcome` names are parsed here; a name that is
+  /// not an outcome name is refused (exit 2) before anything is printed.
+  private func outcomeNames(_ firstRuns: [RunResult]) throws -> [OutcomeName] {
     let reference = firstRuns[0]
-    var candidates: [String] = []
-    let y = String(year)
+    var candidates: [OutcomeName] = []
+    let y = OutcomePeriod.year(String(year))
     let buyers =
       Array(reference.buyerIds.prefix(reference.namedBuyerCount)) + reference.buyerGroups.map(\.id)
-    for buyer in buyers { candidates.append("share.\(buyer).\(y)") }
-    for buyer in buyers { candidates.append("compute.\(buyer).\(y)") }
-    for chip in reference.chipIds { candidates.append("price.\(chip).\(y)") }
-    candidates.append("hhi.\(y)")
+    for buyer in buyers { candidates.append(OutcomeName(.share, buyer, y)) }
+    for buyer in buyers { candidates.append(OutcomeName(.compute, buyer, y)) }
+    for chip in reference.chipIds { candidates.append(OutcomeName(.price, chip, y)) }
+    candidates.append(OutcomeName(.hhi, nil, y))
     if outcome.isEmpty {
-      return candidates.filter { name in firstRuns.contains { $0.metric(name) != nil } }
+      return candidates.filter { name in firstRuns.contains { $0.value(of: name) != nil } }
     }
-    let all = reference.standardSummary().map(\.name) + candidates
-    var seen = Set<String>()
-    var names: [String] = []
+    let all = reference.standardOutcomes + candidates
+    var seen = Set<OutcomeName>()
+    var names: [OutcomeName] = []
     for pattern in outcome {
-      let matches =
-        pattern.contains("*") ? all.filter { Self.glob(pattern, matches: $0) } : [pattern]
+      let matches: [OutcomeName]
+      if pattern.contains("*") {
+        matches = all.filter { Self.glob(pattern, matches: $0.description) }
+      } else {
+        do {
+          matches = [try OutcomeName(parsing: pattern)]
+        } catch {
+          printError("error: --outcome \(error)")
+          throw ExitStatus.invalidInput
+        }
+      }
       for name in matches where seen.insert(name).inserted { names.append(name) }
     }
     return names

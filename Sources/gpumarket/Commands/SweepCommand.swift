@@ -1,6 +1,7 @@
 import ArgumentParser
 import Experiments
 import Foundation
+import ScenarioExperiments
 
 /// `gpumarket sweep`: runs a scenario over a design of parameter values and replicates,
 /// streaming every run into a SQLite database; running it again resumes.
@@ -101,6 +102,11 @@ struct SweepCommand: ParsableCommand {
       plan = try makePlan()
       sweepDesign = try SweepDesign(plan: plan)
       model = try makeExperimentModel(scenarioPath: plan.scenario)
+      // A misspelt --vary key or a value the scenario cannot take stops the sweep here, with the
+      // decoder's message, instead of failing every run.
+      if let scenarioModel = model as? ScenarioModel, sweepDesign.pointCount > 0 {
+        try scenarioModel.check(sweepDesign.assignments(atPoint: 0))
+      }
     } catch {
       throw CommandError.exit("\(error)", code: 2)
     }

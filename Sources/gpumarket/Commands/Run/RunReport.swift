@@ -15,23 +15,34 @@ struct RunReport {
 
     out += section("Spot price by chip, $/GPU-hour (mean of monthly averages)", markdown)
     var rows = r.chipIds.map { chip in
-      [chip] + years.map { cell(r.metric("price.\(chip).\($0)"), "%.2f") }
+      [chip] + years.map { cell(r.value(of: OutcomeName(.price, chip, .year($0))), "%.2f") }
     }
     out += table(["chip"] + years, rows, markdown)
 
     out += section("Chips shipped, thousands", markdown)
     rows = r.chipIds.map { chip in
-      [chip] + years.map { cell(r.metric("shipments.\(chip).\($0)").map { $0 / 1e3 }, "%.0f") }
+      [chip]
+        + years.map {
+          cell(r.value(of: OutcomeName(.shipments, chip, .year($0))).map { $0 / 1e3 }, "%.0f")
+        }
     }
     out += table(["chip"] + years, rows, markdown)
 
     let groups = Array(r.buyerIds[0..<r.namedBuyerCount]) + r.buyerGroups.map(\.id)
     let last = years.last ?? ""
+    let lastYear = years.last.map { OutcomePeriod.year($0) }
     out += section(
       "Compute by buyer, million H100e GPU-hours per year (share in \(last))", markdown)
     rows = groups.map { buyer in
-      [buyer] + years.map { cell(r.metric("compute.\(buyer).\($0)").map { $0 / 1e6 }, "%.1f") }
-        + [cell(r.metric("share.\(buyer).\(last)").map { $0 * 100 }, "%.1f%%")]
+      [buyer]
+        + years.map {
+          cell(r.value(of: OutcomeName(.compute, buyer, .year($0))).map { $0 / 1e6 }, "%.1f")
+        }
+        + [
+          cell(
+            lastYear.flatMap { r.value(of: OutcomeName(.share, buyer, $0)) }.map { $0 * 100 },
+            "%.1f%%")
+        ]
     }
     out += table(["buyer"] + years + ["share"], rows, markdown)
 
@@ -39,27 +50,36 @@ struct RunReport {
     let ends = years.map { y in r.months.last { $0.hasPrefix(y + "-") }! }
     rows = r.providerIds.map { provider in
       [provider]
-        + ends.map { cell(r.metric("installed.\(provider).\($0)").map { $0 / 1e3 }, "%.0f") }
+        + ends.map {
+          cell(r.value(of: OutcomeName(.installed, provider, .month($0))).map { $0 / 1e3 }, "%.0f")
+        }
     }
     out += table(["provider"] + ends, rows, markdown)
 
     let short = r.providerIds.filter { provider in
-      ends.contains { (r.metric("waiting.\(provider).\($0)") ?? 0) > 0.5 }
+      ends.contains { (r.value(of: OutcomeName(.waiting, provider, .month($0))) ?? 0) > 0.5 }
     }
     if !short.isEmpty {
       out += section("Chips waiting for power at year end, thousand H100e", markdown)
       rows = short.map { provider in
         [provider]
-          + ends.map { cell(r.metric("waiting.\(provider).\($0)").map { $0 / 1e3 }, "%.0f") }
+          + ends.map {
+            cell(r.value(of: OutcomeName(.waiting, provider, .month($0))).map { $0 / 1e3 }, "%.0f")
+          }
       }
       out += table(["provider"] + ends, rows, markdown)
     }
 
     out += section("Market", markdown)
     rows = [
-      ["HHI of compute (0-10000)"] + years.map { cell(r.metric("hhi.\($0)"), "%.0f") },
+      ["HHI of compute (0-10000)"]
+        + years.map { cell(r.value(of: OutcomeName(.hhi, nil, .year($0))), "%.0f") },
       ["hyperscaler share of installed H100e"]
-        + ends.map { cell(r.metric("installedShare.hyperscaler.\($0)").map { $0 * 100 }, "%.1f%%") },
+        + ends.map {
+          cell(
+            r.value(of: OutcomeName(.installedShare, "hyperscaler", .month($0))).map { $0 * 100 },
+            "%.1f%%")
+        },
     ]
     out += table(["measure"] + years, rows, markdown)
     return out
