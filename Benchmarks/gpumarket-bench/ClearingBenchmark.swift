@@ -1,6 +1,6 @@
 import Foundation
 import LinearAlgebra
-import MarketClearing
+@_spi(Profiling) import MarketClearing
 
 /// Clears the benchmark markets with the BLAS kernel, the plain-loop kernel and the numpy peer,
 /// and measures the demand pass on its own.
@@ -45,7 +45,13 @@ struct ClearingBenchmark {
   /// One kernel's figures for one market.
   struct KernelRun {
     let equilibrium: Equilibrium
+    /// Whole clears, each building its matrices in fresh storage.
     let whole: Timings
+    /// Whole clears through one `ClearingWorkspace`, each recycling the previous answer (W and
+    /// the allocation rewritten in storage already mapped).
+    let wholeReused: Timings
+    /// Per phase of the reused clears (set-up, loop, allocation): milliseconds, one per repeat.
+    let phases: (setup: Timings, loop: Timings, allocation: Timings)
     let onePass: Timings
     let manyPasses: Timings
 
@@ -117,6 +123,20 @@ struct ClearingBenchmark {
     let options = ClearingOptions(kernel: kernel)
     var equilibrium = market.clear(options: options)
     let whole = Stopwatch.sample(repeats: repeats) { equilibrium = market.clear(options: options) }
+    let workspace = ClearingWorkspace()
+    var setup: [Double] = []
+    var loop: [Double] = []
+    var allocation: [Double] = []
+    var previous: Equilibrium?
+    let wholeReused = Stopwatch.sample(repeats: repeats) {
+      if let answer = previous.take() { workspace.recycle(answer) }
+      let profile = ClearingProfile()
+      previous = market.clear(
+        options: options, startingPrices: nil, workspace: workspace, profile: profile)
+      setup.append(profile.setupSeconds * 1e3)
+      loop.append(profile.loopSeconds * 1e3)
+      allocation.append(profile.allocationSeconds * 1e3)
+    }
     let one = ClearingOptions(tolerance: -1, maxIterations: 1, kernel: kernel)
     let onePass = Stopwatch.sample(repeats: repeats) { _ = market.clear(options: one) }
     let many = ClearingOptions(tolerance: -1, maxIterations: Self.loopPasses, kernel: kernel)
@@ -125,7 +145,9 @@ struct ClearingBenchmark {
       passCount = market.clear(options: many).iterations
     }
     return KernelRun(
-      equilibrium: equilibrium, whole: whole, onePass: onePass, manyPasses: manyPasses,
+      equilibrium: equilibrium, whole: whole, wholeReused: wholeReused,
+      phases: (Timings(setup), Timings(loop), Timings(allocation)), onePass: onePass,
+      manyPasses: manyPasses,
       manyPassCount: passCount)
   }
 

@@ -35,9 +35,9 @@ struct EngineBenchmark: ParsableCommand {
         + "warm-up (the machine is shared, so the fastest is the better estimate of the cost).")
     lines.append("")
     lines.append(
-      "| scenario | buyers | months | ms per run (median) | ms per run (fastest) | ms per month (fastest) |"
+      "| scenario | buyers | months | ms per run (median) | ms per run (fastest) | ms per month (fastest) | clearing passes per month (mean) |"
     )
-    lines.append("|---|---:|---:|---:|---:|---:|")
+    lines.append("|---|---:|---:|---:|---:|---:|---:|")
     let names = (try FileManager.default.contentsOfDirectory(atPath: scenarios))
       .filter { $0.hasSuffix(".yaml") }.sorted()
     for name in names {
@@ -46,12 +46,17 @@ struct EngineBenchmark: ParsableCommand {
         _ = try Engine.run(scenario, seed: scenario.defaultSeed)
       }
       if name == "baseline-2026.yaml" { baselineMS = fastest * 1e3 }
+      // Months with a spot market (0 passes: nothing to clear).
+      let passes = try Engine.run(scenario, seed: scenario.defaultSeed).clearingIterations
+        .filter { $0 > 0 }
+      let meanPasses = Double(passes.reduce(0, +)) / Double(max(1, passes.count))
       let buyerCount =
         scenario.buyers.count + scenario.generators.reduce(0) { $0 + $1.count }
       lines.append(
         "| \(name.dropLast(5)) | \(buyerCount) | \(scenario.months) | "
           + String(format: "%.1f", seconds * 1e3) + " | " + String(format: "%.1f", fastest * 1e3)
-          + " | " + String(format: "%.2f", fastest * 1e3 / Double(scenario.months)) + " |")
+          + " | " + String(format: "%.2f", fastest * 1e3 / Double(scenario.months)) + " | "
+          + String(format: "%.2f", meanPasses) + " |")
       print(lines.last!)
     }
     lines.append("")

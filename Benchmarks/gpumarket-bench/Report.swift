@@ -109,6 +109,7 @@ struct Report {
           + "\(f1(kernelGBs)) | \(pct(kernelGBs / bestBandwidth)) | "
           + "\(loopGBs.isFinite ? pct(loopGBs / bestBandwidth) : "–") |")
     }
+    lines += phaseLines(bestBandwidth: bestBandwidth)
     if let answer = rows.compactMap({ try? $0.peer.get() }).first {
       lines += [
         "",
@@ -141,6 +142,61 @@ struct Report {
       ]
     }
     return lines.joined(separator: "\n")
+  }
+
+  /// The whole clear against its parts and their floors, and the targets at the largest size.
+  private func phaseLines(bestBandwidth: Double) -> [String] {
+    var lines = [
+      "",
+      "### The whole clear and its phases", "",
+      "BLAS kernel. Whole clears with fresh matrices each time and with one `ClearingWorkspace` "
+        + "reused, the previous answer recycled into it (W and the allocation rewritten in storage "
+        + "already mapped instead of page-faulted), median / min ms. Phases of the reused clears (median ms, `ClearingProfile`) "
+        + "against the floor of the bytes each must move at \(f1(bestBandwidth)) GB/s: set-up reads V "
+        + "and writes W (2·n·m·8 bytes); the loop reads W once per pass; the allocation reads W "
+        + "and writes x (2·n·m·8 bytes; the implementation reads W a second time for the caps).",
+      "",
+      "| buyers x products | whole ms, fresh | whole ms, workspace | set-up ms (floor) | loop ms (passes x floor) | allocation ms (floor) | whole / (passes x one pass) |",
+      "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for row in rows {
+      let c = row.testCase
+      let run = row.blas
+      let floor = c.bytesPerPass / (bestBandwidth * 1e6)
+      let passes = Double(run.equilibrium.iterations)
+      lines.append(
+        "| \(c.label) | \(ms(run.whole.median)) / \(ms(run.whole.minimum)) | "
+          + "\(ms(run.wholeReused.median)) / \(ms(run.wholeReused.minimum)) | "
+          + "\(ms(run.phases.setup.median)) (\(ms(2 * floor))) | "
+          + "\(ms(run.phases.loop.median)) (\(ms(passes * floor))) | "
+          + "\(ms(run.phases.allocation.median)) (\(ms(2 * floor))) | "
+          + "\(x(run.wholeReused.minimum / (passes * run.passMilliseconds))) |")
+    }
+    guard let largest = rows.max(by: { $0.testCase.bytesPerPass < $1.testCase.bytesPerPass })
+    else { return lines }
+    let whole = largest.blas.wholeReused
+    let passes = Double(largest.blas.equilibrium.iterations)
+    var numpy = "peer skipped"
+    var numpyMet = "–"
+    if case .success(let answer) = largest.peer {
+      let times = Timings(answer.times)
+      numpy =
+        "\(x(times.median / whole.median)) (medians), \(x(times.minimum / whole.minimum)) (minima)"
+      numpyMet = times.median / whole.median >= 4 ? "yes" : "no"
+    }
+    let loops = largest.loops.wholeReused
+    let budget = whole.minimum / (passes * largest.blas.passMilliseconds)
+    lines += [
+      "",
+      "Targets at \(largest.testCase.label) (whole clears with a workspace, both kernels):", "",
+      "| target | reached | met |", "| --- | --- | --- |",
+      "| whole clear ≥ 4x the numpy peer | \(numpy) | \(numpyMet) |",
+      "| whole clear ≥ 3x the plain loops | \(x(loops.median / whole.median)) (medians), "
+        + "\(x(loops.minimum / whole.minimum)) (minima) | \(loops.median / whole.median >= 3 ? "yes" : "no") |",
+      "| whole clear ≤ 2x passes x one pass | \(x(budget)) (min whole over \(Int(passes)) x "
+        + "\(ms(largest.blas.passMilliseconds)) ms) | \(budget <= 2 ? "yes" : "no") |",
+    ]
+    return lines
   }
 
   /// Replaces this section between its markers in `url`, or appends it; creates the file.

@@ -1,6 +1,7 @@
 import Foundation
 
-// Subcommands: `engine` (EngineBenchmark.swift), `sweep` (SweepBenchmark.swift), `clearing` and
+// Subcommands: `engine` (EngineBenchmark.swift), `sweep` (SweepBenchmark.swift), `batch`
+// (BatchBenchmark.swift), `market-file` (MarketFileWriter.swift), `clearing` and
 // `crossover` (ClearingCommand.swift).
 let arguments = Array(CommandLine.arguments.dropFirst())
 switch arguments.first {
@@ -9,6 +10,10 @@ case "engine":
   exit(0)
 case "sweep":
   runSweepBenchmark(CommandLine.arguments)
+case "batch":
+  BatchBenchmark.main(Array(arguments.dropFirst()))
+case "market-file":
+  MarketFileWriter.main(Array(arguments.dropFirst()))
 case "clearing", "crossover":
   ClearingCommand.main(arguments)
 default:
@@ -18,6 +23,8 @@ default:
       error: expected a command
       usage: gpumarket-bench engine [--repeats N] [--write FILE]
              gpumarket-bench sweep [--help]
+             gpumarket-bench batch [--size BUYERSxPRODUCTS] [--markets K] [--rounds N] [--output FILE]
+             gpumarket-bench market-file [--size BUYERSxPRODUCTS] [--out BASE]
       \(ClearingCommand.usage.replacingOccurrences(of: "usage: ", with: "       "))
 
       """.utf8))

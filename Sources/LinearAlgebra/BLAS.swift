@@ -89,6 +89,30 @@ public enum BLAS {
 
   // MARK: Level 3
 
+  /// `C ← alpha · op(A) · op(B) + beta · C` on raw row-major storage.
+  ///
+  /// - Parameters:
+  ///   - rows, columns: the shape of `C` (`op(A)` is `rows x inner`, `op(B)` is `inner x columns`).
+  ///   - a, lda; b, ldb; c, ldc: first elements and distances between stored rows.
+  @inlinable
+  public static func gemm(
+    _ transA: Transpose, _ transB: Transpose, rows: Int, columns: Int, inner: Int,
+    alpha: Double, a: UnsafePointer<Double>, lda: Int, b: UnsafePointer<Double>, ldb: Int,
+    beta: Double, c: UnsafeMutablePointer<Double>, ldc: Int
+  ) {
+    guard rows > 0, columns > 0 else { return }
+    guard inner > 0 else {
+      // BLAS semantics: beta = 0 sets C to 0 (C need not be set on input).
+      for i in 0..<rows {
+        for j in 0..<columns { c[i * ldc + j] = beta == 0 ? 0 : beta * c[i * ldc + j] }
+      }
+      return
+    }
+    cblas_dgemm(
+      CblasRowMajor, transA.cblas, transB.cblas, Int32(rows), Int32(columns), Int32(inner),
+      alpha, a, Int32(lda), b, Int32(ldb), beta, c, Int32(ldc))
+  }
+
   /// `C ← alpha · op(A) · op(B) + beta · C`.
   public static func gemm(
     _ transA: Transpose = .none, _ transB: Transpose = .none, alpha: Double = 1,

@@ -41,3 +41,51 @@ extension Matrix {
     #endif
   }
 }
+
+extension Matrix {
+  /// `count` matrices of `rows x columns` written together: `initialize` gets the base of each
+  /// one's storage and must write every element of every matrix. For work that fills several
+  /// matrices from one read of a shared input. Matrix `k` is written in `storages[k]` when that
+  /// buffer is large enough (as `init(rows:columns:reusing:unsafeUninitialized:)` does), else in
+  /// fresh storage advised for huge pages.
+  public static func batch(
+    count: Int, rows: Int, columns: Int, reusing storages: consuming [[Double]] = [],
+    unsafeUninitialized initialize: ([UnsafeMutablePointer<Double>]) -> Void
+  ) -> [Matrix] {
+    precondition(rows >= 0 && columns >= 0 && count >= 0, "counts must be non-negative")
+    let elements = rows * columns
+    guard elements > 0 else {
+      initialize([])
+      return (0..<count).map { _ in Matrix(rows: rows, columns: columns) }
+    }
+    var spare = consume storages
+    var built: [[Double]] = []
+    func open(_ pointers: [UnsafeMutablePointer<Double>]) {
+      guard pointers.count < count else {
+        initialize(pointers)
+        return
+      }
+      let k = pointers.count
+      if k < spare.count, spare[k].capacity >= elements {
+        var storage = spare[k]
+        spare[k] = []  // the only reference now: rewritten in place
+        if storage.count > elements {
+          storage.removeLast(storage.count - elements)
+        } else if storage.count < elements {
+          storage.append(contentsOf: repeatElement(0, count: elements - storage.count))
+        }
+        storage.withUnsafeMutableBufferPointer { open(pointers + [$0.baseAddress!]) }
+        built.append(storage)
+        return
+      }
+      let storage = [Double](unsafeUninitializedCapacity: elements) { buffer, initialized in
+        adviseHugePages(UnsafeMutableRawBufferPointer(buffer))
+        open(pointers + [buffer.baseAddress!])
+        initialized = elements
+      }
+      built.append(storage)  // innermost (the last matrix) first
+    }
+    open([])
+    return built.reversed().map { Matrix(rows: rows, columns: columns, elements: $0) }
+  }
+}

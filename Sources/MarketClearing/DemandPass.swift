@@ -100,7 +100,7 @@ struct DemandEvaluator: Sendable {
 
   /// The exact-range pass: every sum as a log-sum-exp. O(n·m) exponentials; used only when the
   /// scaled pass cannot represent the numbers.
-  private mutating func logDomainPass(_ x: [Double]) -> DemandPass {
+  mutating func logDomainPass(_ x: [Double]) -> DemandPass {
     if logWeights == nil {
       let w = market.weights
       logWeights = Matrix(
@@ -166,6 +166,88 @@ struct DemandEvaluator: Sendable {
         }
       }
     }
+  }
+}
+
+extension DemandEvaluator {
+  /// The allocation of a scaled-domain pass capped at supply, with what each buyer spends and
+  /// each product sells, for a market in which nothing was dropped (reduced = original indices).
+  ///
+  /// `x_ij = W_ij · u_i · c_j · cap_j` with `c_j = q_j / p_j` and `cap_j = min(1, S_j / Σ_i W_ij
+  /// u_i c_j)`: one read of `W` for the column totals, then one pass that reads `W`, writes `x`
+  /// straight into uninitialised storage and sums spending (`min(Σ_j p_j x_ij, B_i)`, prices as
+  /// reported) and sales (`Σ_i x_ij`) from the values just written.
+  func cappedAllocation(
+    _ pass: DemandPass, logPrices x: [Double], prices: [Double], budgets: [Double],
+    reusing storage: consuming [Double] = []
+  ) -> (allocation: Matrix, spending: [Double], sales: [Double]) {
+    var spare: [Double]? = consume storage  // taken once below, so the buffer stays unique
+    let sigma = market.sigma
+    let n = market.buyerCount
+    let m = market.productCount
+    let columnFactor = x.map { exp((1 - sigma) * ($0 - pass.shift) - $0) }
+    let supplies = market.supplies
+    let chunks = RowChunks.count(rows: n)
+    var spending = [Double](repeating: 0, count: n)
+    var partials = [Double](repeating: 0, count: chunks * m)
+    var caps = [Double](repeating: 1, count: m)
+    let allocation = market.weights.elements.withUnsafeBufferPointer { w in
+      columnFactor.withUnsafeBufferPointer { c in
+        pass.buyerFactors.withUnsafeBufferPointer { u in
+          nonisolated(unsafe) let weights = w.baseAddress!
+          nonisolated(unsafe) let factors = c.baseAddress!
+          nonisolated(unsafe) let buyers = u.baseAddress!
+          let sold = RowChunks.sumColumns(rows: n, columns: m, parallel: fused.parallel) {
+            rows, partial in
+            for i in rows {
+              let factor = buyers[i]
+              let row = i * m
+              for j in 0..<m { partial[j] += weights[row + j] * factor * factors[j] }
+            }
+          }
+          // Demand may exceed supply by the clearing tolerance; sell exactly the supply then.
+          for j in 0..<m where sold[j] > supplies[j] { caps[j] = supplies[j] / sold[j] }
+          return caps.withUnsafeBufferPointer { capBuffer in
+            prices.withUnsafeBufferPointer { p in
+              budgets.withUnsafeBufferPointer { b in
+                spending.withUnsafeMutableBufferPointer { spent in
+                  partials.withUnsafeMutableBufferPointer { partialBuffer in
+                    nonisolated(unsafe) let capBase = capBuffer.baseAddress!
+                    nonisolated(unsafe) let priceBase = p.baseAddress!
+                    nonisolated(unsafe) let budgetBase = b.baseAddress!
+                    nonisolated(unsafe) let spentBase = spent.baseAddress!
+                    nonisolated(unsafe) let partialBase = partialBuffer.baseAddress!
+                    return Matrix(rows: n, columns: m, reusing: spare.take() ?? []) { buffer in
+                      nonisolated(unsafe) let out = buffer.baseAddress!
+                      RowChunks.forEach(rows: n, parallel: fused.parallel) { chunk, rows in
+                        let partial = partialBase + chunk * m
+                        for i in rows {
+                          let factor = buyers[i]
+                          let row = i * m
+                          var total = 0.0
+                          for j in 0..<m {
+                            let value = weights[row + j] * factor * factors[j] * capBase[j]
+                            out[row + j] = value
+                            total += priceBase[j] * value
+                            partial[j] += value
+                          }
+                          spentBase[i] = min(total, budgetBase[i])
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+    var sales = [Double](repeating: 0, count: m)
+    for chunk in 0..<chunks {
+      for j in 0..<m { sales[j] += partials[chunk * m + j] }
+    }
+    return (allocation, spending, sales)
   }
 }
 

@@ -72,6 +72,17 @@ public struct Market: Sendable, Equatable {
   }
 }
 
+extension Market {
+  /// `market` with other budgets, already checked by the caller (finite, positive, one per buyer).
+  init(validated market: Market, budgets: [Double]) {
+    self.budgets = budgets
+    self.supplies = market.supplies
+    self.reservePrices = market.reservePrices
+    self.valuations = market.valuations
+    self.sigma = market.sigma
+  }
+}
+
 /// Why a `Market` could not be built.
 public enum MarketError: Error, Equatable, Sendable, CustomStringConvertible {
   case empty(what: String)

@@ -18,239 +18,70 @@ extension Market {
   /// Each iteration costs one aggregate-demand pass: two matrix-vector products with `W = V^σ`,
   /// fused to read `W` once (see `FusedGemvPair`).
   ///
+  /// - Parameters:
+  ///   - startingPrices: prices to start from, one per product (e.g. last period's); entries that
+  ///     are not finite and positive, and a wrong count's missing entries, start from the
+  ///     Cobb-Douglas prices instead. The equilibrium is unique, so only the pass count depends
+  ///     on the start.
+  ///   - workspace: storage reused from earlier clears and recycled answers (see
+  ///     `ClearingWorkspace`).
   /// - Returns: the equilibrium, or the best iterate with `converged == false` when
   ///   `options.maxIterations` passes were not enough.
-  public func clear(options: ClearingOptions = ClearingOptions()) -> Equilibrium {
-    let reduced = ReducedMarket(self, parallel: options.parallel)
-    let useBLAS: Bool
-    switch options.kernel {
-    case .blas: useBLAS = true
-    case .loops: useBLAS = false
-    case .automatic:
-      useBLAS = reduced.buyerCount * reduced.productCount >= DemandKernel.blasThreshold
-    }
+  public func clear(
+    options: ClearingOptions = ClearingOptions(), startingPrices: [Double]? = nil,
+    workspace: ClearingWorkspace? = nil
+  ) -> Equilibrium {
+    clear(options: options, startingPrices: startingPrices, workspace: workspace, profile: nil)
+  }
+
+  /// `clear(options:startingPrices:workspace:)`, timing its phases into `profile`.
+  @_spi(Profiling)
+  public func clear(
+    options: ClearingOptions, startingPrices: [Double]?, workspace: ClearingWorkspace?,
+    profile: ClearingProfile?
+  ) -> Equilibrium {
+    profile?.start()
+    let reduced = ReducedMarket(
+      self, reusing: workspace?.takeWeightStorage() ?? [], parallel: options.parallel)
+    defer { workspace?.weightStorage = reduced.weights.elements }
+    let useBLAS = reduced.usesBLAS(options.kernel)
     let kernel: DemandKernel = useBLAS ? .blas : .loops
     guard reduced.productCount > 0 else {
       return assemble(
-        reduced: reduced, logPrices: [], allocation: Matrix(rows: 0, columns: 0),
+        reduced: reduced, budgets: budgets, logPrices: [], pass: nil, evaluator: nil,
         iterations: 0, error: 0, converged: true, kernel: kernel, usedLogDomain: false,
         parallel: options.parallel)
     }
     var evaluator = DemandEvaluator(market: reduced, useBLAS: useBLAS, parallel: options.parallel)
     let solver = FixedPointState(market: reduced, options: options)
-    var x = solver.initialLogPrices()
-    var pass = evaluator.evaluate(logPrices: x)
-    var usedLogDomain = pass.logDomain
-    var iterations = 1
-    var step = solver.step(at: x, pass)
-    var best = (x: x, pass: pass, error: step.error)
-    var accelerator = AndersonAccelerator(memory: options.accelerationMemory)
-
-    while best.error > options.tolerance && iterations < options.maxIterations {
-      var candidate = solver.clampToReserve(accelerator.next(g: step.g, f: step.f))
-      var candidatePass = evaluator.evaluate(logPrices: candidate)
-      iterations += 1
-      var candidateStep = solver.step(at: candidate, candidatePass)
-      let accelerated = candidate != step.g
-      if accelerated && !(candidateStep.residualNorm <= step.residualNorm)
-        && iterations < options.maxIterations
+    var start = solver.initialLogPrices()
+    if let startingPrices { start = solver.warmStart(startingPrices, fallback: start) }
+    profile?.lap(.setup)
+    var run = SolverRun(solver: solver, start: start, pass: evaluator.evaluate(logPrices: start))
+    while !run.isFinished {
+      let candidate = run.candidate()
+      if let plain = run.take(candidate: candidate, pass: evaluator.evaluate(logPrices: candidate))
       {
-        // The combination did not help: restart the history from the plain step.
-        accelerator.reset()
-        candidate = step.g
-        candidatePass = evaluator.evaluate(logPrices: candidate)
-        iterations += 1
-        candidateStep = solver.step(at: candidate, candidatePass)
-      }
-      x = candidate
-      pass = candidatePass
-      step = candidateStep
-      usedLogDomain = usedLogDomain || pass.logDomain
-      if step.error < best.error || !best.error.isFinite {
-        best = (x, pass, step.error)
+        run.takePlain(candidate: plain, pass: evaluator.evaluate(logPrices: plain))
       }
     }
+    profile?.lap(.loop)
+    defer { profile?.lap(.allocation) }
     return assemble(
-      reduced: reduced, logPrices: best.x,
-      allocation: evaluator.allocation(best.pass, logPrices: best.x), iterations: iterations,
-      error: best.error, converged: best.error <= options.tolerance, kernel: kernel,
-      usedLogDomain: usedLogDomain, parallel: options.parallel)
-  }
-
-  /// Maps the reduced solution back to every buyer and product, capping sales at supply.
-  private func assemble(
-    reduced: ReducedMarket, logPrices x: [Double], allocation reducedAllocation: consuming Matrix,
-    iterations: Int, error: Double, converged: Bool, kernel: DemandKernel, usedLogDomain: Bool,
-    parallel: Bool
-  ) -> Equilibrium {
-    var prices = reservePrices
-    for (column, j) in reduced.products.enumerated() {
-      // A product at its bound gets its reserve price exactly, not exp(log r).
-      if x[column] > reduced.logReserves[column] {
-        prices[j] = max(reservePrices[j], exp(x[column]))
-      }
-    }
-    // Every loop below walks the matrices row by row (column by column, every element of a large
-    // market is a cache miss), in fixed row chunks that may run on several cores; column totals
-    // add per-chunk partials in chunk order, so the bits do not depend on the core count.
-    let reducedColumns = reduced.productCount
-    let sold = reducedAllocation.elements.withUnsafeBufferPointer { a in
-      nonisolated(unsafe) let base = a.baseAddress
-      return RowChunks.sumColumns(
-        rows: reduced.buyerCount, columns: reducedColumns, parallel: parallel
-      ) {
-        rows, partial in
-        for row in rows {
-          let values = base! + row * reducedColumns
-          for column in 0..<reducedColumns { partial[column] += values[column] }
-        }
-      }
-    }
-    // Demand may exceed supply by the clearing tolerance; sell exactly the supply then.
-    let caps = reduced.products.enumerated().map { column, j in
-      sold[column] > supplies[j] ? supplies[j] / sold[column] : 1
-    }
-    var allocation: Matrix
-    if reduced.buyerCount == buyerCount && reducedColumns == productCount {
-      // Nothing was dropped: scale the reduced allocation in place instead of copying it into a
-      // new matrix (for a large market, a fresh n x m buffer costs as much as a pass).
-      allocation = consume reducedAllocation
-      allocation.elements.withUnsafeMutableBufferPointer { out in
-        caps.withUnsafeBufferPointer { capBuffer in
-          nonisolated(unsafe) let base = out.baseAddress!
-          nonisolated(unsafe) let capBase = capBuffer.baseAddress!
-          let columns = productCount
-          RowChunks.forEach(rows: buyerCount, parallel: parallel) { _, rows in
-            for row in rows {
-              for column in 0..<columns { base[row * columns + column] *= capBase[column] }
-            }
-          }
-        }
-      }
-    } else {
-      allocation = Matrix(rows: buyerCount, columns: productCount)
-      allocation.elements.withUnsafeMutableBufferPointer { out in
-        reducedAllocation.elements.withUnsafeBufferPointer { a in
-          for (row, i) in reduced.buyers.enumerated() {
-            for (column, j) in reduced.products.enumerated() {
-              out[i * productCount + j] = a[row * reducedColumns + column] * caps[column]
-            }
-          }
-        }
-      }
-    }
-    var spending = [Double](repeating: 0, count: buyerCount)
-    let columns = productCount
-    let sales = allocation.elements.withUnsafeBufferPointer { a in
-      spending.withUnsafeMutableBufferPointer { spent in
-        prices.withUnsafeBufferPointer { p in
-          budgets.withUnsafeBufferPointer { b in
-            nonisolated(unsafe) let base = a.baseAddress
-            nonisolated(unsafe) let spentBase = spent.baseAddress
-            nonisolated(unsafe) let priceBase = p.baseAddress
-            nonisolated(unsafe) let budgetBase = b.baseAddress
-            return RowChunks.sumColumns(rows: buyerCount, columns: columns, parallel: parallel) {
-              rows, partial in
-              for i in rows {
-                let row = base! + i * columns
-                var total = 0.0
-                for j in 0..<columns {
-                  total += priceBase![j] * row[j]
-                  partial[j] += row[j]
-                }
-                spentBase![i] = min(total, budgetBase![i])
-              }
-            }
-          }
-        }
-      }
-    }
-    let unsold = (0..<productCount).map { max(0, supplies[$0] - sales[$0]) }
-    return Equilibrium(
-      prices: prices, allocation: allocation, spending: spending, unsold: unsold,
-      converged: converged, iterations: iterations, clearingError: error,
-      idleBuyers: reduced.idleBuyers, withdrawnProducts: reduced.withdrawnProducts,
-      unvaluedProducts: reduced.unvaluedProducts, kernel: kernel, usedLogDomain: usedLogDomain)
+      reduced: reduced, budgets: budgets, logPrices: run.best.x, pass: run.best.pass,
+      evaluator: evaluator, iterations: run.iterations, error: run.best.error,
+      converged: run.converged, kernel: kernel, usedLogDomain: run.usedLogDomain,
+      parallel: options.parallel, workspace: workspace)
   }
 }
 
-/// The fixed-point map `G` and the clearing error at one iterate.
-struct FixedPointState {
-  let market: ReducedMarket
-  let options: ClearingOptions
-
-  struct Step {
-    /// G(x).
-    var g: [Double]
-    /// G(x) - x.
-    var f: [Double]
-    /// max_j |f_j|.
-    var residualNorm: Double
-    /// The relative clearing error at x.
-    var error: Double
-  }
-
-  /// The Cobb-Douglas prices `max(r_j, Σ_i B_i W_ij / Σ_k W_ik / S_j)`: exact at σ = 1, a sound
-  /// start otherwise.
-  func initialLogPrices() -> [Double] {
-    let n = market.buyerCount
-    let m = market.productCount
-    guard let logWeights = market.logWeights else {
-      // Over raw rows in fixed chunks (see `RowChunks.sumColumns`): for a large market this is
-      // a full read of W.
-      let spend = market.weights.elements.withUnsafeBufferPointer { w in
-        market.budgets.withUnsafeBufferPointer { b in
-          nonisolated(unsafe) let base = w.baseAddress
-          nonisolated(unsafe) let budgets = b.baseAddress
-          return RowChunks.sumColumns(rows: n, columns: m, parallel: options.parallel) {
-            rows, total in
-            for i in rows {
-              let row = base! + i * m
-              var rowSum = 0.0
-              for j in 0..<m { rowSum += row[j] }
-              let budget = budgets![i]
-              for j in 0..<m { total[j] += budget * (row[j] / rowSum) }
-            }
-          }
-        }
-      }
-      return clampToReserve((0..<m).map { log(spend[$0]) - market.logSupplies[$0] })
+extension ReducedMarket {
+  /// Whether `kernel` means BLAS for this market.
+  func usesBLAS(_ kernel: DemandKernel) -> Bool {
+    switch kernel {
+    case .blas: return true
+    case .loops: return false
+    case .automatic: return buyerCount * productCount >= DemandKernel.blasThreshold
     }
-    // The same shares in the log domain, for weights too small for a double.
-    var spend = [Double](repeating: 0, count: m)
-    for i in 0..<n {
-      let logRowSum = logSumExp((0..<m).map { logWeights[i, $0] })
-      for j in 0..<m { spend[j] += market.budgets[i] * exp(logWeights[i, j] - logRowSum) }
-    }
-    return clampToReserve((0..<m).map { log(spend[$0]) - market.logSupplies[$0] })
-  }
-
-  func clampToReserve(_ x: [Double]) -> [Double] {
-    var result = x
-    for j in result.indices where !(result[j] >= market.logReserves[j]) {
-      // Also catches NaN from a failed evaluation: fall back to the reserve (or stay finite).
-      result[j] =
-        market.logReserves[j].isFinite ? market.logReserves[j] : (x[j].isFinite ? x[j] : 0)
-    }
-    return result
-  }
-
-  func step(at x: [Double], _ pass: DemandPass) -> Step {
-    let sigma = market.sigma
-    var g = x
-    var f = x
-    var residual = 0.0
-    var error = 0.0
-    for j in x.indices {
-      let candidate = (pass.logAggregate[j] - market.logSupplies[j]) / sigma
-      g[j] = max(market.logReserves[j], candidate)
-      f[j] = g[j] - x[j]
-      residual = max(residual, abs(f[j]))
-      let excess = pass.demand(j, logPrice: x[j], sigma: sigma) / market.supplies[j] - 1
-      let atReserve = x[j] <= market.logReserves[j]
-      let violation = atReserve ? max(0, excess) : abs(excess)
-      error = max(error, violation.isNaN ? .infinity : violation)
-    }
-    return Step(g: g, f: f, residualNorm: residual.isNaN ? .infinity : residual, error: error)
   }
 }

@@ -14,7 +14,8 @@ struct ReducedMarket: Sendable {
   /// Indices into the original market.
   let buyers: [Int]
   let products: [Int]
-  let budgets: [Double]
+  /// B_i of the active buyers (replaced per market when a batch shares one reduction).
+  var budgets: [Double]
   let supplies: [Double]
   let logSupplies: [Double]
   /// log r_j (−∞ for a zero reserve).
@@ -25,6 +26,10 @@ struct ReducedMarket: Sendable {
   /// `log W`, filled when some positive valuation makes `W_ij` underflow: the solver then works
   /// in the log domain throughout.
   let logWeights: Matrix?
+  /// `Σ_k W_ik` per active buyer.
+  let rowSums: [Double]
+  /// The Cobb-Douglas spend `Σ_i B_i W_ij / Σ_k W_ik` per product, for `budgets` as built.
+  let startSpend: [Double]
 
   /// Buyers who value no product on offer (indices into the original market).
   let idleBuyers: [Int]
@@ -33,8 +38,10 @@ struct ReducedMarket: Sendable {
   /// Products on offer that no active buyer values.
   let unvaluedProducts: [Int]
 
-  /// `parallel`: whether chunks of rows may be built on several threads (the bits are the same).
-  init(_ market: Market, parallel: Bool = true) {
+  /// - Parameters:
+  ///   - storage: a buffer to build `W` in (see `ClearingWorkspace`); any contents.
+  ///   - parallel: whether chunks of rows may be built on several threads (the bits are the same).
+  init(_ market: Market, reusing storage: consuming [Double] = [], parallel: Bool = true) {
     let n = market.buyerCount
     let m = market.productCount
     let v = market.valuations
@@ -62,48 +69,76 @@ struct ReducedMarket: Sendable {
     logReserves = valued.map { log(market.reservePrices[$0]) }
     sigma = market.sigma
 
-    // Every element of W is written once, into uninitialised storage, walking V row by row:
-    // for a large market this loop is a full read of V and a full write of W.
+    // Every element of W is written once, walking V row by row: for a large market this loop is
+    // a full read of V and a full write of W. The Cobb-Douglas start's spend is summed from each
+    // row of W while it is still in cache (it would otherwise be another full read of W).
     let columns = valued.count
     let sigma = market.sigma
-    // Rows are independent: chunks of rows may be built on several threads with the same bits.
+    // Rows are independent: chunks of rows may be built on several threads with the same bits;
+    // the spend adds per-chunk partials in chunk order (as `RowChunks.sumColumns` does).
     let chunkCount = RowChunks.count(rows: activeBuyers.count)
     var underflows = [Bool](repeating: false, count: chunkCount)
-    let w = Matrix(rows: activeBuyers.count, columns: columns) { out in
+    var spendPartials = [Double](repeating: 0, count: chunkCount * columns)
+    var sums = [Double](repeating: 0, count: activeBuyers.count)
+    let budgets = self.budgets
+    let w = Matrix(rows: activeBuyers.count, columns: columns, reusing: consume storage) { out in
       v.elements.withUnsafeBufferPointer { vb in
         valued.withUnsafeBufferPointer { valuedColumns in
           activeBuyers.withUnsafeBufferPointer { buyerRows in
             underflows.withUnsafeMutableBufferPointer { flags in
-              nonisolated(unsafe) let vBase = vb.baseAddress
-              nonisolated(unsafe) let wBase = out.baseAddress
-              nonisolated(unsafe) let valuedBase = valuedColumns
-              nonisolated(unsafe) let buyerBase = buyerRows
-              nonisolated(unsafe) let flagBase = flags.baseAddress
-              RowChunks.forEach(rows: buyerRows.count, parallel: parallel) { chunk, rows in
-                var underflow = false
-                for row in rows {
-                  let vRow = vBase! + buyerBase[row] * m
-                  var rowMax = 0.0
-                  for j in valuedBase { rowMax = max(rowMax, vRow[j]) }
-                  let wRow = wBase! + row * columns
-                  for (column, j) in valuedBase.enumerated() {
-                    let value = vRow[j]
-                    guard value > 0 else {
-                      wRow[column] = 0
-                      continue
+              spendPartials.withUnsafeMutableBufferPointer { partials in
+                sums.withUnsafeMutableBufferPointer { rowSums in
+                  budgets.withUnsafeBufferPointer { budgetBuffer in
+                    nonisolated(unsafe) let vBase = vb.baseAddress
+                    nonisolated(unsafe) let wBase = out.baseAddress
+                    nonisolated(unsafe) let valuedBase = valuedColumns
+                    nonisolated(unsafe) let buyerBase = buyerRows
+                    nonisolated(unsafe) let flagBase = flags.baseAddress
+                    nonisolated(unsafe) let partialBase = partials.baseAddress
+                    nonisolated(unsafe) let sumBase = rowSums.baseAddress
+                    nonisolated(unsafe) let budgetBase = budgetBuffer.baseAddress
+                    RowChunks.forEach(rows: buyerRows.count, parallel: parallel) { chunk, rows in
+                      var underflow = false
+                      let spend = partialBase! + chunk * columns
+                      for row in rows {
+                        let vRow = vBase! + buyerBase[row] * m
+                        var rowMax = 0.0
+                        for j in valuedBase { rowMax = max(rowMax, vRow[j]) }
+                        let wRow = wBase! + row * columns
+                        for (column, j) in valuedBase.enumerated() {
+                          let value = vRow[j]
+                          guard value > 0 else {
+                            wRow[column] = 0
+                            continue
+                          }
+                          let weight = power(value / rowMax, sigma)
+                          if !weight.isNormal { underflow = true }
+                          wRow[column] = weight
+                        }
+                        var rowSum = 0.0
+                        for column in 0..<columns { rowSum += wRow[column] }
+                        sumBase![row] = rowSum
+                        let budget = budgetBase![row]
+                        for column in 0..<columns {
+                          spend[column] += budget * (wRow[column] / rowSum)
+                        }
+                      }
+                      flagBase![chunk] = underflow
                     }
-                    let weight = power(value / rowMax, sigma)
-                    if !weight.isNormal { underflow = true }
-                    wRow[column] = weight
                   }
                 }
-                flagBase![chunk] = underflow
               }
             }
           }
         }
       }
     }
+    var spend = [Double](repeating: 0, count: columns)
+    for chunk in 0..<chunkCount {
+      for column in 0..<columns { spend[column] += spendPartials[chunk * columns + column] }
+    }
+    rowSums = sums
+    startSpend = spend
     let needsLogDomain = underflows.contains(true)
     weights = w
     if needsLogDomain {

@@ -36,7 +36,14 @@ import Testing
     let object = try #require(
       try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
     #expect(object["$schema"] as? String == "https://json-schema.org/draft/2020-12/schema")
-    #expect((object["required"] as? [String])?.contains("valuations") == true)
+    // The matrix is inline (`valuations`) or in a file beside it (`valuationsFile`): neither is
+    // required on its own.
+    let required = try #require(object["required"] as? [String])
+    #expect(Set(required) == ["sigma", "buyers", "products"])
+    let properties = try #require(object["properties"] as? [String: Any])
+    for key in ["valuations", "valuationsFile", "budgetSets"] {
+      #expect(properties[key] != nil, "missing \(key)")
+    }
   }
 
   @Test func independentValidatorAgreesOnMarketFiles() throws {

@@ -31,11 +31,13 @@ public enum Document {
 
   /// Reads the file at `path`, resolves its `extends` chain (deep-merging mappings, `null` deleting
   /// a key, lists replaced whole), then applies `overrides` in order.
+  ///
+  /// `maxBytes` bounds each file read (default `Limits.maxBytes`).
   public static func load(
-    path: String, overrides: [(KeyPath, String)] = []
+    path: String, overrides: [(KeyPath, String)] = [], maxBytes: Int = Limits.maxBytes
   ) throws(DiagnosticsError) -> DocumentNode {
     let log = DiagnosticLog()
-    var node = loadResolvingExtends(path: path, chain: [], log: log)
+    var node = loadResolvingExtends(path: path, chain: [], log: log, maxBytes: maxBytes)
     if var resolved = node {
       for (keyPath, text) in overrides {
         applyOverride(&resolved, keyPath: keyPath, text: text, log: log)
@@ -70,7 +72,9 @@ public enum Document {
 
   // MARK: - Files
 
-  static func readFile(path: String, log: DiagnosticLog, at place: DocumentNode? = nil) -> String? {
+  static func readFile(
+    path: String, log: DiagnosticLog, at place: DocumentNode? = nil, maxBytes: Int = Limits.maxBytes
+  ) -> String? {
     func fail(_ message: String) -> String? {
       if let place {
         log.error(message, at: place)
@@ -85,17 +89,18 @@ public enum Document {
     }
     guard !isDirectory.boolValue else { return fail("cannot read \(path): it is a directory") }
     let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
-    guard size <= Limits.maxBytes else {
-      return fail("\(path) is \(size) bytes; the limit is \(Limits.maxBytes) bytes (16 MiB)")
+    guard size <= maxBytes else {
+      return fail(
+        "\(path) is \(size) bytes; the limit is \(maxBytes) bytes (\(byteCount(maxBytes)))")
     }
     guard let handle = FileHandle(forReadingAtPath: path) else {
       return fail("cannot read \(path): permission denied")
     }
     defer { try? handle.close() }
     // Read at most one byte past the limit, in case the file grew since it was measured.
-    let data = (try? handle.read(upToCount: Limits.maxBytes + 1)) ?? Data()
-    guard data.count <= Limits.maxBytes else {
-      return fail("\(path) is larger than the limit of \(Limits.maxBytes) bytes (16 MiB)")
+    let data = (try? handle.read(upToCount: maxBytes + 1)) ?? Data()
+    guard data.count <= maxBytes else {
+      return fail("\(path) is larger than the limit of \(maxBytes) bytes (\(byteCount(maxBytes)))")
     }
     guard !data.contains(0) else {
       return fail("\(path) is not a text file (it contains NUL bytes)")
@@ -106,10 +111,23 @@ public enum Document {
     return text
   }
 
+  /// A byte count as people write it: "16 MiB", "1.5 GiB", "900 bytes".
+  public static func byteCount(_ bytes: Int) -> String {
+    for (unit, size) in [("GiB", 1 << 30), ("MiB", 1 << 20), ("KiB", 1 << 10)] where bytes >= size {
+      let value = Double(bytes) / Double(size)
+      return value == value.rounded()
+        ? "\(Int(value)) \(unit)" : String(format: "%.1f \(unit)", value)
+    }
+    return "\(bytes) bytes"
+  }
+
   static func loadResolvingExtends(
-    path: String, chain: [String], log: DiagnosticLog, extendsNode: DocumentNode? = nil
+    path: String, chain: [String], log: DiagnosticLog, extendsNode: DocumentNode? = nil,
+    maxBytes: Int = Limits.maxBytes
   ) -> DocumentNode? {
-    guard let text = readFile(path: path, log: log, at: extendsNode) else { return nil }
+    guard let text = readFile(path: path, log: log, at: extendsNode, maxBytes: maxBytes) else {
+      return nil
+    }
     guard var node = parse(text, file: path, log: log) else { return nil }
     guard let extendsValue = node["extends"] else { return node }
     if case .mapping(let entries) = node.value {
@@ -143,7 +161,7 @@ public enum Document {
     }
     guard
       let base = loadResolvingExtends(
-        path: basePath, chain: fullChain, log: log, extendsNode: extendsValue)
+        path: basePath, chain: fullChain, log: log, extendsNode: extendsValue, maxBytes: maxBytes)
     else { return nil }
     return merge(node, over: base, log: log)
   }

@@ -84,9 +84,13 @@ extension EngineState {
       throw .clearingFailed(month: month.description, detail: error.description)
     }
     let settings = compiled.scenario.market
+    // Warm start: last month's prices for the same products (Cobb-Douglas for new ones).
     let equilibrium = market.clear(
-      options: ClearingOptions(tolerance: settings.tolerance, maxIterations: settings.maxIterations)
-    )
+      options: ClearingOptions(
+        tolerance: settings.tolerance, maxIterations: settings.maxIterations),
+      startingPrices: products.map { warmStartPrice[$0.provider, $0.chip] })
+    let solved = IndexedArray<SpotProduct, Double>(equilibrium.prices)
+    for (j, (p, c)) in products.indexed() { warmStartPrice[p, c] = solved[j] }
     flows.clearingIterations = equilibrium.iterations
     flows.clearingError = equilibrium.clearingError
 

@@ -27,6 +27,8 @@ struct EngineState {
 
   /// This step's flows (reset by `beginStep`).
   var flows: MonthFlows
+  /// Each product's last clearing price (0 until it first clears): the next month's start.
+  var warmStartPrice: Table<Provider, Chip, Double>
   private let noFlows: MonthFlows
 
   var recorder: Recorder
@@ -47,6 +49,7 @@ struct EngineState {
       count: compiled.months.count + maxLead + 1)
     inventory = compiled.initialChips
     installed = Table(rows: compiled.sites.count, columns: nC, repeating: 0)
+    warmStartPrice = Table(rows: nP, columns: nC, repeating: 0)
     noFlows = MonthFlows(compiled)
     flows = noFlows
     recorder = Recorder(compiled)

@@ -9,6 +9,8 @@ struct ClearReport {
   let equilibrium: Equilibrium
   let options: ClearingOptions
   let solveSeconds: Double
+  /// Time spent reading and checking the file(s).
+  let loadSeconds: Double
   let check: EquilibriumCheck?
 
   /// The JSON form (keys sorted; non-finite numbers as null).
@@ -34,10 +36,18 @@ struct ClearReport {
     let withdrawnProducts: [String]
     let unvaluedProducts: [String]
     let solveSeconds: Double
+    let loadSeconds: Double
     let verification: [String: Violation]?
   }
 
   func json() throws -> String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    return String(decoding: try encoder.encode(form()), as: UTF8.self)
+  }
+
+  /// The JSON form's values.
+  func form() -> JSONForm {
     func finite(_ x: Double) -> Double? { x.isFinite ? x : nil }
     let a = equilibrium.allocation
     let verification = check.map { check in
@@ -52,7 +62,7 @@ struct ClearReport {
           )
         })
     }
-    let form = JSONForm(
+    return JSONForm(
       converged: equilibrium.converged, iterations: equilibrium.iterations,
       clearingError: finite(equilibrium.clearingError), tolerance: options.tolerance,
       sigma: file.market.sigma, kernel: equilibrium.kernel.rawValue,
@@ -62,10 +72,7 @@ struct ClearReport {
       idleBuyers: equilibrium.idleBuyers.map { file.buyerNames[$0] },
       withdrawnProducts: equilibrium.withdrawnProducts.map { file.productNames[$0] },
       unvaluedProducts: equilibrium.unvaluedProducts.map { file.productNames[$0] },
-      solveSeconds: solveSeconds, verification: verification)
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-    return String(decoding: try encoder.encode(form), as: UTF8.self)
+      solveSeconds: solveSeconds, loadSeconds: loadSeconds, verification: verification)
   }
 
   /// Whether a violation of `condition` is indexed by buyer (otherwise by product).

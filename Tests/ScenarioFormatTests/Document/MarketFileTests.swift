@@ -52,7 +52,7 @@ import Testing
         "m.yaml:6:24: error: products[0].supply: expected a number >= 0, got -1",
         "m.yaml:7:13: error: valuations: expected 2 rows (one per buyer), got 3",
         "m.yaml:7:19: error: valuations[1]: expected 1 values (one per product), got 2",
-        "m.yaml:8:1: error: colour: unknown key 'colour' (expected one of: sigma, buyers, products, valuations, tolerance, maxIterations)",
+        "m.yaml:8:1: error: colour: unknown key 'colour' (expected one of: sigma, buyers, products, valuations, valuationsFile, budgetSets, tolerance, maxIterations)",
       ]
       #expect(lines == expected)
       return lines == expected
