@@ -12,6 +12,7 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
   ],
   targets: [
     // MARK: - Implementation details
@@ -34,25 +35,29 @@ let package = Package(
     .target(name: "LinearAlgebra", dependencies: ["CBLAS"]),
     .target(name: "Randomness"),
     .target(name: "JSONWriting"),
+    .target(name: "SafeIO"),
+    /// YAML and JSON read into located trees (file, line, column, key path), with limits on size,
+    /// depth and aliases, diagnostics reported all at once, `extends` and `--set`.
+    .target(
+      name: "LocatedYAML", dependencies: ["SafeIO", .product(name: "Yams", package: "Yams")]),
     .target(name: "MarketClearing", dependencies: ["LinearAlgebra"]),
     .target(
       name: "Simulation", dependencies: ["MarketClearing", "LinearAlgebra", "Randomness", "JSONWriting"]),
     .target(
       name: "ScenarioFormat",
       dependencies: [
-        "Simulation", "MarketClearing", "LinearAlgebra", "JSONWriting",
-        .product(name: "Yams", package: "Yams"),
+        "Simulation", "MarketClearing", "LinearAlgebra", "JSONWriting", "SafeIO", "LocatedYAML",
       ]
     ),
     .target(
       name: "Experiments",
-      dependencies: ["CSQLite", "Randomness", .product(name: "Yams", package: "Yams")]
+      dependencies: ["CSQLite", "Randomness", "SafeIO", "LocatedYAML"]
     ),
     .target(name: "Reports", dependencies: ["Experiments", "JSONWriting"]),
 
     .target(
       name: "ScenarioExperiments",
-      dependencies: ["Experiments", "ScenarioFormat", "Simulation"]
+      dependencies: ["Experiments", "ScenarioFormat", "Simulation", "LocatedYAML"]
     ),
 
     // MARK: - Executables
@@ -61,17 +66,23 @@ let package = Package(
       name: "gpumarket",
       dependencies: [
         "MarketClearing", "Simulation", "ScenarioFormat", "Experiments", "Reports", "ScenarioExperiments",
-        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        "SafeIO", "LocatedYAML", .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     .executableTarget(
       name: "gpumarket-bench",
       dependencies: [
         "LinearAlgebra", "MarketClearing", "Simulation", "ScenarioFormat", "Experiments",
-        "ScenarioExperiments", "Randomness",
+        "ScenarioExperiments", "Randomness", "LocatedYAML",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       path: "Benchmarks/gpumarket-bench"
+    ),
+    /// libFuzzer targets for the loaders (scripts/fuzz); without the fuzzer, a replayer of inputs.
+    .executableTarget(
+      name: "gpumarket-fuzz",
+      dependencies: ["ScenarioFormat", "Simulation", "Experiments", "LocatedYAML"],
+      path: "Fuzz/gpumarket-fuzz"
     ),
 
     // MARK: - Tests
@@ -79,12 +90,21 @@ let package = Package(
     .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra", "Randomness"]),
     .testTarget(name: "MarketClearingTests", dependencies: ["MarketClearing", "LinearAlgebra", "Randomness"]),
     .testTarget(
-      name: "ScenarioFormatTests", dependencies: ["ScenarioFormat", "MarketClearing", "Simulation"],
+      name: "ScenarioFormatTests",
+      dependencies: ["ScenarioFormat", "LocatedYAML", "MarketClearing", "Simulation"],
       exclude: ["Broken"]),
     .testTarget(
-      name: "GPUMarketCLITests", dependencies: ["gpumarket", "Experiments", "ScenarioExperiments"]),
+      name: "GPUMarketCLITests", dependencies: ["gpumarket", "Experiments", "ScenarioExperiments", "LocatedYAML"]),
     .testTarget(name: "SimulationTests", dependencies: ["Simulation", "ScenarioFormat"]),
-    .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "Randomness"]),
+    .testTarget(
+      name: "ExperimentsTests", dependencies: ["Experiments", "Randomness", "LocatedYAML"],
+      exclude: ["BrokenSweeps"]),
     .testTarget(name: "ReportsTests", dependencies: ["Reports", "Experiments"]),
+    .testTarget(
+      name: "PropertyTests",
+      dependencies: [
+        "MarketClearing", "LinearAlgebra", "Simulation", "ScenarioFormat", "LocatedYAML",
+        .product(name: "PropertyBased", package: "swift-property-based"),
+      ]),
   ]
 )

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LocatedYAML
 import ScenarioFormat
 import Simulation
 

@@ -1,5 +1,6 @@
 import Experiments
 import Foundation
+import LocatedYAML
 import ScenarioFormat
 import Simulation
 
@@ -26,6 +27,36 @@ public struct ScenarioModel: ExperimentModel {
     // Fail now, not in every run, when the unmodified scenario is invalid.
     base = try ScenarioDecoder.decode(document)
     self.includeSeries = includeSeries
+  }
+
+  /// Refuses a key path that the scenario does not have: setting it makes the decoder report an
+  /// unknown key, or a missing required key of an entity that the path would create.
+  public func checkParameters(_ keyPaths: [String]) throws {
+    for text in keyPaths {
+      guard let keyPath = KeyPath(parsing: text) else { throw ScenarioModelError.badKeyPath(text) }
+      let edited: DocumentNode
+      do {
+        edited = try document.applying([(keyPath, "1")])
+      } catch {
+        throw ScenarioModelError.unknownParameter(text, error.description)
+      }
+      do {
+        _ = try ScenarioDecoder.decode(edited)
+      } catch {
+        let structural = error.diagnostics.first { diagnostic in
+          let at = diagnostic.keyPath.components
+          let isOnPath =
+            at.count <= keyPath.components.count
+            && Array(keyPath.components.prefix(at.count)) == at
+          return isOnPath
+            && (diagnostic.message.hasPrefix("unknown key")
+              || diagnostic.message.hasPrefix("missing required key"))
+        }
+        if let structural {
+          throw ScenarioModelError.unknownParameter(text, structural.description)
+        }
+      }
+    }
   }
 
   public func run(_ assignments: [ParameterAssignment], seed: UInt64) throws -> RunOutcome {
@@ -118,9 +149,13 @@ public struct ScenarioModel: ExperimentModel {
 /// Why a sweep parameter could not be applied.
 public enum ScenarioModelError: Error, CustomStringConvertible {
   case badKeyPath(String)
+  /// A swept key path the scenario does not have, with the decoder's diagnostic.
+  case unknownParameter(String, String)
 
   public var description: String {
     switch self {
+    case .unknownParameter(let text, let diagnostic):
+      "cannot vary '\(text)': the scenario has no such value (\(diagnostic))"
     case .badKeyPath(let text):
       "'\(text)' is not a key path (expected e.g. market.sigma or buyers.anthropic.affinity.amazon)"
     }

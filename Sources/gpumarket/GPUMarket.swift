@@ -1,4 +1,6 @@
 import ArgumentParser
+import Foundation
+import SafeIO
 
 /// The `gpumarket` command line: thin commands over the libraries.
 @main
@@ -17,4 +19,23 @@ struct GPUMarket: ParsableCommand {
       SweepCommand.self, MergeCommand.self, ReportCommand.self, CompareCommand.self,
     ]
   )
+
+  /// Parses and runs the command. A file too large for RLIMIT_FSIZE fails its write (reported)
+  /// instead of killing the process with SIGXFSZ; error messages quote user text escaped.
+  static func main() {
+    signal(SIGXFSZ, SIG_IGN)
+    do {
+      var command = try parseAsRoot()
+      try command.run()
+    } catch {
+      let code = exitCode(for: error)
+      let message = fullMessage(for: error)
+      if code == .success {
+        if !message.isEmpty { print(message) }
+      } else if !message.isEmpty {
+        printError(message)
+      }
+      Foundation.exit(code.rawValue)
+    }
+  }
 }

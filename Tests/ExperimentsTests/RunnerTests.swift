@@ -184,7 +184,7 @@ final class CountingModel: ExperimentModel, @unchecked Sendable {
     let path = "/nonexistent-folder/sweep.sqlite"
     #expect {
       try SweepRunner(design: design, model: IshigamiModel(), databasePath: path, jobs: 1).run()
-    } throws: { "\($0)".hasPrefix("\(path): SQLite error:") }
+    } throws: { "\($0)" == "\(path): the folder /nonexistent-folder does not exist" }
   }
 
   @Test func readingSomethingElseIsAnError() throws {

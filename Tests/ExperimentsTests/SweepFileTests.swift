@@ -36,25 +36,33 @@ import Testing
   @Test(arguments: [
     (
       "scenario: a\nvary:\n  x: { low: 0, high: zz }\n",
-      "s.yaml:3:22: vary.x.high: expected a finite number, found 'zz'"
+      "s.yaml:3:22: error: vary.x.high: expected a finite number, got 'zz'"
     ),
     (
       "scenario: a\ndesign: cube\nvary: { x: [1] }\n",
-      "s.yaml:2:9: design: expected one of grid, random, lhs, sobol, found 'cube'"
+      "s.yaml:2:9: error: design: expected one of grid, random, lhs, sobol, got 'cube'"
     ),
     (
       "scenario: a\nsamples: -3\nvary: { x: [1] }\n",
-      "s.yaml:2:10: samples: expected a positive integer, found '-3'"
+      "s.yaml:2:10: error: samples: expected an integer >= 1, got -3"
     ),
     (
       "scenario: a\nvary:\n  x: [1, b]\n",
-      "s.yaml:3:10: vary.x[1]: expected a finite number, found 'b'"
+      "s.yaml:3:10: error: vary.x[1]: expected a finite number, got 'b'"
     ),
     (
       "scenario: a\nvray: { x: [1] }\n",
-      "s.yaml:2:1: vray: expected one of scenario, design, samples, replicates, seed, series, vary, found 'vray'"
+      "s.yaml:1:1: error: missing required key 'vary'\n"
+        + "s.yaml:2:1: error: vray: unknown key 'vray' (did you mean 'vary'?)"
     ),
-    ("vary: { x: [1] }\n", "s.yaml:1:1: scenario: expected a scenario path (the key is missing)"),
+    ("vary: { x: [1] }\n", "s.yaml:1:1: error: missing required key 'scenario'"),
+    (
+      "scenario: a\nvary:\n  x: [1, b]\n  y: 1..\nseed: -1\n",
+      "s.yaml:3:10: error: vary.x[1]: expected a finite number, got 'b'\n"
+        + "s.yaml:4:6: error: vary.y: expected V1,V2,... or LOW..HIGH[:COUNT] (numbers; COUNT a "
+        + "positive integer), got '1..'\n"
+        + "s.yaml:5:7: error: seed: expected an integer from 0 to 18446744073709551615, got '-1'"
+    ),
   ])
   func errorsNameFileLineAndKeyPath(text: String, expected: String) {
     #expect {

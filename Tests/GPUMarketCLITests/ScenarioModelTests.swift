@@ -1,5 +1,6 @@
 import Experiments
 import Foundation
+import LocatedYAML
 import ScenarioExperiments
 import ScenarioFormat
 import Simulation

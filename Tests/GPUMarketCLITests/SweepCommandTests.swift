@@ -154,7 +154,7 @@ import Testing
       ),
       (["sweep", "builtin:nothing", "--vary", "x1=1"], "unknown built-in model", 2),
       (["sweep", "scenario.yaml", "--vary", "x1=1"], "cannot read scenario.yaml", 2),
-      (["sweep", "--plan", "missing.yaml"], "missing.yaml: cannot read file", 2),
+      (["sweep", "--plan", "missing.yaml"], "missing.yaml: error: cannot read missing.yaml", 2),
       (
         ["sweep", "builtin:ishigami", "--design", "cube", "--vary", "x1=1"],
         "--design must be one of", 64

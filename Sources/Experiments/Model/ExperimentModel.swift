@@ -38,4 +38,13 @@ public struct RunOutcome: Sendable {
 /// records the error text and carries on.
 public protocol ExperimentModel: Sendable {
   func run(_ assignments: [ParameterAssignment], seed: UInt64) throws -> RunOutcome
+
+  /// Throws when a key path is not a parameter of the model (a typo), so that a sweep refuses
+  /// it before writing anything instead of storing every run as failed.
+  func checkParameters(_ keyPaths: [String]) throws
+}
+
+extension ExperimentModel {
+  /// Accepts every key path (for models that cannot tell in advance).
+  public func checkParameters(_ keyPaths: [String]) throws {}
 }

@@ -5,6 +5,10 @@
 public struct FailingModel: ExperimentModel {
   public init() {}
 
+  public func checkParameters(_ keyPaths: [String]) throws {
+    try IshigamiModel().checkParameters(keyPaths)
+  }
+
   public func run(_ assignments: [ParameterAssignment], seed: UInt64) throws -> RunOutcome {
     if let first = assignments.first, first.value < 0 {
       throw FailingModelError.negative(keyPath: first.keyPath, value: first.value)

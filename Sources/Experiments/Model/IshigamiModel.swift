@@ -30,6 +30,12 @@ public struct IshigamiModel: ExperimentModel {
     return sin(x1) + a * s2 * s2 + b * x3 * x3 * x3 * x3 * sin(x1)
   }
 
+  public func checkParameters(_ keyPaths: [String]) throws {
+    for keyPath in keyPaths where !["x1", "x2", "x3"].contains(keyPath) {
+      throw IshigamiModelError.unknownParameter(keyPath)
+    }
+  }
+
   public func run(_ assignments: [ParameterAssignment], seed: UInt64) throws -> RunOutcome {
     var x = [0.0, 0.0, 0.0]
     for assignment in assignments {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Why a sweep plan is invalid.
 public enum PlanError: Error, Equatable, CustomStringConvertible {
   case noParameters
@@ -10,6 +12,12 @@ public enum PlanError: Error, Equatable, CustomStringConvertible {
   case invalidReplicates(Int)
   case invalidVary(String, expected: String)
   case invalidShard(String)
+  /// A count past its bound in ``SweepLimits``: what is counted, the count, the bound.
+  case tooLarge(String, count: Int, limit: Int)
+  /// More runs (points times replicates) than ``SweepLimits/maxRuns``.
+  case tooManyRuns(Double, limit: Int)
+  /// A design that cannot be built from the plan (`design`, why).
+  case invalidDesign(String, String)
 
   public var description: String {
     switch self {
@@ -31,6 +39,13 @@ public enum PlanError: Error, Equatable, CustomStringConvertible {
       "replicates must be at least 1, got \(k)"
     case .invalidVary(let text, let expected):
       "cannot read '--vary \(text)': expected \(expected)"
+    case .tooLarge(let what, let count, let limit):
+      "\(what) is \(count); the limit is \(limit)"
+    case .tooManyRuns(let runs, let limit):
+      "the sweep has \(runs < 1e18 ? String(Int(runs)) : String(format: "%.3g", runs)) runs "
+        + "(points times replicates); the limit is \(limit)"
+    case .invalidDesign(let design, let reason):
+      "--design \(design): \(reason)"
     case .invalidShard(let text):
       "invalid shard '\(text)': expected I/N with N >= 1 and 0 <= I < N, e.g. 0/4"
     }

@@ -1,5 +1,5 @@
 import Foundation
-import Yams
+import LocatedYAML
 
 /// Reads a sweep file (YAML, documented in docs/sweeps.md) into a ``SweepPlan``.
 ///
@@ -14,173 +14,67 @@ import Yams
 ///       buyers.anthropic.affinity.amazon: [1, 1.5, 2]
 ///       inputs.cowos.unitsPerMonth.2026-12: { low: 90000, high: 130000, count: 5 }
 ///
-/// Errors name the file, line, column and key path, and say what was expected.
+/// The file is read by the same located-YAML layer as scenarios (its limits on depth and
+/// aliases, and a smaller one on size), and every problem is reported at once as
+/// `file:line:col: error: key.path: message`, with "did you mean" for a misspelt key.
 public enum SweepFile {
-  public static func load(path: String) throws(SweepFileError) -> SweepPlan {
-    let text: String
-    do {
-      text = try String(contentsOfFile: path, encoding: .utf8)
-    } catch {
-      throw SweepFileError(
-        file: path, line: nil, column: nil, keyPath: "",
-        message: "cannot read file: \(error.localizedDescription)")
-    }
-    return try parse(text, file: path)
+  /// Largest sweep file read, in bytes (1 MiB; a sweep file is a few lines).
+  public static let maxBytes = 1024 * 1024
+
+  /// The top-level keys, in the order the docs list them.
+  public static let keys = [
+    "scenario", "design", "samples", "replicates", "seed", "series", "vary",
+  ]
+
+  public static func load(path: String) throws(DiagnosticsError) -> SweepPlan {
+    try read(Document.read(path: path, maxBytes: maxBytes), file: path)
   }
 
-  public static func parse(_ text: String, file: String) throws(SweepFileError) -> SweepPlan {
-    let root: Node?
-    do {
-      root = try Yams.compose(yaml: text)
-    } catch let error as YamlError {
-      throw SweepFileError(
-        file: file, line: nil, column: nil, keyPath: "", message: "not valid YAML: \(error)")
-    } catch {
-      throw SweepFileError(
-        file: file, line: nil, column: nil, keyPath: "", message: "not valid YAML: \(error)")
+  public static func parse(_ text: String, file: String) throws(DiagnosticsError) -> SweepPlan {
+    try read(Document.parse(text, file: file), file: file)
+  }
+
+  /// The plan in `root`, or every problem found in it.
+  static func read(_ root: DocumentNode, file: String) throws(DiagnosticsError) -> SweepPlan {
+    let log = DiagnosticLog()
+    let plan = plan(root, file: file, log: log)
+    try log.throwIfErrors()
+    return plan!
+  }
+
+  private static func plan(_ root: DocumentNode, file: String, log: DiagnosticLog) -> SweepPlan? {
+    guard let top = root.mapping(log, allowedKeys: keys) else { return nil }
+    let scenario = top.required("scenario")?.string(log)
+    let design = top.optional("design").map { node in
+      node.choice(log, among: DesignKind.allCases.map(\.rawValue)).flatMap(DesignKind.init)
     }
-    let reader = Reader(file: file)
-    guard let root, let mapping = root.mapping else {
-      throw reader.error(root, "", "a mapping with keys scenario, design, vary, ...")
-    }
-    var scenario: String?
-    var design = DesignKind.grid
-    var samples = 64
-    var replicates = 1
-    var seed: UInt64 = 1
-    var series = false
-    var parameters: [ParameterSpec] = []
-    for (keyNode, value) in mapping {
-      let key = keyNode.string ?? ""
-      switch key {
-      case "scenario":
-        guard let text = value.scalar?.string, !text.isEmpty else {
-          throw reader.error(value, key, "a scenario path or builtin:NAME")
-        }
-        scenario = text
-      case "design":
-        guard let text = value.scalar?.string, let kind = DesignKind(rawValue: text) else {
-          throw reader.error(value, key, "one of grid, random, lhs, sobol")
-        }
-        design = kind
-      case "samples":
-        samples = try reader.positiveInt(value, key)
-      case "replicates":
-        replicates = try reader.positiveInt(value, key)
-      case "seed":
-        guard let text = value.scalar?.string, let number = UInt64(text) else {
-          throw reader.error(value, key, "a non-negative integer below 2^64")
-        }
-        seed = number
-      case "series":
-        guard let flag = value.scalar.flatMap({ Bool.construct(from: $0) }) else {
-          throw reader.error(value, key, "true or false")
-        }
-        series = flag
-      case "vary":
-        guard let entries = value.mapping, !entries.isEmpty else {
-          throw reader.error(value, key, "a mapping from parameter key paths to values or ranges")
-        }
-        for (parameterNode, domain) in entries {
-          let parameter = parameterNode.string ?? ""
-          parameters.append(try reader.parameter(parameter, domain))
-        }
-      default:
-        throw reader.error(
-          keyNode, key, "one of scenario, design, samples, replicates, seed, series, vary")
-      }
-    }
-    guard let scenario else {
-      throw reader.error(root, "scenario", "a scenario path (the key is missing)")
-    }
-    guard !parameters.isEmpty else {
-      throw reader.error(root, "vary", "at least one parameter (the key is missing)")
-    }
-    var resolved = scenario
-    if !scenario.hasPrefix(BuiltinModels.prefix) && !scenario.hasPrefix("/") {
-      let directory = (file as NSString).deletingLastPathComponent
-      if !directory.isEmpty { resolved = (directory as NSString).appendingPathComponent(scenario) }
-    }
+    let samples = top.optional("samples").map { $0.integer(log, min: 1) }
+    let replicates = top.optional("replicates").map { $0.integer(log, min: 1) }
+    let seed = top.optional("seed").map { $0.unsignedInteger(log) }
+    let series = top.optional("series").map { $0.bool(log) }
+    let vary = top.required("vary")
+    let specs = vary.flatMap { Self.parameters($0, log: log) }
+    guard let scenario, let specs, !log.hasErrors else { return nil }
+    // A value read with an error is nil inside its optional; there are none past the guard.
     let plan = SweepPlan(
-      scenario: resolved, design: design, parameters: parameters, samples: samples,
-      replicates: replicates, seed: seed, recordSeries: series)
+      scenario: resolved(scenario, file: file), design: design.flatMap { $0 } ?? .grid,
+      parameters: specs, samples: samples.flatMap { $0 } ?? 64,
+      replicates: replicates.flatMap { $0 } ?? 1, seed: seed.flatMap { $0 } ?? 1,
+      recordSeries: series.flatMap { $0 } ?? false)
     do {
       _ = try SweepDesign(plan: plan)
     } catch {
-      throw reader.error(mapping["vary"] ?? root, "vary", "a valid design: \(error)")
+      log.error("not a valid design: \(error)", at: vary ?? root)
     }
     return plan
   }
 
-  struct Reader {
-    let file: String
-
-    func error(_ node: Node?, _ keyPath: String, _ expected: String) -> SweepFileError {
-      SweepFileError(
-        file: file, line: node?.mark?.line, column: node?.mark?.column, keyPath: keyPath,
-        message: "expected \(expected)" + (node?.scalar.map { ", found '\($0.string)'" } ?? ""))
+  /// A scenario path relative to the sweep file (built-in models and absolute paths as they are).
+  static func resolved(_ scenario: String, file: String) -> String {
+    guard !scenario.hasPrefix(BuiltinModels.prefix), !scenario.hasPrefix("/") else {
+      return scenario
     }
-
-    func positiveInt(_ node: Node, _ key: String) throws(SweepFileError) -> Int {
-      guard let text = node.scalar?.string, let value = Int(text), value >= 1 else {
-        throw error(node, key, "a positive integer")
-      }
-      return value
-    }
-
-    func number(_ node: Node?, _ keyPath: String) throws(SweepFileError) -> Double {
-      guard let text = node?.scalar?.string, let value = Double(text), value.isFinite else {
-        throw error(node, keyPath, "a finite number")
-      }
-      return value
-    }
-
-    func parameter(_ name: String, _ node: Node) throws(SweepFileError) -> ParameterSpec {
-      let keyPath = "vary.\(name)"
-      switch node {
-      case .scalar(let scalar):
-        do {
-          return try VarySyntax.parse("\(name)=\(scalar.string)")
-        } catch {
-          throw self.error(node, keyPath, "V1,V2,... or LOW..HIGH[:COUNT]")
-        }
-      case .sequence(let sequence):
-        var values: [Double] = []
-        for (index, item) in sequence.enumerated() {
-          values.append(try number(item, "\(keyPath)[\(index)]"))
-        }
-        return ParameterSpec(keyPath: name, domain: .values(values))
-      case .mapping(let mapping):
-        for (key, _) in mapping where !["low", "high", "count"].contains(key.string ?? "") {
-          throw error(key, "\(keyPath).\(key.string ?? "")", "one of low, high, count")
-        }
-        let low = try number(mapping["low"], "\(keyPath).low")
-        let high = try number(mapping["high"], "\(keyPath).high")
-        var count: Int?
-        if let countNode = mapping["count"] {
-          count = try positiveInt(countNode, "\(keyPath).count")
-        }
-        return ParameterSpec(keyPath: name, domain: .range(lower: low, upper: high, count: count))
-      case .alias:
-        throw error(node, keyPath, "a list, a range text or a {low, high, count} mapping")
-      }
-    }
-  }
-}
-
-/// A problem in a sweep file, located by file, line, column and key path.
-public struct SweepFileError: Error, Equatable, CustomStringConvertible {
-  public var file: String
-  public var line: Int?
-  public var column: Int?
-  public var keyPath: String
-  public var message: String
-
-  public var description: String {
-    var location = file
-    if let line { location += ":\(line)" }
-    if let column { location += ":\(column)" }
-    let key = keyPath.isEmpty ? "" : " \(keyPath):"
-    return "\(location):\(key) \(message)"
+    let directory = (file as NSString).deletingLastPathComponent
+    return directory.isEmpty ? scenario : (directory as NSString).appendingPathComponent(scenario)
   }
 }

@@ -43,7 +43,7 @@ public struct SweepDesign: Sendable {
       do {
         saltelli = try SaltelliDesign(baseSamples: plan.samples, dimensions: plan.parameters.count)
       } catch {
-        throw .invalidVary("--design sobol --samples \(plan.samples)", expected: error.description)
+        throw .invalidDesign("sobol", error.description)
       }
       pointCount = saltelli.pointCount
       sampler = .saltelli(saltelli)
@@ -70,6 +70,40 @@ public struct SweepDesign: Sendable {
     }
     guard plan.samples >= 1 else { throw .invalidSamples(plan.samples) }
     guard plan.replicates >= 1 else { throw .invalidReplicates(plan.replicates) }
+    try checkBounds(plan)
+  }
+
+  /// Every count of `plan` within ``SweepLimits``, before any value or point is allocated.
+  static func checkBounds(_ plan: SweepPlan) throws(PlanError) {
+    let perParameter = SweepLimits.maxValuesPerParameter
+    // Counted in floating point: a grid of several large counts overflows an Int.
+    var points = 1.0
+    for parameter in plan.parameters {
+      let count: Int? =
+        switch parameter.domain {
+        case .values(let values): values.count
+        case .range(_, _, let count): count
+        }
+      if let count, count > perParameter {
+        throw .tooLarge(
+          "the number of values of '\(parameter.keyPath)'", count: count, limit: perParameter)
+      }
+      if plan.design == .grid { points *= Double(count ?? 1) }
+    }
+    if plan.design != .grid {
+      guard plan.samples <= SweepLimits.maxSamples else {
+        throw .tooLarge("samples", count: plan.samples, limit: SweepLimits.maxSamples)
+      }
+      // A Sobol design has samples · (parameters + 2) points.
+      points = Double(plan.samples * (plan.design == .sobol ? plan.parameters.count + 2 : 1))
+    }
+    guard plan.replicates <= SweepLimits.maxReplicates else {
+      throw .tooLarge("replicates", count: plan.replicates, limit: SweepLimits.maxReplicates)
+    }
+    let runs = points * Double(plan.replicates)
+    guard runs <= Double(SweepLimits.maxRuns) else {
+      throw .tooManyRuns(runs, limit: SweepLimits.maxRuns)
+    }
   }
 
   public var runCount: Int { pointCount * plan.replicates }

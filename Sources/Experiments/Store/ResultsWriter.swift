@@ -4,6 +4,8 @@
 /// outcomes commit together or not at all, so a killed sweep leaves only whole runs behind.
 final class ResultsWriter {
   let database: SQLiteDatabase
+  /// Held for the writer's lifetime, so a second sweep on the same file refuses at once.
+  private let lock: DatabaseLock
   let recordSeries: Bool
   private let insertRun: SQLiteStatement
   private let insertParameter: SQLiteStatement
@@ -15,9 +17,35 @@ final class ResultsWriter {
   /// ``StoreError/differentPlan(path:storedHash:storedPlan:newHash:)`` when the file already
   /// holds another plan, ``StoreError/differentShard(path:stored:requested:)`` when it holds
   /// another shard of this plan.
+  ///
+  /// Refuses, before writing anything, a path that is not a gpumarket database (another
+  /// program's SQLite file, a text file, a directory, a FIFO) and a database that another process
+  /// is writing; a database created here is removed again when opening fails.
   init(path: String, design: SweepDesign, shard: SweepShard = .whole) throws(StoreError) {
-    database = try SQLiteDatabase(path: path)
+    _ = try DatabaseFile.checkWritable(path)
+    let created = try DatabaseLock.createIfMissing(path)
+    do {
+      lock = try DatabaseLock(path: path)
+      database = try SQLiteDatabase(path: path)
+    } catch {
+      if created { DatabaseFile.remove(path) }
+      throw error
+    }
     recordSeries = design.plan.recordSeries
+    do {
+      (insertRun, insertParameter, insertOutcome, insertSeries) = try Self.prepare(
+        database, path: path, design: design, shard: shard)
+    } catch {
+      if created { DatabaseFile.remove(path) }
+      throw error
+    }
+  }
+
+  /// Creates the schema and plan of a new database, or checks an existing one's; prepares the
+  /// insert statements.
+  private static func prepare(
+    _ database: SQLiteDatabase, path: String, design: SweepDesign, shard: SweepShard
+  ) throws(StoreError) -> (SQLiteStatement, SQLiteStatement, SQLiteStatement, SQLiteStatement) {
     try database.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;")
     try database.execute(ResultsSchema.create)
     let plan = design.plan
@@ -67,17 +95,19 @@ final class ResultsWriter {
       )
       try database.execute("COMMIT")
     }
-    insertRun = try database.prepare(
-      """
-      INSERT INTO runs (run_id, point, replicate, seed, status, error, wall_seconds)
-      VALUES (?, ?, ?, ?, ?, ?, ?)
-      """)
-    insertParameter = try database.prepare(
-      "INSERT INTO run_parameters (run_id, key_path, value) VALUES (?, ?, ?)")
-    insertOutcome = try database.prepare(
-      "INSERT OR REPLACE INTO outcomes (run_id, name, position, value) VALUES (?, ?, ?, ?)")
-    insertSeries = try database.prepare(
-      "INSERT OR REPLACE INTO series (run_id, name, month, value) VALUES (?, ?, ?, ?)")
+    return (
+      try database.prepare(
+        """
+        INSERT INTO runs (run_id, point, replicate, seed, status, error, wall_seconds)
+        VALUES (?, ?, ?, ?, ?, ?, ?)
+        """),
+      try database.prepare(
+        "INSERT INTO run_parameters (run_id, key_path, value) VALUES (?, ?, ?)"),
+      try database.prepare(
+        "INSERT OR REPLACE INTO outcomes (run_id, name, position, value) VALUES (?, ?, ?, ?)"),
+      try database.prepare(
+        "INSERT OR REPLACE INTO series (run_id, name, month, value) VALUES (?, ?, ?, ?)")
+    )
   }
 
   /// The shard a database holds; databases without a shard row hold the whole sweep.

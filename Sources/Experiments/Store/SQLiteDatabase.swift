@@ -1,4 +1,9 @@
 import CSQLite
+import SafeIO
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 /// A SQLite connection through the C API: the only place the project touches SQLite.
 ///
@@ -14,7 +19,8 @@ final class SQLiteDatabase {
       readOnly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)
     let status = sqlite3_open_v2(path, &handle, flags | SQLITE_OPEN_NOMUTEX, nil)
     guard status == SQLITE_OK else {
-      let message = handle.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"
+      var message = handle.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"
+      if status == SQLITE_CANTOPEN { message += Self.cannotOpenDetail(path) }
       sqlite3_close(handle)
       handle = nil
       throw .sqlite(path: path, message: message)
@@ -24,6 +30,17 @@ final class SQLiteDatabase {
 
   deinit {
     sqlite3_close_v2(handle)
+  }
+
+  /// Why SQLite could not open `path`, in words: its own message says only "unable to open".
+  private static func cannotOpenDetail(_ path: String) -> String {
+    let folder = FileProblem.parentFolder(of: path)
+    let target = folder.isEmpty ? "." : folder
+    if access(target, W_OK) != 0 {
+      return " (\(target) is not writable: \(FileProblem.describe(errno: errno, path: target)); "
+        + "a database in WAL mode needs to write its -shm and -wal files beside it)"
+    }
+    return ""
   }
 
   /// Runs one or more statements that return no rows.

@@ -42,8 +42,31 @@ public struct ShardMerger {
   }
 
   /// Merges `shardPaths` in order. Throws ``StoreError/shardOfDifferentPlan`` for a shard whose
-  /// plan hash differs from the merged database's (shards merged before it stay merged).
+  /// plan hash differs from the others' or the merged database's, before merging any.
+  ///
+  /// Every shard is checked to be a readable sweep database, and the output to be missing, empty
+  /// or a gpumarket database, before anything is written; the output is locked against other
+  /// sweeps and merges while it is written, and an output created here is removed again when the
+  /// merge fails, so a failed merge leaves no file behind.
   public func merge(_ shardPaths: [String]) throws(StoreError) -> Summary {
+    let state = try DatabaseFile.checkWritable(outputPath)
+    for path in shardPaths {
+      try checkDistinct(path)
+      try DatabaseFile.checkReadable(path)
+    }
+    try checkOnePlan(shardPaths, outputIsOurs: state == .ours)
+    let created = try DatabaseLock.createIfMissing(outputPath)
+    do {
+      let lock = try DatabaseLock(path: outputPath)
+      defer { withExtendedLifetime(lock) {} }
+      return try mergeChecked(shardPaths)
+    } catch {
+      if created { DatabaseFile.remove(outputPath) }
+      throw error
+    }
+  }
+
+  private func mergeChecked(_ shardPaths: [String]) throws(StoreError) -> Summary {
     var reports: [ShardReport] = []
     let output = try SQLiteDatabase(path: outputPath)
     try output.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;")
@@ -73,6 +96,42 @@ public struct ShardMerger {
     let counts = try merged.runCounts()
     return Summary(
       shards: reports, total: merged.plan.runCount, ok: counts.ok, failed: counts.failed)
+  }
+
+  /// Refuses, before anything is written, an output that is itself a shard, and shards whose
+  /// plan differs from the first shard's or from the plan the output already holds.
+  private func checkOnePlan(_ shardPaths: [String], outputIsOurs: Bool) throws(StoreError) {
+    var expected: (hash: String, path: String)?
+    if outputIsOurs {
+      let output = try SweepDatabase(path: outputPath)
+      // Merging into a shard (`merge shard-0 shard-1`, OUT forgotten) would mix shards silently.
+      let shard = try ResultsWriter.storedShard(output.database)
+      guard shard.isWhole else { throw .mergeIntoShard(path: outputPath, shard: shard) }
+      if !output.plan.hash.isEmpty { expected = (output.plan.hash, outputPath) }
+    }
+    for path in shardPaths {
+      let hash = try Self.planHash(path)
+      guard let first = expected else {
+        expected = (hash, path)
+        continue
+      }
+      guard hash == first.hash else {
+        throw .shardOfDifferentPlan(
+          shard: path, shardHash: hash, merged: first.path, mergedHash: first.hash)
+      }
+    }
+  }
+
+  /// The plan hash of a shard, read through a read-write connection: unlike a read-only one, it
+  /// folds the write-ahead log back and removes it when it closes, so no -wal or -shm file is
+  /// left beside a shard when the merge is refused.
+  private static func planHash(_ path: String) throws(StoreError) -> String {
+    let database = try SQLiteDatabase(path: path)
+    let query = try database.prepare("SELECT hash FROM plan WHERE id = 1")
+    guard try query.step(), let hash = query.string(0) else {
+      throw .notASweepDatabase(path: path)
+    }
+    return hash
   }
 
   /// Refuses to merge the output into itself.

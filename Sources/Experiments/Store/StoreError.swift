@@ -7,6 +7,12 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
   case shardOfDifferentPlan(shard: String, shardHash: String, merged: String, mergedHash: String)
   case unsupportedSchema(path: String, version: Int)
   case mergeIntoShard(path: String, shard: SweepShard)
+  /// The path cannot hold a database: `reason` says why (a directory, a missing folder, ...).
+  case unusable(path: String, reason: String)
+  /// An SQLite database of another program, refused before anything is written to it.
+  case foreignDatabase(path: String, tables: [String])
+  /// Another gpumarket process holds the database's lock.
+  case inUse(path: String)
 
   public var description: String {
     switch self {
@@ -28,6 +34,15 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case .mergeIntoShard(let path, let shard):
       "\(path) holds shard \(shard) of a sweep, not a merged sweep: give a new or merged database "
         + "first (gpumarket merge OUT.sqlite SHARD.sqlite...)"
+    case .unusable(let path, let reason):
+      "\(path): \(reason)"
+    case .foreignDatabase(let path, let tables):
+      "\(path) is an SQLite database of another program (tables: "
+        + tables.prefix(5).joined(separator: ", ") + (tables.count > 5 ? ", ..." : "")
+        + "); gpumarket writes only into its own databases: use another path"
+    case .inUse(let path):
+      "\(path): this database is in use by another sweep or merge; wait for it to finish, "
+        + "or use another path"
     case .unsupportedSchema(let path, let version):
       "\(path) has results schema version \(version), expected \(ResultsSchema.version)"
     }

@@ -25,6 +25,7 @@ public final class SweepDatabase {
   }
 
   public init(path: String) throws(StoreError) {
+    try DatabaseFile.checkReadable(path)
     database = try SQLiteDatabase(path: path, readOnly: true)
     let hasPlan = try database.prepare(
       "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'plan'")

@@ -1,5 +1,6 @@
 import Foundation
 import LinearAlgebra
+import LocatedYAML
 
 #if canImport(Glibc)
   import Glibc

@@ -1,3 +1,4 @@
+import LocatedYAML
 import Simulation
 
 /// Static checks that need several entities at once: contracts that no provider could ever

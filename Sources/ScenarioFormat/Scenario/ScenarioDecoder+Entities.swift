@@ -1,3 +1,4 @@
+import LocatedYAML
 import Simulation
 
 /// One reader per entity; the allowed keys of each come from `ScenarioFields`.
@@ -13,23 +14,30 @@ extension ScenarioDecoder {
 
   func input(_ id: String, _ node: DocumentNode) -> SupplyInput? {
     guard let map = node.mapping(log, allowedKeys: Self.inputKeys) else { return nil }
-    guard let units = map.required("unitsPerMonth").flatMap({ path($0) }) else { return nil }
+    guard
+      let units = map.required("unitsPerMonth").flatMap({
+        path($0, rule(ScenarioFields.input, "unitsPerMonth"))
+      })
+    else { return nil }
     return SupplyInput(id: id, unitsPerMonth: units)
   }
 
   func chip(_ id: String, _ node: DocumentNode) -> Chip? {
     guard let map = node.mapping(log, allowedKeys: Self.chipKeys) else { return nil }
     let vendor = map.required("vendor")?.string(log)
-    let tflops = map.required("tflopsBF16")?.number(log, .positive)
-    let hbm = map.optional("hbmGB")?.number(log, .nonNegative) ?? 0
-    let tdp = map.optional("tdpW")?.number(log, .nonNegative) ?? 0
-    let kW = map.required("kWPerChip")?.number(log, .positive)
-    let price = map.required("priceUSD")?.number(log, .positive)
+    let fields = ScenarioFields.chip
+    let tflops = map.number(fields.field("tflopsBF16"), log)
+    let hbm = map.number(defaulted: fields.field("hbmGB"), log)
+    let tdp = map.number(defaulted: fields.field("tdpW"), log)
+    let kW = map.number(fields.field("kWPerChip"), log)
+    let price = map.number(fields.field("priceUSD"), log)
     let available = map.required("available").flatMap(month)
-    let lead = map.optional("leadTimeMonths")?.integer(log, min: 0, max: 60) ?? 0
-    let use = map.optional("inputUse").flatMap { numbers($0, .nonNegative) } ?? [:]
-    let valueFactor = map.optional("valueFactor")?.number(log, .range(0...10)) ?? 1
-    let capital = map.optional("systemCapitalUSD")?.number(log, .positive)
+    let lead = map.integer(defaulted: fields.field("leadTimeMonths"), log)
+    let use =
+      map.optional("inputUse").flatMap { numbers($0, fields.field("inputUse").numberRule!) }
+      ?? [:]
+    let valueFactor = map.number(defaulted: fields.field("valueFactor"), log)
+    let capital = map.number(fields.field("systemCapitalUSD"), log)
     guard let vendor, let tflops, let kW, let price, let available else { return nil }
     return Chip(
       id: id, vendor: vendor, tflopsBF16: tflops, hbmGB: hbm, tdpW: tdp, kWPerChip: kW,
@@ -39,14 +47,19 @@ extension ScenarioDecoder {
 
   func vendor(_ id: String, _ node: DocumentNode) -> Vendor? {
     guard let map = node.mapping(log, allowedKeys: Self.vendorKeys) else { return nil }
-    let shares = map.optional("inputShare").flatMap { paths($0, .fraction) } ?? [:]
-    let units = map.optional("unitsPerMonth").flatMap { path($0) }
-    let mix = map.required("mix").flatMap { paths($0) }
+    let fields = ScenarioFields.vendor
+    let shares =
+      map.optional("inputShare").flatMap { paths($0, fields.field("inputShare").numberRule!) }
+      ?? [:]
+    let units = map.optional("unitsPerMonth").flatMap { path($0, rule(fields, "unitsPerMonth")) }
+    let mix = map.required("mix").flatMap { paths($0, rule(fields, "mix")) }
     let captive = map.optional("captiveOwner")?.string(log)
     let policy =
       map.optional("allocation")?.choice(log, among: AllocationPolicy.allCases.map(\.rawValue))
-      .flatMap(AllocationPolicy.init(rawValue:)) ?? .proRata
-    let priority = map.optional("priority").flatMap { numbers($0, .nonNegative) } ?? [:]
+      .flatMap(AllocationPolicy.init(rawValue:))
+      ?? AllocationPolicy(rawValue: fields.field("allocation").defaultValue!)!
+    let priority =
+      map.optional("priority").flatMap { numbers($0, fields.field("priority").numberRule!) } ?? [:]
     if map.optional("inputShare") == nil && map.optional("unitsPerMonth") == nil {
       log.error(
         "a vendor needs inputShare or unitsPerMonth to limit its output", at: node,
@@ -63,26 +76,34 @@ extension ScenarioDecoder {
     let kind = map.required("kind")?.choice(log, among: ProviderKind.allCases.map(\.rawValue))
       .flatMap(ProviderKind.init(rawValue:))
     var provider = Provider(id: id, kind: kind ?? .other)
-    if let x = map.optional("region")?.string(log) { provider.region = x }
-    if let x = map.optional("capexUSDPerMonth").flatMap({ path($0) }) {
+    provider.region = map.string(defaulted: ScenarioFields.provider.field("region"), log)
+    if let x = map.optional("capexUSDPerMonth").flatMap({
+      path($0, rule(ScenarioFields.provider, "capexUSDPerMonth"))
+    }) {
       provider.capexUSDPerMonth = x
     }
-    if let x = map.optional("ownUse").flatMap({ path($0, .fraction) }) { provider.ownUse = x }
+    if let x = map.optional("ownUse").flatMap({
+      path($0, ScenarioFields.provider.field("ownUse").numberRule!)
+    }) {
+      provider.ownUse = x
+    }
     provider.ownUseBuyer = map.optional("ownUseBuyer")?.string(log)
-    if let x = map.optional("initialChips").flatMap({ numbers($0) }) { provider.initialChips = x }
-    if let x = map.optional("powerUSDPerKWh")?.number(log, .range(0...10)) {
-      provider.powerUSDPerKWh = x
+    if let x = map.optional("initialChips").flatMap({
+      numbers($0, rule(ScenarioFields.provider, "initialChips"))
+    }) {
+      provider.initialChips = x
     }
-    if let x = map.optional("opsUSDPerGPUHour")?.number(log, .range(0...100)) {
-      provider.opsUSDPerGPUHour = x
-    }
+    provider.powerUSDPerKWh = map.number(
+      defaulted: ScenarioFields.provider.field("powerUSDPerKWh"), log)
+    provider.opsUSDPerGPUHour = map.number(
+      defaulted: ScenarioFields.provider.field("opsUSDPerGPUHour"), log)
     return kind == nil ? nil : provider
   }
 
   func site(_ id: String, _ node: DocumentNode) -> Site? {
     guard let map = node.mapping(log, allowedKeys: Self.siteKeys) else { return nil }
     let provider = map.required("provider")?.string(log)
-    let power = map.required("powerMW").flatMap { path($0) }
+    let power = map.required("powerMW").flatMap { path($0, rule(ScenarioFields.site, "powerMW")) }
     let pueField = ScenarioFields.site.field("pue")
     let pue = map.number(pueField, log) ?? pueField.defaultNumber!
     guard let provider, let power else { return nil }
@@ -91,15 +112,17 @@ extension ScenarioDecoder {
 
   func buyer(_ id: String, _ node: DocumentNode) -> Buyer? {
     guard let map = node.mapping(log, allowedKeys: Self.buyerKeys) else { return nil }
-    let kind = map.optional("kind")?.string(log) ?? "lab"
-    let region = map.optional("region")?.string(log) ?? "us"
-    let budget = map.required("budgetUSDPerMonth").flatMap { path($0) }
+    let kind = map.string(defaulted: ScenarioFields.buyer.field("kind"), log)
+    let region = map.string(defaulted: ScenarioFields.buyer.field("region"), log)
+    let budget = map.required("budgetUSDPerMonth").flatMap {
+      path($0, rule(ScenarioFields.buyer, "budgetUSDPerMonth"))
+    }
     let affinityRule = ScenarioFields.buyer.field("affinity").numberRule!
     let affinity = map.optional("affinity").flatMap { numbers($0, affinityRule) } ?? [:]
-    let fallback = map.optional("defaultAffinity")?.number(log, .range(0...100)) ?? 1
-    let elasticity = map.optional("priceElasticity")?.number(log, .range(0...5)) ?? 1
-    let hedge = map.optional("hedgeRatio")?.number(log, .fraction) ?? 0
-    let tenor = map.optional("contractTenorMonths")?.integer(log, min: 1, max: 120) ?? 12
+    let fallback = map.number(defaulted: ScenarioFields.buyer.field("defaultAffinity"), log)
+    let elasticity = map.number(defaulted: ScenarioFields.buyer.field("priceElasticity"), log)
+    let hedge = map.number(defaulted: ScenarioFields.buyer.field("hedgeRatio"), log)
+    let tenor = map.integer(defaulted: ScenarioFields.buyer.field("contractTenorMonths"), log)
     guard let budget else { return nil }
     return Buyer(
       id: id, kind: kind, region: region, budgetUSDPerMonth: budget, affinity: affinity,
@@ -111,10 +134,10 @@ extension ScenarioDecoder {
     guard let map = node.mapping(log, allowedKeys: Self.contractKeys) else { return nil }
     let buyer = map.required("buyer")?.string(log)
     let provider = map.required("provider")?.string(log)
-    let gpus = map.required("gpus").flatMap { numbers($0) }
-    let price = map.required("priceUSDPerGPUHour")?.number(log, .nonNegative)
+    let gpus = map.required("gpus").flatMap { numbers($0, rule(ScenarioFields.contract, "gpus")) }
+    let price = map.number(ScenarioFields.contract.field("priceUSDPerGPUHour"), log)
     let start = map.required("start").flatMap(month)
-    let months = map.required("months")?.integer(log, min: 1)
+    let months = map.integer(ScenarioFields.contract.field("months"), log)
     guard let buyer, let provider, let gpus, let price, let start, let months else { return nil }
     return Contract(
       id: id, buyer: buyer, provider: provider, gpus: gpus, priceUSDPerGPUHour: price,
@@ -123,21 +146,30 @@ extension ScenarioDecoder {
 
   func generator(_ id: String, _ node: DocumentNode) -> BuyerGenerator? {
     guard let map = node.mapping(log, allowedKeys: Self.generatorKeys) else { return nil }
-    let count = map.required("count")?.integer(log, min: 0, max: 1_000_000)
-    let seed = map.optional("seed")?.integer(log, min: 0).map(UInt64.init) ?? 1
-    let total = map.required("totalBudgetUSDPerMonth").flatMap { path($0) }
-    let sigmaField = ScenarioFields.generator.field("budgetLogSigma")
-    let sigma = map.number(sigmaField, log) ?? sigmaField.defaultNumber!
-    let regions = map.optional("regionWeights").flatMap { numbers($0) } ?? ["us": 1]
-    let range = map.optional("affinity").flatMap { factorRange($0) } ?? 0.8...1.2
+    let fields = ScenarioFields.generator
+    let count = map.integer(fields.field("count"), log)
+    let seed =
+      map.optional("seed")?.unsignedInteger(log) ?? UInt64(fields.field("seed").defaultNumber!)
+    let total = map.required("totalBudgetUSDPerMonth").flatMap {
+      path($0, rule(fields, "totalBudgetUSDPerMonth"))
+    }
+    let sigma = map.number(defaulted: fields.field("budgetLogSigma"), log)
+    let regionField = fields.field("regionWeights")
+    let regions =
+      numbers(
+        map.optional(regionField.name) ?? regionField.defaultNode,
+        regionField.numberRule!) ?? [:]
+    let affinityField = fields.field("affinity")
+    let range = factorRange(map.optional("affinity") ?? affinityField.defaultNode, affinityField)
+    let overrideField = fields.field("affinityOverrides")
     var overrides: [String: ClosedRange<Double>] = [:]
-    for entry in map.optional("affinityOverrides")?.entries(log) ?? [] {
-      if let r = factorRange(entry.node) { overrides[entry.key] = r }
+    for entry in map.optional(overrideField.name)?.entries(log) ?? [] {
+      if let r = factorRange(entry.node, overrideField) { overrides[entry.key] = r }
     }
     if regions.values.reduce(0, +) <= 0, let node = map.optional("regionWeights") {
       log.error("expected at least one region weight > 0", at: node)
     }
-    guard let count, let total else { return nil }
+    guard let count, let total, let range else { return nil }
     return BuyerGenerator(
       id: id, count: count, seed: seed, totalBudgetUSDPerMonth: total, budgetLogSigma: sigma,
       regionWeights: regions, affinityRange: range, affinityOverrides: overrides)

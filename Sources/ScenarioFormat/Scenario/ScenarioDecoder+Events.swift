@@ -1,3 +1,4 @@
+import LocatedYAML
 import Simulation
 
 /// The event kinds a file may name, one case per variant of `ScenarioFields.eventVariants` (a
@@ -30,17 +31,18 @@ extension ScenarioDecoder {
       return nil
     }
     let at = map.required("at").flatMap(month)
-    let months = map.optional("months")?.integer(log, min: 1)
+    let months = map.integer(ScenarioFields.eventCommon.field("months"), log)
+    let fields = ScenarioFields.eventVariants.first { $0.tag == kindName }!.fields
     let note = map.optional("note")?.string(log) ?? ""
     let eventKind: EventKind?
     switch kind {
     case .supplyMultiplier:
       let target = supplyTarget(map)
-      let factor = map.required("factor")?.number(log, .range(0...100))
+      let factor = map.number(fields.field("factor"), log)
       eventKind = target.flatMap { t in factor.map { .supplyMultiplier(target: t, factor: $0) } }
     case .demandMultiplier:
       let buyer = map.optional("buyer")?.string(log)
-      eventKind = map.required("factor")?.number(log, .range(0...100)).map {
+      eventKind = map.number(fields.field("factor"), log).map {
         .demandMultiplier(buyer: buyer, factor: $0)
       }
     case .exportBan:
@@ -50,11 +52,11 @@ extension ScenarioDecoder {
       eventKind = region.map { .exportBan(region: $0, chips: chips, cloud: cloud) }
     case .priceCap:
       let chip = map.required("chip")?.string(log)
-      let cap = map.required("usdPerGPUHour")?.number(log, .nonNegative)
+      let cap = map.number(fields.field("usdPerGPUHour"), log)
       eventKind = chip.flatMap { c in cap.map { .priceCap(chip: c, usdPerGPUHour: $0) } }
     case .chipDelay:
       let chip = map.required("chip")?.string(log)
-      let by = map.required("delayMonths")?.integer(log, min: -120, max: 120)
+      let by = map.integer(fields.field("delayMonths"), log)
       eventKind = chip.flatMap { c in by.map { .chipDelay(chip: c, months: $0) } }
     case .newSite:
       let id = map.required("id")?.string(log)

@@ -1,3 +1,4 @@
+import LocatedYAML
 import Simulation
 
 /// The document nodes of decoded entities, in the same order as the scenario's arrays.

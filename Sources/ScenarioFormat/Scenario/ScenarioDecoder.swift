@@ -1,3 +1,4 @@
+import LocatedYAML
 import Simulation
 
 /// Walks a `DocumentNode` tree into a typed `Scenario`, reporting every problem at once.
@@ -35,7 +36,9 @@ public struct ScenarioDecoder {
     let name = top.required("name")?.string(log)
     let description = top.required("description")?.string(log)
     let horizon = top.required("horizon").flatMap(horizon)
-    let seed = top.optional("seed")?.integer(log, min: 0).map(UInt64.init) ?? 1
+    let seed =
+      top.optional("seed")?.unsignedInteger(log)
+      ?? UInt64(ScenarioFields.top.field("seed").defaultNumber!)
     let market = top.optional("market").flatMap(market) ?? Self.market(nil, log)
     let randomness = top.optional("randomness").flatMap(randomness) ?? Randomness()
     let inputs = collection(top.optional("inputs"), input)
@@ -109,9 +112,45 @@ public struct ScenarioDecoder {
     value: T, node: DocumentNode
   )] {
     guard let node, let entries = node.entries(log) else { return [] }
+    checkCaseDistinct(entries)
     return entries.compactMap { entry in
       read(entry.key, entry.node).map { ($0, entry.node) }
     }
+  }
+
+  /// Ids name columns and outcomes in results (`compute.lab.2026`), and SQLite, spreadsheets and
+  /// pandas' SQL readers treat names that differ only in case as one: such ids are refused.
+  func checkCaseDistinct(_ entries: [(key: String, node: DocumentNode)]) {
+    var firstByFolded: [String: String] = [:]
+    for entry in entries {
+      if let problem = Self.idProblem(entry.key) {
+        log.error("id '\(entry.key)' \(problem)", at: entry.node)
+        continue
+      }
+      let folded = entry.key.lowercased()
+      if let first = firstByFolded[folded] {
+        log.error(
+          "id '\(entry.key)' differs from '\(first)' only in case; ids must differ in more than "
+            + "case, because results name columns by id and SQLite ignores case in them",
+          at: entry.node)
+      } else {
+        firstByFolded[folded] = entry.key
+      }
+    }
+  }
+
+  /// What is wrong with an id, if anything: ids are parts of key paths (`buyers.ID.budget`) and
+  /// of outcome names (`compute.ID.2026`), so they may not be empty or hold `.`, `[`, `]` or
+  /// control characters.
+  static func idProblem(_ id: String) -> String? {
+    if id.isEmpty { return "is empty; ids must have at least one character" }
+    if id.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+      return "contains a control character"
+    }
+    if id.contains(where: { ".[]".contains($0) }) {
+      return "contains '.', '[' or ']', which separate the parts of key paths and outcome names"
+    }
+    return nil
   }
 
   func horizon(_ node: DocumentNode) -> (start: YearMonth, months: Int, step: Int)? {
@@ -119,9 +158,16 @@ public struct ScenarioDecoder {
       return nil
     }
     let start = map.required("start").flatMap(month)
-    let months = map.required("months")?.integer(log, min: 1, max: 1200)
-    let step = map.optional("stepMonths")?.integer(log, min: 1, max: 12) ?? 1
+    let months = map.integer(ScenarioFields.horizon.field("months"), log)
+    let step = map.integer(defaulted: ScenarioFields.horizon.field("stepMonths"), log)
     guard let start, let months else { return nil }
+    let last = YearMonth(year: DocumentNode.years.upperBound, month: 12)
+    if start.adding(months: months - 1) > last {
+      log.error(
+        "the horizon from \(start) for \(months) months ends after \(last), the last month a "
+          + "scenario may have", at: map.required("months") ?? node)
+      return nil
+    }
     if months % step != 0 {
       log.error(
         "months (\(months)) must be a multiple of stepMonths (\(step))",
@@ -134,7 +180,9 @@ public struct ScenarioDecoder {
   func market(_ node: DocumentNode) -> MarketSettings? {
     guard let map = node.mapping(log, allowedKeys: ScenarioFields.market.names) else { return nil }
     var settings = Self.market(map, log)
-    if let x = map.optional("referencePriceUSDPerH100eHour").flatMap({ path($0, .positive) }) {
+    if let x = map.optional("referencePriceUSDPerH100eHour").flatMap({
+      path($0, rule(ScenarioFields.market, "referencePriceUSDPerH100eHour"))
+    }) {
       settings.referencePriceUSDPerH100eHour = x
     }
     if let x = map.optional("referenceChip")?.string(log) { settings.referenceChip = x }
@@ -160,21 +208,13 @@ public struct ScenarioDecoder {
   }
 
   func contractMarket(_ node: DocumentNode) -> ContractMarketSettings? {
-    guard let map = node.mapping(log, allowedKeys: ScenarioFields.contractMarket.names) else {
-      return nil
-    }
-    var settings = ContractMarketSettings()
-    if let x = map.optional("costOfCapital")?.number(log, .range(0...1)) {
-      settings.costOfCapital = x
-    }
-    if let x = map.optional("lifeYears")?.number(log, .range(0.5...20)) { settings.lifeYears = x }
-    if let x = map.optional("meanReversionPerMonth")?.number(log, .range(0...5)) {
-      settings.meanReversionPerMonth = x
-    }
-    if let x = map.optional("termPremiumPerYear")?.number(log, .range(-0.5...0.5)) {
-      settings.termPremiumPerYear = x
-    }
-    return settings
+    let fields = ScenarioFields.contractMarket
+    guard let map = node.mapping(log, allowedKeys: fields.names) else { return nil }
+    return ContractMarketSettings(
+      costOfCapital: map.number(defaulted: fields.field("costOfCapital"), log),
+      lifeYears: map.number(defaulted: fields.field("lifeYears"), log),
+      meanReversionPerMonth: map.number(defaulted: fields.field("meanReversionPerMonth"), log),
+      termPremiumPerYear: map.number(defaulted: fields.field("termPremiumPerYear"), log))
   }
 
   func randomness(_ node: DocumentNode) -> Randomness? {
@@ -182,14 +222,17 @@ public struct ScenarioDecoder {
       return nil
     }
     var result = Randomness()
-    if let x = map.optional("demandNoise")?.number(log, .range(0...2)) { result.demandNoise = x }
+    result.demandNoise = map.number(
+      defaulted: ScenarioFields.randomness.field("demandNoise"), log)
     if let shockNode = map.optional("supplyShock"),
       let shock = shockNode.mapping(log, allowedKeys: ScenarioFields.supplyShock.names)
     {
       let target = supplyTarget(shock)
-      let probability = shock.required("probabilityPerMonth")?.number(log, .fraction)
-      let factor = shock.required("factor").flatMap { factorRange($0) }
-      let months = shock.required("months")?.integer(log, min: 1)
+      let probability = shock.number(
+        ScenarioFields.supplyShock.field("probabilityPerMonth"), log)
+      let factorField = ScenarioFields.supplyShock.field("factor")
+      let factor = shock.required("factor").flatMap { factorRange($0, factorField) }
+      let months = shock.integer(ScenarioFields.supplyShock.field("months"), log)
       if let target, let probability, let factor, let months {
         result.supplyShock = SupplyShock(
           target: target, probabilityPerMonth: probability, minFactor: factor.lowerBound,
@@ -199,15 +242,24 @@ public struct ScenarioDecoder {
     return result
   }
 
-  /// `[low, high]` with 0 ≤ low ≤ high.
-  func factorRange(_ node: DocumentNode, upper: Double = 100) -> ClosedRange<Double>? {
+  /// The number rule of the field `name` of `fields` (a number, a time path, a dictionary or a
+  /// list of them), which must exist.
+  func rule(_ fields: [FieldSpec], _ name: String) -> NumberRule {
+    guard let rule = fields.field(name).numberRule else {
+      preconditionFailure("\(name) has no number rule")
+    }
+    return rule
+  }
+
+  /// `[low, high]` with low ≤ high, each satisfying the `[low, high]` field's rule.
+  func factorRange(_ node: DocumentNode, _ field: FieldSpec) -> ClosedRange<Double>? {
+    let rule = field.numberRule!
     guard let items = node.sequence(log) else { return nil }
     guard items.count == 2 else {
       log.error("expected a list of two numbers [low, high], got \(items.count) items", at: node)
       return nil
     }
-    guard let lo = items[0].number(log, .range(0...upper)),
-      let hi = items[1].number(log, .range(0...upper))
+    guard let lo = items[0].number(log, rule), let hi = items[1].number(log, rule)
     else { return nil }
     guard lo <= hi else {
       log.error("expected low <= high, got [\(lo), \(hi)]", at: node)
@@ -221,7 +273,7 @@ public struct ScenarioDecoder {
   }
 
   /// A number (constant) or `{ YYYY-MM: number }`, each number satisfying `rule`.
-  func path(_ node: DocumentNode, _ rule: NumberRule = .nonNegative) -> DatedPath? {
+  func path(_ node: DocumentNode, _ rule: NumberRule) -> DatedPath? {
     if case .mapping = node.value {
       guard let entries = node.entries(log) else { return nil }
       guard !entries.isEmpty else {
@@ -232,7 +284,9 @@ public struct ScenarioDecoder {
       for entry in entries {
         guard let parsed = DocumentNode.parseYearMonth(entry.key) else {
           log.error(
-            "expected a month written YYYY-MM as the key, got '\(entry.key)'", at: entry.node)
+            "expected a month written YYYY-MM with a year from "
+              + "\(DocumentNode.years.lowerBound) to \(DocumentNode.years.upperBound) as the key, "
+              + "got '\(entry.key)'", at: entry.node)
           continue
         }
         if let value = entry.node.number(log, rule) {
@@ -245,7 +299,7 @@ public struct ScenarioDecoder {
   }
 
   /// A mapping of ids to numbers (e.g. `{ h100: 150000 }`).
-  func numbers(_ node: DocumentNode, _ rule: NumberRule = .nonNegative) -> [String: Double]? {
+  func numbers(_ node: DocumentNode, _ rule: NumberRule) -> [String: Double]? {
     guard let entries = node.entries(log) else { return nil }
     var out: [String: Double] = [:]
     for entry in entries {
@@ -255,7 +309,7 @@ public struct ScenarioDecoder {
   }
 
   /// A mapping of ids to dated paths.
-  func paths(_ node: DocumentNode, _ rule: NumberRule = .nonNegative) -> [String: DatedPath]? {
+  func paths(_ node: DocumentNode, _ rule: NumberRule) -> [String: DatedPath]? {
     guard let entries = node.entries(log) else { return nil }
     var out: [String: DatedPath] = [:]
     for entry in entries {

@@ -2,6 +2,9 @@
 /// descriptions can produce a JSON Schema (`jsonSchemaDocument`) and reference tables
 /// (`markdownReference`). Units are in the names or stated; see docs/model.md for meanings.
 public enum ScenarioFields {
+  /// Longest horizon, contract, event or shock, in months (100 years).
+  public static let maxDurationMonths = 1200
+
   public static let top: [FieldSpec] = [
     FieldSpec("name", .string, required: true, doc: "Scenario name.", example: "baseline-2026"),
     FieldSpec(
@@ -63,7 +66,7 @@ public enum ScenarioFields {
   public static let horizon: [FieldSpec] = [
     FieldSpec("start", .month, required: true, doc: "First month.", example: "2023-01"),
     FieldSpec(
-      "months", .integer(min: 1, max: 1200), required: true,
+      "months", .integer(min: 1, max: maxDurationMonths), required: true,
       unit: "months", doc: "Length in months (a multiple of stepMonths).", example: "60"),
     FieldSpec(
       "stepMonths", .integer(min: 1, max: 12), default: "1", unit: "months",
@@ -131,7 +134,7 @@ public enum ScenarioFields {
       "factor", .list(.number(.range(0...100)), minItems: 2), required: true,
       doc: "[low, high]: the output multiplier is uniform in this range.", example: "[0.5, 0.9]"),
     FieldSpec(
-      "months", .integer(min: 1, max: nil), required: true, unit: "months",
+      "months", .integer(min: 1, max: maxDurationMonths), required: true, unit: "months",
       doc: "Length of a shock.", example: "3"),
   ]
 
@@ -294,7 +297,8 @@ public enum ScenarioFields {
       doc: "Contract price.", example: "2.2"),
     FieldSpec("start", .month, required: true, doc: "First month.", example: "2024-01"),
     FieldSpec(
-      "months", .integer(min: 1, max: nil), required: true, unit: "months", doc: "Length.",
+      "months", .integer(min: 1, max: maxDurationMonths), required: true, unit: "months",
+      doc: "Length.",
       example: "24"),
     note,
   ]
@@ -331,7 +335,7 @@ public enum ScenarioFields {
     FieldSpec(
       "at", .month, required: true, doc: "Month the event takes effect.", example: "2025-03"),
     FieldSpec(
-      "months", .integer(min: 1, max: nil), default: "(to the end)", unit: "months",
+      "months", .integer(min: 1, max: maxDurationMonths), default: "(to the end)", unit: "months",
       doc: "How long it lasts (absent: to the end).", example: "6"),
     note,
   ]

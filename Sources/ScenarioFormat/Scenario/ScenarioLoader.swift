@@ -1,3 +1,4 @@
+import LocatedYAML
 import Simulation
 
 /// Reads a scenario file (YAML or JSON, with `extends` and overrides) into a `Scenario`.

@@ -1,3 +1,5 @@
+import LocatedYAML
+
 extension FieldType {
   /// This type as a JSON Schema (draft 2020-12) fragment.
   public var jsonSchema: JSONValue {
@@ -59,7 +61,7 @@ extension FieldType {
   }
 
   static let monthSchema: JSONValue = .object([
-    ("type", .string("string")), ("pattern", .string("^[0-9]{4}-(0[1-9]|1[0-2])$")),
+    ("type", .string("string")), ("pattern", .string("^[1-9][0-9]{3}-(0[1-9]|1[0-2])$")),
   ])
 
   static func objectSchema(_ fields: [FieldSpec]) -> JSONValue {

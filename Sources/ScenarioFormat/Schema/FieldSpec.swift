@@ -1,3 +1,5 @@
+import LocatedYAML
+
 /// A declarative description of a file format: every field with its type, unit, default and meaning.
 ///
 /// One description feeds the decoder's list of allowed keys, the JSON Schema (`gpumarket schema`) and the

@@ -1,4 +1,5 @@
 import JSONWriting
+import LocatedYAML
 
 /// A JSON value with ordered object keys, written deterministically.
 public indirect enum JSONValue: Sendable, Equatable {

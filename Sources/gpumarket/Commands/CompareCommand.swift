@@ -2,6 +2,7 @@ import ArgumentParser
 import Dispatch
 import Experiments
 import Foundation
+import LocatedYAML
 import Reports
 import ScenarioFormat
 import Simulation
@@ -62,8 +63,13 @@ struct CompareCommand: ParsableCommand {
 
   func validate() throws {
     guard files.count >= 2 else { throw ValidationError("compare needs at least two scenarios") }
-    guard replicates >= 1 else { throw ValidationError("--replicates must be at least 1") }
-    guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+    guard (1...SweepLimits.maxReplicates).contains(replicates) else {
+      throw ValidationError(
+        "--replicates must be between 1 and \(SweepLimits.maxReplicates), got \(replicates)")
+    }
+    guard (1...SweepLimits.maxJobs).contains(jobs) else {
+      throw ValidationError("--jobs must be between 1 and \(SweepLimits.maxJobs), got \(jobs)")
+    }
   }
 
   func run() throws {
@@ -144,7 +150,7 @@ struct CompareCommand: ParsableCommand {
   }
 
   /// The outcomes to show, in a fixed order. `--outcome` names are parsed here; a name that is
-  /// not an outcome name is refused (exit 2) before anything is printed.
+  /// not an outcome name, or that no run has, is refused (exit 2) before anything is printed.
   private func outcomeNames(_ firstRuns: [RunResult]) throws -> [OutcomeName] {
     let reference = firstRuns[0]
     var candidates: [OutcomeName] = []
@@ -162,7 +168,7 @@ struct CompareCommand: ParsableCommand {
     var seen = Set<OutcomeName>()
     var names: [OutcomeName] = []
     for pattern in outcome {
-      let matches: [OutcomeName]
+      var matches: [OutcomeName]
       if pattern.contains("*") {
         matches = all.filter { Self.glob(pattern, matches: $0.description) }
       } else {
@@ -172,6 +178,14 @@ struct CompareCommand: ParsableCommand {
           printError("error: --outcome \(error)")
           throw ExitStatus.invalidInput
         }
+        matches = matches.filter { name in firstRuns.contains { $0.value(of: name) != nil } }
+      }
+      guard !matches.isEmpty else {
+        let examples = candidates.prefix(3).map(\.description).joined(separator: ", ")
+        printError(
+          "error: --outcome '\(pattern)' matches no outcome of these scenarios "
+            + "(outcomes are named like \(examples))")
+        throw ExitStatus.invalidInput
       }
       for name in matches where seen.insert(name).inserted { names.append(name) }
     }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Reports
+import SafeIO
 
 /// `gpumarket report SOURCE`: tables and charts from a sweep database.
 struct ReportCommand: ParsableCommand {
@@ -74,17 +75,24 @@ struct ReportCommand: ParsableCommand {
     let url = URL(fileURLWithPath: out)
     let stem = url.deletingPathExtension().lastPathComponent
     let rendered = document.render(resolvedFormat, stem: stem)
-    do {
-      let folder = url.deletingLastPathComponent()
-      for companion in rendered.companions {
-        let file = folder.appendingPathComponent(companion.path)
-        try FileManager.default.createDirectory(
-          at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try Data(companion.contents.utf8).write(to: file, options: .atomic)
+    // All files or none: a failure leaves no half-written report, companion or new folder.
+    let folder = url.deletingLastPathComponent()
+    var files = rendered.companions.map { companion in
+      (
+        path: folder.appendingPathComponent(companion.path).path,
+        contents: Array(companion.contents.utf8)
+      )
+    }
+    files.append((path: out, contents: Array(rendered.main.utf8)))
+    var created: [String] = []
+    do throws(AtomicFiles.WriteError) {
+      for file in files {
+        created += try AtomicFiles.createFolder(FileProblem.parentFolder(of: file.path))
       }
-      try Data(rendered.main.utf8).write(to: url, options: .atomic)
+      try AtomicFiles.write(files)
     } catch {
-      throw CommandError.exit("cannot write \(out): \(error.localizedDescription)", code: 74)
+      AtomicFiles.removeFolders(created)
+      throw CommandError.exit("\(error)", code: 74)
     }
   }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SafeIO
 import ScenarioFormat
 import Simulation
 
@@ -27,7 +28,7 @@ struct RunCommand: ParsableCommand {
 
       Exit status: 0 success; 2 invalid input (file, line and key path on stderr); \
       5 the run stopped on a violated invariant (month, entity and numbers on stderr); \
-      6 --out could not be written; 64 bad command-line usage.
+      6 --out could not be written (nothing in it is changed); 64 bad command-line usage.
       """
   )
 
@@ -78,28 +79,34 @@ struct RunCommand: ParsableCommand {
       do {
         try write(result, to: out)
       } catch {
-        printError("error: could not write to \(out): \(error.localizedDescription)")
+        printError("error: \(error)")
         throw ExitStatus.outputFailed
       }
     }
   }
 
-  private func write(_ result: RunResult, to directory: String) throws {
-    let fm = FileManager.default
-    try fm.createDirectory(atPath: directory, withIntermediateDirectories: true)
-    let files = [
-      ("series.csv", result.seriesCSV()), ("series.json", result.seriesJSON()),
-      ("summary.csv", result.summaryCSV()), ("summary.json", result.summaryJSON()),
-    ]
-    for (name, text) in files {
-      let target = URL(fileURLWithPath: directory).appendingPathComponent(name)
-      let temporary = URL(fileURLWithPath: directory).appendingPathComponent(".\(name).partial")
-      try Data(text.utf8).write(to: temporary)
-      // rename(2) replaces the target atomically: readers see the old file or the new one.
-      guard rename(temporary.path, target.path) == 0 else {
-        try? fm.removeItem(at: temporary)
-        throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: target.path])
-      }
+  /// Writes the four files into `directory` (created if missing), all or none: a failure leaves
+  /// whatever was there before, and no temporary file.
+  private func write(_ result: RunResult, to directory: String) throws(AtomicFiles.WriteError) {
+    let created = try AtomicFiles.createFolder(directory)
+    do throws(AtomicFiles.WriteError) {
+      try write(result, into: directory)
+    } catch {
+      AtomicFiles.removeFolders(created)
+      throw error
     }
+  }
+
+  private func write(_ result: RunResult, into directory: String) throws(AtomicFiles.WriteError) {
+    try AtomicFiles.write(
+      [
+        ("series.csv", result.seriesCSV()), ("series.json", result.seriesJSON()),
+        ("summary.csv", result.summaryCSV()), ("summary.json", result.summaryJSON()),
+      ].map { name, text in
+        (
+          path: directory.hasSuffix("/") ? directory + name : directory + "/" + name,
+          contents: Array(text.utf8)
+        )
+      })
   }
 }

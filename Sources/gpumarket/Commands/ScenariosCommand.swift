@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LocatedYAML
 import ScenarioFormat
 
 /// `gpumarket scenarios`: lists the bundled scenario files with their descriptions.

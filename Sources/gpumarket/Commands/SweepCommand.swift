@@ -1,7 +1,10 @@
 import ArgumentParser
 import Experiments
 import Foundation
+import LocatedYAML
+import SafeIO
 import ScenarioExperiments
+import ScenarioFormat
 
 /// `gpumarket sweep`: runs a scenario over a design of parameter values and replicates,
 /// streaming every run into a SQLite database; running it again resumes.
@@ -65,7 +68,9 @@ struct SweepCommand: ParsableCommand {
     if let design, DesignKind(rawValue: design) == nil {
       throw ValidationError("--design must be one of grid, random, lhs, sobol (got '\(design)')")
     }
-    if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+    if jobs < 1 || jobs > SweepLimits.maxJobs {
+      throw ValidationError("--jobs must be between 1 and \(SweepLimits.maxJobs), got \(jobs)")
+    }
     if let shard {
       do { _ = try SweepShard(parsing: shard) } catch { throw ValidationError("--shard: \(error)") }
     }
@@ -84,10 +89,11 @@ struct SweepCommand: ParsableCommand {
     if let replicates { plan.replicates = replicates }
     if let seed { plan.seed = seed }
     if series { plan.recordSeries = true }
+    // Only a regular file is read, so a FIFO cannot block here (loading the scenario reports it).
     if !plan.scenario.hasPrefix(BuiltinModels.prefix),
-      let contents = FileManager.default.contents(atPath: plan.scenario)
+      let contents = try? RegularFile.read(plan.scenario, limit: Document.Limits.maxBytes)
     {
-      plan.scenarioDigest = SweepPlan.digest(of: Array(contents))
+      plan.scenarioDigest = SweepPlan.digest(of: contents)
     }
     return plan
   }
@@ -102,8 +108,9 @@ struct SweepCommand: ParsableCommand {
       plan = try makePlan()
       sweepDesign = try SweepDesign(plan: plan)
       model = try makeExperimentModel(scenarioPath: plan.scenario)
-      // A misspelt --vary key or a value the scenario cannot take stops the sweep here, with the
-      // decoder's message, instead of failing every run.
+      try model.checkParameters(plan.parameters.map(\.keyPath))
+      // A value the scenario cannot take stops the sweep here, with the decoder's message,
+      // instead of failing every run.
       if let scenarioModel = model as? ScenarioModel, sweepDesign.pointCount > 0 {
         try scenarioModel.check(sweepDesign.assignments(atPoint: 0))
       }
@@ -122,7 +129,8 @@ struct SweepCommand: ParsableCommand {
     } catch {
       reporter?.finish()
       switch error {
-      case .differentPlan, .differentShard: throw CommandError.exit("\(error)", code: 2)
+      case .differentPlan, .differentShard, .foreignDatabase, .notASweepDatabase:
+        throw CommandError.exit("\(error)", code: 2)
       default: break
       }
       throw CommandError.exit("\(error)", code: 74)
@@ -130,7 +138,7 @@ struct SweepCommand: ParsableCommand {
     reporter?.finish()
     let line = (part.isWhole ? "" : "shard \(part): ") + Self.finalLine(summary, db: db)
     if summary.interrupted {
-      FileHandle.standardError.write(Data((line + "\n").utf8))
+      printError(line)
       throw ExitCode(130)
     }
     print(line)
@@ -153,8 +161,7 @@ enum CommandError {
   /// Writes `error: MESSAGE` to stderr and returns the exit code to throw. Scenario diagnostics
   /// arrive already formatted (`FILE:LINE:COLUMN: error: ...`) and are written as they are.
   static func exit(_ message: String, code: Int32) -> ExitCode {
-    let text = message.contains("error: ") ? message : "error: \(message)"
-    FileHandle.standardError.write(Data((text + "\n").utf8))
+    printError(message.contains("error: ") ? message : "error: \(message)")
     return ExitCode(code)
   }
 }

@@ -1,3 +1,4 @@
+import LocatedYAML
 import ScenarioFormat
 
 /// The one way `run` and `validate` read a scenario, so both report the same diagnostics.

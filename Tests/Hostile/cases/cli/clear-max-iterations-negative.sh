@@ -1,0 +1,1 @@
+gm clear "$ROOT/examples/market-small.json" --max-iterations -1

@@ -1,0 +1,2 @@
+base
+gm compare base.yaml base.yaml --outcome 'zzz*'

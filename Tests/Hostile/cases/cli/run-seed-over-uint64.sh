@@ -1,0 +1,2 @@
+base
+gm run base.yaml --seed 18446744073709551616

@@ -1,0 +1,1 @@
+gm schema --format yaml

@@ -1,0 +1,2 @@
+base
+gm validate base.yaml --set horizon=null

@@ -1,0 +1,2 @@
+base
+gm validate base.yaml --set market..sigma=3

@@ -1,0 +1,2 @@
+gm sweep builtin:ishigami --db s.sqlite --quiet
+files

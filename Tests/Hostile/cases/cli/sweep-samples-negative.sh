@@ -1,0 +1,2 @@
+gm sweep builtin:ishigami --design lhs --samples -3 --vary x1=0..1 --db s.sqlite --quiet
+files

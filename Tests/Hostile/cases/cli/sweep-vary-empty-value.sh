@@ -1,0 +1,2 @@
+gm sweep builtin:ishigami --vary x1= --db s.sqlite --quiet
+files

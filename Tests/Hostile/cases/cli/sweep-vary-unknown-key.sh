@@ -1,0 +1,3 @@
+base
+gm sweep base.yaml --vary market.sigmaa=2,3 --db s.sqlite --quiet
+files

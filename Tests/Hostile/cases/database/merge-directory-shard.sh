@@ -1,0 +1,3 @@
+mkdir a.sqlite
+gm merge out.sqlite a.sqlite
+files

@@ -1,0 +1,3 @@
+mkfifo a.sqlite
+gm merge out.sqlite a.sqlite
+files

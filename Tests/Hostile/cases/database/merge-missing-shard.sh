@@ -1,0 +1,2 @@
+gm merge out.sqlite a.sqlite
+files

@@ -1,0 +1,4 @@
+gm sweep builtin:ishigami --vary x1=1,2 --quiet --shard 0/2 --db a.sqlite
+mkdir out.sqlite
+gm merge out.sqlite a.sqlite
+files

@@ -1,0 +1,3 @@
+echo hello > a.sqlite
+gm merge out.sqlite a.sqlite
+files

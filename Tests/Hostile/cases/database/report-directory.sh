@@ -1,0 +1,3 @@
+mkdir a.sqlite
+gm report a.sqlite
+files

@@ -1,0 +1,2 @@
+gm report a.sqlite
+files

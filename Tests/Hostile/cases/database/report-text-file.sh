@@ -1,0 +1,3 @@
+echo hello > a.sqlite
+gm report a.sqlite
+files

@@ -1,0 +1,11 @@
+# Two sweeps into one database: the second must see the first's lock and refuse at once.
+"$GM" sweep builtin:ishigami-slow --vary x1=0..1:200 --jobs 1 --quiet --db s.sqlite > first.out 2>&1 &
+first=$!
+for _ in $(seq 100); do [ -s s.sqlite ] && break; sleep 0.1; done
+sleep 0.5
+gm sweep builtin:ishigami-slow --vary x1=0..1:200 --jobs 1 --quiet --db s.sqlite
+kill -INT $first; wait $first
+echo "--- first sweep: exit $? ($(grep -c . first.out) lines)"
+rm first.out
+gmq sweep builtin:ishigami-slow --vary x1=0..1:200 --jobs 2 --quiet --db s.sqlite
+rows s.sqlite runs

@@ -1,0 +1,3 @@
+: > s.sqlite
+gm sweep builtin:ishigami --vary x1=1,2 --quiet --db s.sqlite
+rows s.sqlite runs

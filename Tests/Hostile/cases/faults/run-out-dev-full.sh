@@ -1,0 +1,2 @@
+base
+gmq run base.yaml --out /dev/full

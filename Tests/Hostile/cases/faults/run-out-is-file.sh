@@ -1,0 +1,4 @@
+base
+echo keep > out
+gmq run base.yaml --out out
+files

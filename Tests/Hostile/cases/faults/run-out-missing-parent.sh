@@ -1,0 +1,3 @@
+base
+gmq run base.yaml --out a/b/c
+find a -type f | sort

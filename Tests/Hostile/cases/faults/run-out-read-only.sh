@@ -1,0 +1,4 @@
+base
+tmpfs ro ro
+gmq run base.yaml --out ro/out
+files

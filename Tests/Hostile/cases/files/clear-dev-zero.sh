@@ -1,0 +1,1 @@
+gm clear /dev/zero

@@ -1,0 +1,2 @@
+mkdir m.json
+gm clear m.json

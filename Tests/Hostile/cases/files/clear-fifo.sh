@@ -1,0 +1,2 @@
+mkfifo m.json
+gm clear m.json

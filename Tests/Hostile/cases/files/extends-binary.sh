@@ -1,0 +1,3 @@
+printf '\x00\x01\x02' > bin.yaml
+printf 'extends: bin.yaml\n' > s.yaml
+gm validate s.yaml

@@ -1,0 +1,2 @@
+printf 'extends: /dev/urandom\n' > s.yaml
+gm validate s.yaml

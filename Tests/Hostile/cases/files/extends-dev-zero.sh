@@ -1,0 +1,2 @@
+printf 'extends: /dev/zero\n' > s.yaml
+gm validate s.yaml

@@ -1,0 +1,3 @@
+mkdir base.yaml
+printf 'extends: base.yaml\n' > s.yaml
+gm validate s.yaml

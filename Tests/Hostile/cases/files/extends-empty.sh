@@ -1,0 +1,2 @@
+printf 'extends: ""\n' > s.yaml
+gm validate s.yaml

@@ -1,0 +1,3 @@
+mkfifo base.yaml
+printf 'extends: base.yaml\nname: x\n' > s.yaml
+gm validate s.yaml

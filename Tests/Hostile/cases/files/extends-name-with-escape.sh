@@ -1,0 +1,2 @@
+printf 'extends: "\\e[31mred.yaml"\n' > s.yaml
+gm validate s.yaml

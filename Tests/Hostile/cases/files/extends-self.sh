@@ -1,0 +1,2 @@
+printf 'extends: s.yaml\nname: x\n' > s.yaml
+gm validate s.yaml

@@ -1,0 +1,2 @@
+mkdir s.yaml
+gm run s.yaml

@@ -1,0 +1,2 @@
+mkfifo s.yaml
+gm run s.yaml

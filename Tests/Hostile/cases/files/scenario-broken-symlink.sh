@@ -1,0 +1,2 @@
+ln -s nowhere.yaml s.yaml
+gm validate s.yaml

@@ -1,0 +1,1 @@
+gm validate /dev/null

@@ -1,0 +1,2 @@
+mkdir s.yaml
+gm validate s.yaml

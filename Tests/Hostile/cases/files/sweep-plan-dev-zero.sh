@@ -1,0 +1,2 @@
+gm sweep --plan /dev/zero --db s.sqlite --quiet
+files

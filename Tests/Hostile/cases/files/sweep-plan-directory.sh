@@ -1,0 +1,3 @@
+mkdir plan.yaml
+gm sweep --plan plan.yaml --db s.sqlite --quiet
+files

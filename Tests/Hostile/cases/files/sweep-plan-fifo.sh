@@ -1,0 +1,3 @@
+mkfifo plan.yaml
+gm sweep --plan plan.yaml --db s.sqlite --quiet
+files

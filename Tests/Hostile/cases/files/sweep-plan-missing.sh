@@ -1,0 +1,2 @@
+gm sweep --plan plan.yaml --db s.sqlite --quiet
+files

@@ -1,0 +1,3 @@
+printf 'scenario: caf\xe9\n' > plan.yaml
+gm sweep --plan plan.yaml --db s.sqlite --quiet
+files

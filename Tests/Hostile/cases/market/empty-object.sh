@@ -1,0 +1,2 @@
+echo '{}' > m.json
+gm clear m.json

@@ -1,0 +1,2 @@
+echo '{"sigma": 2, "buyers": [{"name": "a", "budget": 1}], "products": [{"name": ["p"], "supply": 1}], "valuations": [[1]]}' > m.json
+gm clear m.json

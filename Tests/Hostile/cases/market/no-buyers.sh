@@ -1,0 +1,2 @@
+echo '{"sigma": 2, "buyers": [], "products": [{"name": "p", "supply": 1}], "valuations": []}' > m.json
+gm clear m.json

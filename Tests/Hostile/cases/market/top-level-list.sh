@@ -1,0 +1,2 @@
+echo '[1, 2, 3]' > m.json
+gm clear m.json

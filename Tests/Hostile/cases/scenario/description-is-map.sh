@@ -1,0 +1,2 @@
+extend s.yaml 'description: { text: hello }'
+gm validate s.yaml

@@ -1,0 +1,2 @@
+extend s.yaml 'buyers: { "": { budgetUSDPerMonth: 1 } }'
+gm validate s.yaml

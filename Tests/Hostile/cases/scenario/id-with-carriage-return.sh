@@ -1,0 +1,2 @@
+extend s.yaml 'contracts: { deal: { provider: "neo\rok     " } }'
+gm validate s.yaml

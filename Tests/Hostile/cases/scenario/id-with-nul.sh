@@ -1,0 +1,2 @@
+extend s.yaml 'contracts: { deal: { buyer: "la\0b" } }'
+gm validate s.yaml

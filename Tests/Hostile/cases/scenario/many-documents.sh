@@ -1,0 +1,3 @@
+base
+{ cat base.yaml; echo '---'; cat base.yaml; } > s.yaml
+gm validate s.yaml

@@ -1,0 +1,2 @@
+extend s.yaml 'name: [a, b]'
+gm validate s.yaml

@@ -1,0 +1,2 @@
+extend s.yaml 'name: { first: a }'
+gm validate s.yaml

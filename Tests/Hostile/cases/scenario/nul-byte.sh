@@ -1,0 +1,3 @@
+base
+{ cat base.yaml; printf '# \0\n'; } > s.yaml
+gm validate s.yaml

@@ -1,0 +1,2 @@
+extend s.yaml 'buyers: { lab: { budgetUSDPerMonth: 1e400 } }'
+gm validate s.yaml

@@ -1,0 +1,2 @@
+echo '# nothing here' > s.yaml
+gm validate s.yaml

@@ -1,0 +1,2 @@
+extend s.yaml 'seed: -1'
+gm validate s.yaml

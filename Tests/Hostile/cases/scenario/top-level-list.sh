@@ -1,0 +1,2 @@
+echo '- a' > s.yaml
+gm validate s.yaml

@@ -1,0 +1,2 @@
+echo 'hello' > s.yaml
+gm validate s.yaml

@@ -1,0 +1,3 @@
+base
+{ cat base.yaml; echo '} ] :'; } > s.yaml
+gm validate s.yaml

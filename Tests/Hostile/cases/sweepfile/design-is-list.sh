@@ -1,0 +1,7 @@
+cat > plan.yaml <<'Y'
+scenario: builtin:ishigami
+design: [grid]
+vary: { x1: [1, 2] }
+Y
+gm sweep --plan plan.yaml --db s.sqlite --quiet
+files

@@ -1,0 +1,5 @@
+cat > plan.yaml <<'Y'
+
+Y
+gm sweep --plan plan.yaml --db s.sqlite --quiet
+files
