@@ -37,11 +37,12 @@ extension ScenarioDecoder {
       map.optional("inputUse").flatMap { numbers($0, fields.field("inputUse").numberRule!) }
       ?? [:]
     let valueFactor = map.number(defaulted: fields.field("valueFactor"), log)
+    let capital = map.number(fields.field("systemCapitalUSD"), log)
     guard let vendor, let tflops, let kW, let price, let available else { return nil }
     return Chip(
       id: id, vendor: vendor, tflopsBF16: tflops, hbmGB: hbm, tdpW: tdp, kWPerChip: kW,
       priceUSD: price, available: available, leadTimeMonths: lead, inputUse: use,
-      valueFactor: valueFactor)
+      valueFactor: valueFactor, systemCapitalUSD: capital)
   }
 
   func vendor(_ id: String, _ node: DocumentNode) -> Vendor? {
@@ -119,10 +120,14 @@ extension ScenarioDecoder {
     let affinityRule = ScenarioFields.buyer.field("affinity").numberRule!
     let affinity = map.optional("affinity").flatMap { numbers($0, affinityRule) } ?? [:]
     let fallback = map.number(defaulted: ScenarioFields.buyer.field("defaultAffinity"), log)
+    let elasticity = map.number(defaulted: ScenarioFields.buyer.field("priceElasticity"), log)
+    let hedge = map.number(defaulted: ScenarioFields.buyer.field("hedgeRatio"), log)
+    let tenor = map.integer(defaulted: ScenarioFields.buyer.field("contractTenorMonths"), log)
     guard let budget else { return nil }
     return Buyer(
       id: id, kind: kind, region: region, budgetUSDPerMonth: budget, affinity: affinity,
-      defaultAffinity: fallback)
+      defaultAffinity: fallback, priceElasticity: elasticity, hedgeRatio: hedge,
+      contractTenorMonths: tenor)
   }
 
   func contract(_ id: String, _ node: DocumentNode) -> Contract? {

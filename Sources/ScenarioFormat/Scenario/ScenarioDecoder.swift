@@ -95,6 +95,11 @@ public struct ScenarioDecoder {
           "provider": declared("providers"), "buyer": declared("buyers"),
           "site": declared("sites"),
         ], unreadable: unreadable))
+    if let chip = market.referenceChip, let at = top.optional("market")?["referenceChip"],
+      !(declared("chips").contains(chip) || unreadable.contains("chip"))
+    {
+      log.error("unknown chip '\(chip)'", at: at)
+    }
     if declared("buyers").isEmpty && declared("generators").isEmpty {
       log.error("a scenario needs at least one buyer or generator", at: root)
     }
@@ -174,7 +179,17 @@ public struct ScenarioDecoder {
 
   func market(_ node: DocumentNode) -> MarketSettings? {
     guard let map = node.mapping(log, allowedKeys: ScenarioFields.market.names) else { return nil }
-    return Self.market(map, log)
+    var settings = Self.market(map, log)
+    if let x = map.optional("referencePriceUSDPerH100eHour").flatMap({
+      path($0, rule(ScenarioFields.market, "referencePriceUSDPerH100eHour"))
+    }) {
+      settings.referencePriceUSDPerH100eHour = x
+    }
+    if let x = map.optional("referenceChip")?.string(log) { settings.referenceChip = x }
+    if let node = map.optional("contracts"), let x = contractMarket(node) {
+      settings.contracts = x
+    }
+    return settings
   }
 
   /// The market settings with every rule and default from `ScenarioFields.market` (a field that
@@ -190,6 +205,16 @@ public struct ScenarioDecoder {
       sigma: number("sigma"), tolerance: number("tolerance"),
       maxIterations: map?.integer(iterations, log) ?? Int(iterations.defaultNumber!),
       hoursPerMonth: number("hoursPerMonth"), availability: number("availability"))
+  }
+
+  func contractMarket(_ node: DocumentNode) -> ContractMarketSettings? {
+    let fields = ScenarioFields.contractMarket
+    guard let map = node.mapping(log, allowedKeys: fields.names) else { return nil }
+    return ContractMarketSettings(
+      costOfCapital: map.number(defaulted: fields.field("costOfCapital"), log),
+      lifeYears: map.number(defaulted: fields.field("lifeYears"), log),
+      meanReversionPerMonth: map.number(defaulted: fields.field("meanReversionPerMonth"), log),
+      termPremiumPerYear: map.number(defaulted: fields.field("termPremiumPerYear"), log))
   }
 
   func randomness(_ node: DocumentNode) -> Randomness? {

@@ -89,6 +89,35 @@ public enum ScenarioFields {
     FieldSpec(
       "availability", .number(.fraction), default: "0.95",
       doc: "Fraction of installed chip-hours that can be sold.", example: "0.9"),
+    FieldSpec(
+      "referencePriceUSDPerH100eHour", .timePath(.positive), default: "2",
+      unit: "USD per H100e-hour",
+      doc: "Price at which budgets were observed: demand curves pass through it.",
+      example: "{ 2023-06: 6.0, 2025-10: 1.7 }"),
+    FieldSpec(
+      "referenceChip", .string, default: "(the market average per H100e)",
+      doc: "Chip whose price per H100e buyers compare with the reference price.",
+      example: "h100"),
+    FieldSpec(
+      "contracts", .object(contractMarket), default: "(the defaults below)",
+      doc: "The term-contract market's forward curve and cost recovery.",
+      example: "{ costOfCapital: 0.1, lifeYears: 6 }"),
+  ]
+
+  public static let contractMarket: [FieldSpec] = [
+    FieldSpec(
+      "costOfCapital", .number(.range(0...1)), default: "0.1", unit: "per year",
+      doc: "Sellers' cost of capital r in the cost-recovery floor.", example: "0.11"),
+    FieldSpec(
+      "lifeYears", .number(.range(0.5...20)), default: "6", unit: "years",
+      doc: "Depreciation life L of a chip.", example: "5"),
+    FieldSpec(
+      "meanReversionPerMonth", .number(.range(0...5)), default: "0.17", unit: "per month",
+      doc: "Rate at which spot is expected to revert to the long-run price.", example: "0.1"),
+    FieldSpec(
+      "termPremiumPerYear", .number(.range(-0.5...0.5)), default: "0", unit: "per year of tenor",
+      doc: "Relative premium of a contract per year of tenor (negative: a discount).",
+      example: "-0.02"),
   ]
 
   public static let supplyShock: [FieldSpec] = [
@@ -155,6 +184,10 @@ public enum ScenarioFields {
       "valueFactor", .number(.range(0...10)), default: "1",
       doc: "Multiplier of the chip's value per H100e for what TFLOPS miss (memory, software).",
       example: "1.1"),
+    FieldSpec(
+      "systemCapitalUSD", .number(.positive), default: "(priceUSD)", unit: "USD per chip",
+      doc: "Capital per installed chip (chip, server and network share) that contracts recover.",
+      example: "33750"),
     note,
   ]
 
@@ -240,6 +273,16 @@ public enum ScenarioFields {
     FieldSpec(
       "defaultAffinity", .number(.range(0...100)), default: "1",
       doc: "Affinity to providers not listed.", example: "0.8"),
+    FieldSpec(
+      "priceElasticity", .number(.range(0...5)), default: "1",
+      doc: "Price elasticity of demand for H100e-hours (1: the budget is spent at any price).",
+      example: "0.4"),
+    FieldSpec(
+      "hedgeRatio", .number(.fraction), default: "0",
+      doc: "Share of desired spending kept under term contracts.", example: "0.85"),
+    FieldSpec(
+      "contractTenorMonths", .integer(min: 1, max: 120), default: "12", unit: "months",
+      doc: "Tenor of the contracts the buyer signs.", example: "36"),
     note,
   ]
 

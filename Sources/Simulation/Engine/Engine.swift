@@ -7,9 +7,12 @@ import MarketClearing
 /// 1. `produce`: vendors turn their share of CoWoS/HBM into chips.
 /// 2. `allocateChips`: providers order out of capex; vendors share scarce output; chips ship.
 /// 3. `install`: chips that have arrived are installed where sites have power.
-/// 4. `splitCapacity`: GPU-hours go to contracts, then own use, the rest to the spot market.
-/// 5. `clearSpot`: the CES spot market clears (`Market.clear`); price caps apply.
-/// 6. `checkInvariants` and `record`.
+/// 4. `splitCapacity`: GPU-hours go to scripted contracts, then own use, the rest to the market.
+/// 5. `drawCash`, `signContracts`: buyers' cash; providers post a forward curve, hedging buyers
+///    sign term contracts at it, and the contract book is delivered before spot.
+/// 6. `clearSpot`: buyers set spending from prices; the CES spot market clears the residual
+///    (`Market.clear`); price caps apply.
+/// 7. `checkInvariants` and `record`.
 public enum Engine {
   /// Runs `scenario` with `seed` driving every random draw.
   ///

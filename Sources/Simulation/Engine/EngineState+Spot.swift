@@ -2,28 +2,18 @@ import Foundation
 import LinearAlgebra
 import MarketClearing
 
-/// Phase 5: budgets, the spot market and its clearing.
+/// Phase 6: spot budgets, the spot market and its clearing.
 extension EngineState {
-  /// Sets each buyer's budget, pays contracts, credits own use and contracts, and clears the
-  /// spot market over the (provider, chip) products that have GPU-hours to sell.
+  /// Pays contracts, credits own use and contracts, sets each buyer's spot budget and clears
+  /// the spot market over the (provider, chip) products that have GPU-hours to sell.
   ///
-  /// Budget: `B_b(t) = budget path · event multipliers · exp(σ z − σ²/2)` (the noise term has
-  /// mean 1; σ = `randomness.demandNoise`). The spot budget is what is left after contract
-  /// payments. Valuation of product (p, c) for buyer b: `h100e(c) · valueFactor(c) · affinity(b, p)`,
-  /// or 0 when
-  /// an export ban with cloud access covers c for b's region and p is elsewhere.
+  /// Spot budget: desired spending at the expected price (`PriceResponse`, never above cash)
+  /// less contract payments. Valuation of product (p, c) for buyer b:
+  /// `h100e(c) · valueFactor(c) · affinity(b, p)`, or 0 when an export ban with cloud access
+  /// covers c for b's region and p is elsewhere.
   mutating func clearSpot() throws(SimulationError) {
-    let noise = compiled.scenario.randomness.demandNoise
-    for b in buyers {
-      var budget =
-        max(0, compiled.buyers[b].budgetUSDPerMonth.value(at: month)) * Double(compiled.stepMonths)
-        * schedule.demandMultiplier(buyer: b, step: t, month)
-      if noise > 0 {
-        budget *= exp(noise * demandNoise.normal() - noise * noise / 2)
-      }
-      flows.buyerBudget[b] = budget
-    }
-    var contractPaid = IndexedArray<Buyer, Double>(repeating: 0, count: buyers.count)
+    var contractPaid = contractMarket.paid
+    for b in buyers { flows.buyerCompute[b] += contractMarket.compute[b] }
     for (k, contract) in compiled.contracts.indexed() where contract.isActive(in: month) {
       let b = compiled.contractBuyer[k]
       for c in chips where flows.contractDelivered[k, c] > 0 {
@@ -31,13 +21,19 @@ extension EngineState {
         flows.buyerCompute[b] += flows.contractDelivered[k, c] * compiled.chips[c].h100e
       }
     }
+    for b in buyers {
+      flows.buyerContractSpend[b] = contractPaid[b]
+      flows.buyerContractCompute[b] = flows.buyerCompute[b]
+    }
     for p in providers {
       guard let b = compiled.ownUseBuyer[p] else { continue }
       for c in chips { flows.buyerCompute[b] += flows.ownHours[p, c] * compiled.chips[c].h100e }
     }
+    let expected = expectedPricePerH100e
     for b in buyers {
       flows.buyerSpend[b] = contractPaid[b]
-      flows.buyerSpotBudget[b] = max(0, flows.buyerBudget[b] - contractPaid[b])
+      let desired = min(desiredSpending(buyer: b, price: expected), flows.buyerBudget[b])
+      flows.buyerSpotBudget[b] = max(0, desired - contractPaid[b])
     }
 
     var products = IndexedArray<SpotProduct, (provider: Index<Provider>, chip: Index<Chip>)>()
@@ -50,13 +46,16 @@ extension EngineState {
     var spotBuyers = IndexedArray<SpotBuyer, Index<Buyer>>()
     var budgets: [Double] = []
     for b in buyers {
-      let spot = flows.buyerBudget[b] - contractPaid[b]
+      let spot = flows.buyerSpotBudget[b]
       if spot > 1e-6 {
         spotBuyers.append(b)
         budgets.append(spot)
       }
     }
-    guard !products.isEmpty, !spotBuyers.isEmpty else { return }
+    guard !products.isEmpty, !spotBuyers.isEmpty else {
+      rememberSpotPrices()
+      return
+    }
     flows.spotProductCount = products.count
 
     let chipValue = IndexedArray<Chip, Double>(compiled.chips.map { $0.h100e * $0.valueFactor })
@@ -126,5 +125,6 @@ extension EngineState {
     }
     flows.lastMarket = SpotMarket(
       market: market, equilibrium: equilibrium, products: products, buyers: spotBuyers)
+    rememberSpotPrices()
   }
 }

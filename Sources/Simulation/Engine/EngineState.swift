@@ -32,6 +32,8 @@ struct EngineState {
   private let noFlows: MonthFlows
 
   var recorder: Recorder
+  /// The term-contract market: the book, the posted curve, last prices.
+  var contractMarket: ContractMarketState
 
   init(_ compiled: CompiledScenario, seed: UInt64) {
     self.compiled = compiled
@@ -51,6 +53,7 @@ struct EngineState {
     noFlows = MonthFlows(compiled)
     flows = noFlows
     recorder = Recorder(compiled)
+    contractMarket = ContractMarketState(compiled)
   }
 
   /// Plays step `index`: the phases in `Engine`'s order, the monthly checks, the record.
@@ -60,6 +63,8 @@ struct EngineState {
     allocateChips()
     install()
     splitCapacity()
+    drawCash()
+    signContracts()
     try clearSpot()
     try checkInvariants()
     record()

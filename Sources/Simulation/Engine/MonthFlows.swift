@@ -42,6 +42,10 @@ struct MonthFlows {
   var buyerSpotSpend: IndexedArray<Buyer, Double>
   /// H100e GPU-hours received: own use, contracts and spot.
   var buyerCompute: IndexedArray<Buyer, Double>
+  /// USD paid on contracts (scripted and model-signed).
+  var buyerContractSpend: IndexedArray<Buyer, Double>
+  /// H100e GPU-hours received under contracts (scripted and model-signed).
+  var buyerContractCompute: IndexedArray<Buyer, Double>
   /// Passes of the spot clearing.
   var clearingIterations = 0
   /// Relative clearing error (`Equilibrium.clearingError`).
@@ -72,6 +76,8 @@ struct MonthFlows {
     buyerSpotBudget = buyerBudget
     buyerSpotSpend = buyerBudget
     buyerCompute = buyerBudget
+    buyerContractSpend = buyerBudget
+    buyerContractCompute = buyerBudget
   }
 }
 

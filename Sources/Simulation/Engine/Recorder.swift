@@ -9,6 +9,8 @@ struct Recorder {
   var vendorRevenue: Table<Step, Vendor, Double>
   var buyerCompute: Table<Step, Buyer, Double>
   var buyerSpend: Table<Step, Buyer, Double>
+  var buyerContractSpend: Table<Step, Buyer, Double>
+  var buyerContractCompute: Table<Step, Buyer, Double>
   var installedH100e: Table<Step, Provider, Double>
   var waitingH100e: Table<Step, Provider, Double>
   var purchases: Table<Step, Provider, Double>
@@ -32,6 +34,8 @@ struct Recorder {
     vendorRevenue = Table(rows: nT, columns: compiled.vendors.count, repeating: 0)
     buyerCompute = Table(rows: nT, columns: compiled.buyers.count, repeating: 0)
     buyerSpend = buyerCompute
+    buyerContractSpend = buyerCompute
+    buyerContractCompute = buyerCompute
     installedH100e = Table(rows: nT, columns: compiled.providerCount, repeating: 0)
     capacityHours = installedH100e
     waitingH100e = installedH100e
@@ -68,6 +72,8 @@ extension EngineState {
     for b in buyers {
       recorder.buyerCompute[t, b] = f.buyerCompute[b]
       recorder.buyerSpend[t, b] = f.buyerSpend[b]
+      recorder.buyerContractSpend[t, b] = f.buyerContractSpend[b]
+      recorder.buyerContractCompute[t, b] = f.buyerContractCompute[b]
     }
     for (s, p) in compiled.siteProvider.indexed() {
       for c in chips {
@@ -134,6 +140,13 @@ extension EngineState {
       clearingIterations: r.iterations.elements, clearingErrors: r.clearingErrors.elements,
       clearingTolerance: compiled.scenario.market.tolerance, spotProducts: r.products.elements,
       summary: [])
+    result.contractSpending = table(buyerIds, r.buyerContractSpend)
+    result.contractCompute = table(buyerIds, r.buyerContractCompute)
+    let forward = contractMarket.forward
+    for (c, id) in zip(forward.columns, chipIds) {
+      let series = forward.column(c)
+      result.forward[id] = ForwardCurve.tenorsMonths.indices.map { k in series.map { $0[k] } }
+    }
     result.summary = result.standardSummary()
     return result
   }

@@ -24,13 +24,20 @@ public struct Chip: Sendable, Equatable {
   /// What buyers pay for besides BF16 arithmetic (memory, software maturity), as a multiplier
   /// of the chip's value per H100e (1 = arithmetic only).
   public var valueFactor: Double
+  /// Capital tied up per installed chip for the sellers' cost-recovery floor, USD: the chip,
+  /// its share of the server and network (`nil`: the sale price alone).
+  public var systemCapitalUSD: Double?
+
+  /// The capital a provider recovers per chip under a contract, USD.
+  public var capitalUSD: Double { systemCapitalUSD ?? priceUSD }
 
   public init(
     id: String, vendor: String, tflopsBF16: Double, hbmGB: Double = 0, tdpW: Double = 0,
     kWPerChip: Double, priceUSD: Double, available: YearMonth, leadTimeMonths: Int = 0,
-    inputUse: [String: Double] = [:], valueFactor: Double = 1
+    inputUse: [String: Double] = [:], valueFactor: Double = 1, systemCapitalUSD: Double? = nil
   ) {
     self.valueFactor = valueFactor
+    self.systemCapitalUSD = systemCapitalUSD
     self.id = id
     self.vendor = vendor
     self.tflopsBF16 = tflopsBF16

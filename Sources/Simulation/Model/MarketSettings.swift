@@ -10,15 +10,48 @@ public struct MarketSettings: Sendable, Equatable {
   public var hoursPerMonth: Double
   /// Fraction of installed chip-hours that can be sold (maintenance, failures), 0...1.
   public var availability: Double
+  /// Price per H100e-hour at which budgets were observed (`p̄` of the demand curves), USD.
+  public var referencePriceUSDPerH100eHour: DatedPath
+  /// Chip whose price per H100e-hour buyers compare with `p̄` (`nil`: the market's average).
+  public var referenceChip: String?
+  /// The term-contract market's parameters.
+  public var contracts: ContractMarketSettings
 
   public init(
     sigma: Double = 2.5, tolerance: Double = 1e-9, maxIterations: Int = 10_000,
-    hoursPerMonth: Double = 730, availability: Double = 0.95
+    hoursPerMonth: Double = 730, availability: Double = 0.95,
+    referencePriceUSDPerH100eHour: DatedPath = .constant(2), referenceChip: String? = nil,
+    contracts: ContractMarketSettings = ContractMarketSettings()
   ) {
     self.sigma = sigma
     self.tolerance = tolerance
     self.maxIterations = maxIterations
     self.hoursPerMonth = hoursPerMonth
     self.availability = availability
+    self.referencePriceUSDPerH100eHour = referencePriceUSDPerH100eHour
+    self.referenceChip = referenceChip
+    self.contracts = contracts
+  }
+}
+
+/// Parameters of the forward curve and of sellers' cost recovery (see docs/model.md).
+public struct ContractMarketSettings: Sendable, Equatable {
+  /// Cost of capital r, per year.
+  public var costOfCapital: Double
+  /// Depreciation life L, years.
+  public var lifeYears: Double
+  /// Rate κ at which spot is expected to revert to the long-run price, per month.
+  public var meanReversionPerMonth: Double
+  /// Term premium ρ per year of tenor (relative).
+  public var termPremiumPerYear: Double
+
+  public init(
+    costOfCapital: Double = 0.10, lifeYears: Double = 6, meanReversionPerMonth: Double = 0.17,
+    termPremiumPerYear: Double = 0
+  ) {
+    self.costOfCapital = costOfCapital
+    self.lifeYears = lifeYears
+    self.meanReversionPerMonth = meanReversionPerMonth
+    self.termPremiumPerYear = termPremiumPerYear
   }
 }

@@ -4,15 +4,17 @@ import JSONWriting
 /// Machine-readable forms of a run. Every form lists entities in scenario order and is
 /// byte-identical for the same scenario and seed.
 extension RunResult {
-  /// One JSON object: `scenario`, `seed`, `months`, `prices` (chip → $/GPU-hour per month,
-  /// null when none sold), `compute` (buyer → H100e GPU-hours per month) and `summary`
-  /// (name → value, in `summary` order).
+  /// One JSON object: `scenario`, `seed`, `months`, `prices` (chip → spot $/GPU-hour per
+  /// month, null when none sold), `forward` (chip → tenor in months → posted contract price,
+  /// $/GPU-hour per month, null when not offered), `compute` (buyer → H100e GPU-hours per month)
+  /// and `summary` (name → value, in `summary` order).
   public func summaryJSON() -> String {
     JSONText.object([
       ("scenario", JSONText.string(scenarioName)),
       ("seed", String(seed)),
       ("months", "[" + months.map(JSONText.string).joined(separator: ",") + "]"),
       ("prices", series(chipIds, spotPrice)),
+      ("forward", forwardJSON()),
       ("compute", series(buyerIds, compute)),
       (
         "summary",
@@ -71,6 +73,8 @@ extension RunResult {
       ("installedChips", chipIds, installedChips),
       ("computeH100eHours", buyerIds, compute),
       ("spendingUSD", buyerIds, spending),
+      ("contractSpendingUSD", buyerIds, contractSpending),
+      ("contractComputeH100eHours", buyerIds, contractCompute),
       ("installedH100e", providerIds, installedH100e),
       ("waitingH100e", providerIds, waitingH100e),
       ("purchasesChips", providerIds, purchases),
@@ -82,6 +86,21 @@ extension RunResult {
       ("idleGPUHours", providerIds, idleHours),
       ("vendorRevenueUSD", vendorIds, vendorRevenue),
     ]
+  }
+
+  /// chip → tenor → monthly posted price.
+  private func forwardJSON() -> String {
+    JSONText.object(
+      chipIds.map { chip in
+        let curve = forward[chip] ?? []
+        return (
+          chip,
+          JSONText.object(
+            forwardTenorsMonths.enumerated().map { k, tenor in
+              (String(tenor), JSONText.array(k < curve.count ? curve[k] : []))
+            }, indent: "    ")
+        )
+      }, indent: "  ")
   }
 
   private func series(_ ids: [String], _ table: [String: [Double]]) -> String {

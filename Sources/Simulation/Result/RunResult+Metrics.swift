@@ -56,7 +56,8 @@ extension RunResult {
   /// The names every run reports, in this order: yearly spot price per chip; yearly
   /// shipments and revenue per vendor; installed H100e per provider at the last month of each
   /// year; yearly compute and share per named buyer (generated buyers as one group each);
-  /// yearly HHI of compute.
+  /// yearly HHI of compute; yearly contracted and idle shares; yearly spending per named buyer;
+  /// the yearly mean forward price per chip and tenor.
   public var standardOutcomes: [OutcomeName] {
     let years = self.years.map { OutcomePeriod.year($0) }
     let ends = self.years.map { y in OutcomePeriod.month(months.last { $0.hasPrefix(y + "-") }!) }
@@ -74,6 +75,14 @@ extension RunResult {
     for buyer in groups { for y in years { out.append(OutcomeName(.compute, buyer, y)) } }
     for buyer in groups { for y in years { out.append(OutcomeName(.share, buyer, y)) } }
     for y in years { out.append(OutcomeName(.hhi, nil, y)) }
+    for y in years { out.append(OutcomeName(.contractedShare, nil, y)) }
+    for y in years { out.append(OutcomeName(.idle, nil, y)) }
+    for buyer in groups { for y in years { out.append(OutcomeName(.spend, buyer, y)) } }
+    for chip in chipIds {
+      for tenor in forwardTenorsMonths {
+        for y in years { out.append(OutcomeName(.forward, "\(chip).\(tenor)", y)) }
+      }
+    }
     return out
   }
 

@@ -68,6 +68,15 @@ public struct RunResult: Sendable {
   public let clearingTolerance: Double
   /// Products (provider, chip) on the spot market per month.
   public let spotProducts: [Int]
+  /// Buyer id → USD paid on contracts (scripted and model-signed); part of `spending`.
+  public internal(set) var contractSpending: [String: [Double]] = [:]
+  /// Buyer id → H100e GPU-hours received under contracts; part of `compute`.
+  public internal(set) var contractCompute: [String: [Double]] = [:]
+  /// Chip id → posted forward price per tenor (`forwardTenorsMonths` order) per month,
+  /// $/GPU-hour (NaN where the chip is not offered). See docs/model.md.
+  public internal(set) var forward: [String: [[Double]]] = [:]
+  /// Tenors of `forward`, months.
+  public var forwardTenorsMonths: [Int] { ForwardCurve.tenorsMonths }
   /// Named scalar outcomes in a stable order (see `standardSummary`).
   public internal(set) var summary: [(name: String, value: Double)]
 

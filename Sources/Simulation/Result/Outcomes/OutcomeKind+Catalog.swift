@@ -8,7 +8,7 @@ extension OutcomeKind {
   /// Every kind, in the order the docs list them.
   public static let all: [OutcomeKind] = [
     .price, .installed, .waiting, .installedShare, .shipments, .purchases, .revenue, .compute,
-    .share, .hhi,
+    .share, .hhi, .contractedShare, .idle, .spend, .forward, .spotVolatility, .volatilityRatio,
   ]
 
   public static let price = OutcomeKind(

@@ -7,6 +7,8 @@ public enum OutcomeEntity: String, Sendable, CaseIterable {
   case chipOrVendor = "chip or vendor"
   case vendor = "vendor"
   case buyerOrGenerator = "buyer or generator"
+  /// A chip and a contract tenor in months: `h100.12`.
+  case chipAndTenor = "chip and tenor in months (`h100.12`)"
   /// No entity part: `hhi.2026`.
   case none = "(none: `hhi.2026`)"
 }
@@ -22,6 +24,8 @@ public enum OutcomeAggregation: String, Sendable {
   case mean = "mean over traded months"
   /// A ratio of flows summed over the period.
   case ratioOfSums = "from sums over the period"
+  /// From the month-to-month changes within the period.
+  case logChanges = "from monthly changes within the period"
 }
 
 /// One kind of named outcome (`price`, `share`, ...): its unit, what its entity and period

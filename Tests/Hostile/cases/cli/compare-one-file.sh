@@ -1,2 +1,2 @@
 base
-gm compare base.yaml
+gm compare base.yaml --quiet

@@ -1,2 +1,2 @@
 base
-gm compare base.yaml base.yaml --outcome no.such.outcome
+gm compare base.yaml base.yaml --outcome no.such.outcome --quiet

@@ -1,2 +1,2 @@
 base
-gm compare base.yaml base.yaml --outcome 'zzz*'
+gm compare base.yaml base.yaml --outcome 'zzz*' --quiet

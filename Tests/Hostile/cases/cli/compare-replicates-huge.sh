@@ -1,2 +1,2 @@
 base
-gm compare base.yaml base.yaml --replicates 1000000000000
+gm compare base.yaml base.yaml --replicates 1000000000000 --quiet
