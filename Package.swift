@@ -66,7 +66,8 @@ let package = Package(
       name: "gpumarket",
       dependencies: [
         "MarketClearing", "Simulation", "ScenarioFormat", "Experiments", "Reports", "ScenarioExperiments",
-        "SafeIO", "LocatedYAML", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        "SafeIO", "LocatedYAML", "JSONWriting",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     .executableTarget(

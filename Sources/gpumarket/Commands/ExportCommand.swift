@@ -1,6 +1,7 @@
 import ArgumentParser
 import Experiments
 import Foundation
+import JSONWriting
 
 /// `gpumarket export DB`: one row per run of a sweep database, for pandas, R or a spreadsheet.
 struct ExportCommand: ParsableCommand {
@@ -64,11 +65,11 @@ struct ExportCommand: ParsableCommand {
         text += (fixed + numbers.map { $0.isFinite ? "\($0)" : "" }).joined(separator: ",") + "\n"
       case .jsonl:
         let fixed = [
-          String(run.runID), String(run.point), String(run.replicate), Self.jsonString(run.seed),
-          Self.jsonString(run.status), Self.jsonString(run.error),
+          String(run.runID), String(run.point), String(run.replicate), JSONText.string(run.seed),
+          JSONText.string(run.status), JSONText.string(run.error),
         ]
         let fields = zip(columns, fixed + numbers.map { $0.isFinite ? "\($0)" : "null" }).map {
-          Self.jsonString($0) + ":" + $1
+          JSONText.string($0) + ":" + $1
         }
         text += "{" + fields.joined(separator: ",") + "}\n"
       }
@@ -125,25 +126,5 @@ struct ExportCommand: ParsableCommand {
       return text
     }
     return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-  }
-
-  static func jsonString(_ text: String) -> String {
-    var out = "\""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\r": out += "\\r"
-      case "\t": out += "\\t"
-      default:
-        if scalar.value < 0x20 {
-          out += String(format: "\\u%04x", scalar.value)
-        } else {
-          out.unicodeScalars.append(scalar)
-        }
-      }
-    }
-    return out + "\""
   }
 }
