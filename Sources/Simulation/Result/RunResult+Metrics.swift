@@ -21,6 +21,11 @@ extension RunResult {
     switch period {
     case .month(let month): months.firstIndex(of: month).map { [$0] } ?? []
     case .year(let year): months.indices.filter { months[$0].hasPrefix(year + "-") }
+    case .half(let half):
+      months.indices.filter { t in
+        let m = months[t]
+        return m.hasPrefix(half.prefix(5)) && (Int(m.suffix(2))! <= 6) == half.hasSuffix("H1")
+      }
     }
   }
 

@@ -24,7 +24,7 @@ extension OutcomeKind {
     doc:
       "H100e GPU-hours the buyer received under contracts (scripted and signed) from the provider"
   ) { r, entity, steps in
-    r.pairSeries(r.contractComputeByProvider, entity!).map { series in
+    r.pairSeries(r.contractComputeByProvider, all: r.contractCompute, entity!).map { series in
       steps.reduce(0) { $0 + series[$1] }
     }
   }
@@ -33,8 +33,8 @@ extension OutcomeKind {
     "contractPrice", unit: "$/H100e-hour", entity: .buyerAndProvider, aggregation: .ratioOfSums,
     doc: "USD the buyer paid under contracts with the provider per H100e GPU-hour received"
   ) { r, entity, steps in
-    guard let compute = r.pairSeries(r.contractComputeByProvider, entity!),
-      let spend = r.pairSeries(r.contractSpendByProvider, entity!)
+    guard let compute = r.pairSeries(r.contractComputeByProvider, all: r.contractCompute, entity!),
+      let spend = r.pairSeries(r.contractSpendByProvider, all: r.contractSpending, entity!)
     else { return nil }
     let hours = steps.reduce(0) { $0 + compute[$1] }
     return hours > 0 ? steps.reduce(0) { $0 + spend[$1] } / hours : nil
@@ -42,12 +42,15 @@ extension OutcomeKind {
 }
 
 extension RunResult {
-  /// The series of `buyer.provider` in a pair table: zeros for a pair that never contracted,
-  /// `nil` for an unknown buyer or provider.
-  func pairSeries(_ table: [String: [String: [Double]]], _ entity: String) -> [Double]? {
+  /// The series of `buyer.provider` in a pair table (`buyer.all`: every provider): zeros for a
+  /// pair that never contracted, `nil` for an unknown buyer or provider.
+  func pairSeries(
+    _ table: [String: [String: [Double]]], all: [String: [Double]], _ entity: String
+  ) -> [Double]? {
     guard let dot = entity.firstIndex(of: ".") else { return nil }
     let buyer = String(entity[..<dot])
     let provider = String(entity[entity.index(after: dot)...])
+    if provider == "all" { return all[buyer] }
     guard compute[buyer] != nil, capacityHours[provider] != nil else { return nil }
     return table[buyer]?[provider] ?? [Double](repeating: 0, count: months.count)
   }
