@@ -10,7 +10,7 @@ import Testing
   static let schemaVisible = [
     "huge-number", "infinite", "malformed-month", "missing-required", "misspelt-key", "nan",
     "negative", "self-contained", "set-unknown-key", "several-errors", "sigma-below-one",
-    "unknown-key-nested", "unknown-key-top", "wrong-type",
+    "unknown-key-nested", "unknown-key-top", "workload-and-own-use", "wrong-type",
   ]
 
   /// Golden broken files a schema cannot see, and why. Files with no resolved form cannot be

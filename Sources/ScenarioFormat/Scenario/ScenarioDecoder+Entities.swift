@@ -114,16 +114,16 @@ extension ScenarioDecoder {
   func workload(_ id: String, _ node: DocumentNode) -> Workload? {
     guard let map = node.mapping(log, allowedKeys: Self.workloadKeys) else { return nil }
     let fields = ScenarioFields.workload
-    guard let share = map.required("share").flatMap({ path($0, rule(fields, "share")) }) else {
-      return nil
-    }
-    var workload = Workload(id: id, share: share)
-    workload.valueUSDPerH100eHour = map.optional("valueUSDPerH100eHour").flatMap {
+    let share = map.required("share").flatMap { path($0, rule(fields, "share")) }
+    let value = map.optional("valueUSDPerH100eHour").flatMap {
       path($0, rule(fields, "valueUSDPerH100eHour"))
     }
-    workload.priceElasticity = map.number(defaulted: fields.field("priceElasticity"), log)
-    workload.buyer = map.optional("buyer")?.string(log)
-    return workload
+    let elasticity = map.number(defaulted: fields.field("priceElasticity"), log)
+    let buyer = map.optional("buyer")?.string(log)
+    guard let share else { return nil }
+    return Workload(
+      id: id, share: share, valueUSDPerH100eHour: value, priceElasticity: elasticity,
+      buyer: buyer)
   }
 
   func site(_ id: String, _ node: DocumentNode) -> Site? {
