@@ -28,11 +28,10 @@ enum BatchBenchmark {
       guard let value = rest.popFirst() else { fail("\(argument) needs a value") }
       switch argument {
       case "--size":
-        let parts = value.split(separator: "x").compactMap { Int($0) }
-        guard parts.count == 2, parts.allSatisfy({ $0 > 0 }) else {
+        guard let size = MarketSize.parse(value) else {
           fail("--size expects BUYERSxPRODUCTS, got '\(value)'")
         }
-        (buyers, products) = (parts[0], parts[1])
+        (buyers, products) = size
       case "--markets": k = positive(value, argument)
       case "--rounds": rounds = positive(value, argument)
       case "--output": output = value

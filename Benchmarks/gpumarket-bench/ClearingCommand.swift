@@ -48,12 +48,11 @@ enum ClearingCommand {
           case "--output": result.output = value
           case "--peer-script": result.peerScript = value
           case "--size":
-            let parts = value.split(separator: "x").compactMap { Int($0) }
-            guard parts.count == 2, parts.allSatisfy({ $0 > 0 }) else {
+            guard let size = MarketSize.parse(value) else {
               return .failure(
                 .usage("--size expects BUYERSxPRODUCTS, e.g. 2000x400, got '\(value)'"))
             }
-            result.sizes.append((parts[0], parts[1]))
+            result.sizes.append(size)
           default:
             guard let seed = UInt64(value) else {
               return .failure(.usage("--seed expects a non-negative integer, got '\(value)'"))

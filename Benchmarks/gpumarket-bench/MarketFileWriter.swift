@@ -14,11 +14,10 @@ enum MarketFileWriter {
       guard let value = rest.popFirst() else { fail("\(argument) needs a value") }
       switch argument {
       case "--size":
-        let parts = value.split(separator: "x").compactMap { Int($0) }
-        guard parts.count == 2, parts.allSatisfy({ $0 > 0 }) else {
+        guard let size = MarketSize.parse(value) else {
           fail("--size expects BUYERSxPRODUCTS, got '\(value)'")
         }
-        (buyers, products) = (parts[0], parts[1])
+        (buyers, products) = size
       case "--out": base = value
       default: fail("unknown argument '\(argument)'")
       }

@@ -53,51 +53,35 @@ public struct FusedGemmPair: Sendable {
       z.rows == m && z.columns == k,
       "FusedGemmPair: Z is \(z.rows)x\(z.columns), expected \(m)x\(k)"
     )
-    for index in z.elements.indices { z.elements[index] = 0 }
-    guard n > 0, m > 0, k > 0 else { return }
-    let chunkCount = (n + chunkRows - 1) / chunkRows
-    var partials = [Double](repeating: 0, count: chunkCount * m * k)
+    guard n > 0, m > 0, k > 0 else {
+      for index in z.elements.indices { z.elements[index] = 0 }
+      return
+    }
     let blockRows = self.blockRows
-    let chunkRows = self.chunkRows
-    w.elements.withUnsafeBufferPointer { wBuffer in
+    z.elements = w.elements.withUnsafeBufferPointer { wBuffer in
       x.elements.withUnsafeBufferPointer { xBuffer in
-        partials.withUnsafeMutableBufferPointer { partialBuffer in
-          nonisolated(unsafe) let wBase = wBuffer.baseAddress!
-          nonisolated(unsafe) let xBase = xBuffer.baseAddress!
-          nonisolated(unsafe) let partialBase = partialBuffer.baseAddress!
-          @Sendable func runChunk(_ chunk: Int) {
-            let rowStart = chunk * chunkRows
-            let rowEnd = min(n, rowStart + chunkRows)
-            let zChunk = partialBase + chunk * m * k
-            withUnsafeTemporaryAllocation(of: Double.self, capacity: blockRows * k) { yBlock in
-              var first = rowStart
-              while first < rowEnd {
-                let count = min(blockRows, rowEnd - first)
-                let wBlock = wBase + first * m
-                let y = UnsafeMutableBufferPointer(rebasing: yBlock[0..<(count * k)])
-                cblasGemm(
-                  .none, rows: count, columns: k, inner: m, a: wBlock, lda: m, b: xBase, ldb: k,
-                  beta: 0, c: y.baseAddress!, ldc: k)
-                transform(first, y)
-                cblasGemm(
-                  .transposed, rows: m, columns: k, inner: count, a: wBlock, lda: m,
-                  b: UnsafePointer(y.baseAddress!), ldb: k, beta: 1, c: zChunk, ldc: k)
-                first += count
-              }
+        nonisolated(unsafe) let wBase = wBuffer.baseAddress!
+        nonisolated(unsafe) let xBase = xBuffer.baseAddress!
+        return RowChunks.sumColumns(
+          rows: n, columns: m * k, chunkRows: chunkRows, parallel: parallel
+        ) { rows, zChunk in
+          withUnsafeTemporaryAllocation(of: Double.self, capacity: blockRows * k) { yBlock in
+            var first = rows.lowerBound
+            while first < rows.upperBound {
+              let count = min(blockRows, rows.upperBound - first)
+              let wBlock = wBase + first * m
+              let y = UnsafeMutableBufferPointer(rebasing: yBlock[0..<(count * k)])
+              cblasGemm(
+                .none, rows: count, columns: k, inner: m, a: wBlock, lda: m, b: xBase, ldb: k,
+                beta: 0, c: y.baseAddress!, ldc: k)
+              transform(first, y)
+              cblasGemm(
+                .transposed, rows: m, columns: k, inner: count, a: wBlock, lda: m,
+                b: UnsafePointer(y.baseAddress!), ldb: k, beta: 1, c: zChunk.baseAddress!, ldc: k)
+              first += count
             }
           }
-          if parallel && chunkCount > 1 {
-            DispatchQueue.concurrentPerform(iterations: chunkCount) { runChunk($0) }
-          } else {
-            for chunk in 0..<chunkCount { runChunk(chunk) }
-          }
         }
-      }
-    }
-    z.elements.withUnsafeMutableBufferPointer { out in
-      for chunk in 0..<chunkCount {
-        let offset = chunk * m * k
-        for index in 0..<(m * k) { out[index] += partials[offset + index] }
       }
     }
   }

@@ -51,50 +51,38 @@ public struct FusedGemvPair: Sendable {
     let m = w.columns
     precondition(x.count == m, "FusedGemvPair: x has \(x.count) elements, W has \(m) columns")
     precondition(z.count == m, "FusedGemvPair: z has \(z.count) elements, W has \(m) columns")
-    for j in 0..<m { z[j] = 0 }
-    guard n > 0, m > 0 else { return }
-    let chunkCount = (n + chunkRows - 1) / chunkRows
-    var partials = [Double](repeating: 0, count: chunkCount * m)
+    guard n > 0, m > 0 else {
+      for j in 0..<m { z[j] = 0 }
+      return
+    }
     let blockRows = self.blockRows
-    let chunkRows = self.chunkRows
-    w.elements.withUnsafeBufferPointer { wBuffer in
+    let totals = w.elements.withUnsafeBufferPointer { wBuffer in
       x.withUnsafeBufferPointer { xBuffer in
-        partials.withUnsafeMutableBufferPointer { partialBuffer in
-          nonisolated(unsafe) let wBase = wBuffer.baseAddress!
-          nonisolated(unsafe) let xBase = xBuffer.baseAddress!
-          nonisolated(unsafe) let partialBase = partialBuffer.baseAddress!
-          @Sendable func runChunk(_ chunk: Int) {
-            let rowStart = chunk * chunkRows
-            let rowEnd = min(n, rowStart + chunkRows)
-            let zChunk = partialBase + chunk * m
-            withUnsafeTemporaryAllocation(of: Double.self, capacity: blockRows) { yBlock in
-              var first = rowStart
-              while first < rowEnd {
-                let count = min(blockRows, rowEnd - first)
-                let wBlock = wBase + first * m
-                let y = UnsafeMutableBufferPointer(rebasing: yBlock[0..<count])
-                BLAS.gemv(
-                  .none, rows: count, columns: m, alpha: 1, a: wBlock, lda: m, x: xBase, incx: 1,
-                  beta: 0, y: y.baseAddress!, incy: 1)
-                transform(first, y)
-                BLAS.gemv(
-                  .transposed, rows: count, columns: m, alpha: 1, a: wBlock, lda: m,
-                  x: UnsafePointer(y.baseAddress!), incx: 1, beta: 1, y: zChunk, incy: 1)
-                first += count
-              }
+        nonisolated(unsafe) let wBase = wBuffer.baseAddress!
+        nonisolated(unsafe) let xBase = xBuffer.baseAddress!
+        return RowChunks.sumColumns(
+          rows: n, columns: m, chunkRows: chunkRows, parallel: parallel
+        ) { rows, zChunk in
+          withUnsafeTemporaryAllocation(of: Double.self, capacity: blockRows) { yBlock in
+            var first = rows.lowerBound
+            while first < rows.upperBound {
+              let count = min(blockRows, rows.upperBound - first)
+              let wBlock = wBase + first * m
+              let y = UnsafeMutableBufferPointer(rebasing: yBlock[0..<count])
+              BLAS.gemv(
+                .none, rows: count, columns: m, alpha: 1, a: wBlock, lda: m, x: xBase, incx: 1,
+                beta: 0, y: y.baseAddress!, incy: 1)
+              transform(first, y)
+              BLAS.gemv(
+                .transposed, rows: count, columns: m, alpha: 1, a: wBlock, lda: m,
+                x: UnsafePointer(y.baseAddress!), incx: 1, beta: 1, y: zChunk.baseAddress!,
+                incy: 1)
+              first += count
             }
-          }
-          if parallel && chunkCount > 1 {
-            DispatchQueue.concurrentPerform(iterations: chunkCount) { runChunk($0) }
-          } else {
-            for chunk in 0..<chunkCount { runChunk(chunk) }
           }
         }
       }
     }
-    for chunk in 0..<chunkCount {
-      let offset = chunk * m
-      for j in 0..<m { z[j] += partials[offset + j] }
-    }
+    for j in 0..<m { z[j] = totals[j] }
   }
 }
