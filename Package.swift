@@ -100,7 +100,7 @@ let package = Package(
     .testTarget(
       name: "ExperimentsTests", dependencies: ["Experiments", "Randomness", "LocatedYAML"],
       exclude: ["BrokenSweeps"]),
-    .testTarget(name: "ReportsTests", dependencies: ["Reports", "Experiments"], exclude: ["Golden"]),
+    .testTarget(name: "ReportsTests", dependencies: ["Reports", "Experiments", "JSONWriting"], exclude: ["Golden"]),
     .testTarget(
       name: "PropertyTests",
       dependencies: [

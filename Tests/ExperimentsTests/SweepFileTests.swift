@@ -40,7 +40,7 @@ import Testing
     ),
     (
       "scenario: a\ndesign: cube\nvary: { x: [1] }\n",
-      "s.yaml:2:9: error: design: expected one of grid, random, lhs, sobol, morris, got 'cube'"
+      "s.yaml:2:9: error: design: expected one of grid, random, lhs, sobol, sobol2, morris, got 'cube'"
     ),
     (
       "scenario: a\nsamples: -3\nvary: { x: [1] }\n",

@@ -66,6 +66,31 @@ import Testing
     #expect(!document.tables.contains { $0.id == "outcomes-by-point" })
   }
 
+  /// A `sobol2` sweep's report shows S_jk for every pair; Ishigami's only interaction is
+  /// S13 = 0.2437 (closed form, see SensitivityTests), the others are 0. N = 1024: ±0.05.
+  @Test func sobol2ReportShowsSecondOrderIndices() throws {
+    let path = try makeSweepDatabase(
+      "sobol2", design: .sobol2,
+      vary: [
+        "x1=-3.141592653589793..3.141592653589793", "x2=-3.141592653589793..3.141592653589793",
+        "x3=-3.141592653589793..3.141592653589793",
+      ],
+      samples: 1024, model: IshigamiModel(), series: false)
+    var options = SweepReportOptions()
+    options.bootstrapResamples = 200
+    let document = try SweepReportSource(path: path, options: options).makeDocument()
+    let table = try #require(document.tables.first { $0.id == "sobol2-y" })
+    #expect(table.rows.count == 3)
+    #expect(table.rows[0][0] == .text("x1") && table.rows[0][1] == .text("x3"))
+    for row in table.rows {
+      guard case .text(let j) = row[0], case .text(let k) = row[1], case .number(let value) = row[2]
+      else { continue }
+      let exact = (j, k) == ("x1", "x3") ? 0.2437 : 0
+      #expect(abs(value - exact) < 0.05, "S_\(j)\(k) = \(value)")
+    }
+    #expect(document.tables.contains { $0.id == "sobol-y" })
+  }
+
   @Test func everyChartOfEveryReportIsWellFormedSVG() throws {
     let folder = temporaryFolder("svg")
     let paths = [

@@ -50,7 +50,7 @@ public enum PlanError: Error, Equatable, CustomStringConvertible {
     case .invalidDesign(let design, let reason):
       "--design \(design): \(reason)"
     case .notARange(let key, let given):
-      "--design sobol and --design morris take each parameter over a range, so '\(key)=\(given)' "
+      "--design sobol, sobol2 and morris take each parameter over a range, so '\(key)=\(given)' "
         + "cannot be used: write \(key)=LOW..HIGH (no list, no :COUNT)"
     case .invalidShard(let text):
       "invalid shard '\(text)': expected I/N with N >= 1 and 0 <= I < N, e.g. 0/4"

@@ -4,8 +4,8 @@ import LocatedYAML
 /// Reads a sweep file (YAML, documented in docs/sweeps.md) into a ``SweepPlan``.
 ///
 ///     scenario: scenarios/baseline-2026.yaml   # relative to this file; or builtin:NAME
-///     design: lhs                              # grid | random | lhs | sobol (default grid)
-///     samples: 256                             # random, lhs: points; sobol: base samples N
+///     design: lhs                              # grid | random | lhs | sobol | sobol2 | morris (default grid)
+///     samples: 256                             # random, lhs: points; sobol, sobol2: base samples N
 ///     replicates: 3                            # default 1
 ///     seed: 42                                 # default 1
 ///     series: true                             # store monthly series (default false)

@@ -1,5 +1,8 @@
 /// The sampling design of a sweep.
 public enum DesignKind: String, Sendable, Hashable, CaseIterable {
+  /// Whether this is a Saltelli design for Sobol indices (`sobol` or `sobol2`).
+  public var isSobol: Bool { self == .sobol || self == .sobol2 }
+
   /// Every combination of every parameter's grid values (`values` or `lower..upper:count`).
   case grid
   /// `samples` points drawn independently and uniformly from the parameter domains.
@@ -9,6 +12,9 @@ public enum DesignKind: String, Sendable, Hashable, CaseIterable {
   /// A Saltelli design of N(D+2) points built from a 2D-dimensional Sobol sequence, N = `samples`
   /// a power of two; supports first- and total-order Sobol indices.
   case sobol
+  /// The Saltelli (2002) design of N(2D+2) points: `sobol`'s rows plus D rows BA^(j) per base
+  /// sample; supports second-order Sobol indices S_jk as well.
+  case sobol2
   /// `samples` Morris trajectories of D+1 points each on a 4-level grid (Morris 1991); gives
   /// elementary effects μ, μ* and σ.
   case morris

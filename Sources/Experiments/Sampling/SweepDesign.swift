@@ -39,12 +39,14 @@ public struct SweepDesign: Sendable {
         seed: SeedDerivation.seed(base: plan.seed, stream: "design.lhs"))
       pointCount = plan.samples
       sampler = .latinHypercube(lhs)
-    case .sobol:
+    case .sobol, .sobol2:
       let saltelli: SaltelliDesign
       do {
-        saltelli = try SaltelliDesign(baseSamples: plan.samples, dimensions: plan.parameters.count)
+        saltelli = try SaltelliDesign(
+          baseSamples: plan.samples, dimensions: plan.parameters.count,
+          secondOrder: plan.design == .sobol2)
       } catch {
-        throw .invalidDesign("sobol", error.description)
+        throw .invalidDesign(plan.design.rawValue, error.description)
       }
       pointCount = saltelli.pointCount
       sampler = .saltelli(saltelli)
@@ -75,7 +77,7 @@ public struct SweepDesign: Sendable {
           throw .invalidRange(parameter.keyPath, lower: lower, upper: upper)
         }
       }
-      if plan.design == .sobol || plan.design == .morris {
+      if plan.design.isSobol || plan.design == .morris {
         switch parameter.domain {
         case .range(_, _, nil): break
         default:
@@ -111,8 +113,16 @@ public struct SweepDesign: Sendable {
       guard plan.samples <= SweepLimits.maxSamples else {
         throw .tooLarge("samples", count: plan.samples, limit: SweepLimits.maxSamples)
       }
-      // A Sobol design has samples · (parameters + 2) points.
-      points = Double(plan.samples * (plan.design == .sobol ? plan.parameters.count + 2 : 1))
+      // A Sobol design has samples · (parameters + 2) points, samples · (2 · parameters + 2)
+      // with second order.
+      let d = plan.parameters.count
+      let block =
+        switch plan.design {
+        case .sobol: d + 2
+        case .sobol2: 2 * d + 2
+        default: 1
+        }
+      points = Double(plan.samples * block)
     }
     guard plan.replicates <= SweepLimits.maxReplicates else {
       throw .tooLarge("replicates", count: plan.replicates, limit: SweepLimits.maxReplicates)

@@ -21,7 +21,7 @@ public enum ReportSources {
       if CompareFolderReportSource.isComparison(path) {
         return CompareFolderReportSource(path: path, options: options)
       }
-      return RunFolderReportSource(path: path)
+      return RunFolderReportSource(path: path, forwardMonths: options.forwardMonths)
     }
     return SweepReportSource(path: path, options: options)
   }

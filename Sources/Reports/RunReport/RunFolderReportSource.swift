@@ -5,11 +5,18 @@ import Foundation
 /// (`series.json`) and the named outcomes (`summary.json`).
 ///
 /// Sections: spot price per chip over time, compute per buyer over time, installed H100e per
-/// provider over time (charts), yearly tables of the same, and every named outcome.
+/// provider over time (charts), yearly tables of the same, the contracted share of rented
+/// GPU-hours over time, the forward curve by tenor at chosen months (one chart per chip), and
+/// every named outcome.
 public struct RunFolderReportSource: ReportSource {
   public let path: String
+  /// Months (`YYYY-MM`) at which the forward curve is drawn; empty: June of every year.
+  public var forwardMonths: [String]
 
-  public init(path: String) { self.path = path }
+  public init(path: String, forwardMonths: [String] = []) {
+    self.path = path
+    self.forwardMonths = forwardMonths
+  }
 
   /// The parts of `series.json` a report uses.
   struct Series {
@@ -58,6 +65,11 @@ public struct RunFolderReportSource: ReportSource {
             .chart(ReportChart(id: spec.id, caption: spec.note + shown, svg: chart.svg())),
             .table(yearlyTable(rows, months: series.months, spec: spec)),
           ]))
+    }
+    if let section = contractedShareSection(series) { document.sections.append(section) }
+    let chosen = forwardMonths.isEmpty ? Self.defaultForwardMonths(series.months) : forwardMonths
+    if let section = forwardSection(series, chosen: chosen) {
+      document.sections.append(section)
     }
     let outcomes = ReportTable(
       id: "outcomes", title: "Named outcomes", columns: ["outcome", "value"],

@@ -7,16 +7,22 @@ extension SweepReportSource.Context {
     var items: [ReportDocument.Item] = []
     if plan.design == .morris {
       items = morrisItems(names)
-    } else if plan.design == .sobol {
+    } else if plan.design.isSobol {
+      let secondOrder =
+        plan.design == .sobol2
+        ? " Second-order indices S_jk (the share of variance from the interaction of j and k "
+          + "alone) by Saltelli (2002)." : ""
       items.append(
         .paragraph(
           "First-order (S) and total-order (ST) Sobol indices: S by the estimator of Saltelli et al. "
-            + "(2010), ST by Jansen (1999), from the point means of N = \(plan.samples) base samples. "
-            + "Intervals: 95% percentile bootstrap over base samples (\(options.bootstrapResamples) resamples)."
+            + "(2010), ST by Jansen (1999), from the point means of N = \(plan.samples) base samples."
+            + secondOrder
+            + " Intervals: 95% percentile bootstrap over base samples (\(options.bootstrapResamples) resamples)."
         ))
       for (k, name) in names.enumerated() {
         guard let result = sobol(name) else { continue }
         items.append(.table(sobolTable(name, result)))
+        if !result.pairs.isEmpty { items.append(.table(secondOrderTable(name, result))) }
         items.append(.chart(sobolChart(name, result, index: k)))
       }
     } else {
@@ -40,7 +46,8 @@ extension SweepReportSource.Context {
 
   func sobol(_ name: String) -> SobolIndices? {
     let d = plan.parameters.count
-    let block = d + 2
+    let secondOrder = plan.design == .sobol2
+    let block = (secondOrder ? 2 * d : d) + 2
     guard let values = byPoint[name] else { return nil }
     var blocks: [[Double]] = []
     for i in 0..<plan.samples {
@@ -49,7 +56,8 @@ extension SweepReportSource.Context {
     }
     guard blocks.count >= 2 else { return nil }
     return SobolIndices(
-      blocks: blocks, dimensions: d, resamples: options.bootstrapResamples,
+      blocks: blocks, dimensions: d, secondOrder: secondOrder,
+      resamples: options.bootstrapResamples,
       seed: SeedDerivation.seed(base: plan.seed, stream: "report.bootstrap.\(name)"))
   }
 
@@ -92,6 +100,22 @@ extension SweepReportSource.Context {
       id: "sobol-\(Self.slug(name))", title: "Sobol indices of \(name)",
       columns: ["parameter", "S", "S low", "S high", "ST", "ST low", "ST high"], rows: rows,
       note: "\(result.baseSamples) complete base samples; sorted by ST.")
+  }
+
+  /// Second-order indices S_jk, largest first.
+  func secondOrderTable(_ name: String, _ result: SobolIndices) -> ReportTable {
+    let order = order(result.pairs.map(\.value))
+    let rows: [[ReportTable.Cell]] = order.map { p in
+      let pair = result.pairs[p]
+      return [
+        .text(plan.parameters[pair.first]), .text(plan.parameters[pair.second]),
+        .number(pair.value), .number(pair.interval.lowerBound), .number(pair.interval.upperBound),
+      ]
+    }
+    return ReportTable(
+      id: "sobol2-\(Self.slug(name))", title: "Second-order Sobol indices of \(name)",
+      columns: ["parameter j", "parameter k", "S_jk", "S_jk low", "S_jk high"], rows: rows,
+      note: "\(result.baseSamples) complete base samples; sorted by S_jk.")
   }
 
   func sobolChart(_ name: String, _ result: SobolIndices, index: Int) -> ReportChart {

@@ -39,6 +39,8 @@ extension SweepReportSource.Context {
     case .random: "random sampling, \(samples) points"
     case .lhs: "Latin hypercube, \(samples) points"
     case .sobol: "Saltelli design for Sobol indices, N = \(samples)"
+    case .sobol2:
+      "Saltelli design for first-, second- and total-order Sobol indices, N = \(samples)"
     case .morris: "Morris trajectories for elementary effects, r = \(samples)"
     }
   }
@@ -70,7 +72,7 @@ extension SweepReportSource.Context {
           rows: rows,
           note: "Each point contributes the mean of its replicates." + leftOutNote)))
     // Saltelli design points are not meant to be read one by one.
-    if plan.design != .sobol && plan.design != .morris {
+    if !plan.design.isSobol && plan.design != .morris {
       items.append(.table(byPointTable()))
     }
     return ReportDocument.Section(id: "outcomes", title: "Outcomes", items: items)

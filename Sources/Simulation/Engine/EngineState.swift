@@ -69,6 +69,7 @@ struct EngineState {
     drawCash()
     signContracts()
     try clearSpot()
+    takeBackOwnUseSlack()
     try checkInvariants()
     record()
   }

@@ -1,4 +1,5 @@
 import Foundation
+import JSONWriting
 import MarketClearing
 import Reports
 import ScenarioFormat
@@ -15,50 +16,32 @@ struct ClearBatchReport {
   let solveSeconds: Double
   let loadSeconds: Double
 
-  struct JSONForm: Encodable {
-    struct Entry: Encodable {
-      let converged: Bool
-      let iterations: Int
-      let clearingError: Double?
-      let budgets: [Double]
-      let prices: [Double?]
-      let allocation: [[Double?]]
-      let spending: [Double?]
-      let unsold: [Double?]
-      let idleBuyers: [String]
-      let withdrawnProducts: [String]
-      let unvaluedProducts: [String]
-      let verification: [String: ClearReport.JSONForm.Violation]?
-    }
-    let buyers: [String]
-    let products: [String]
-    let sigma: Double
-    let tolerance: Double
-    let kernel: String
-    let solveSeconds: Double
-    let loadSeconds: Double
-    let equilibria: [Entry]
-  }
-
-  func json() throws -> String {
-    let forms = reports.map { ($0, $0.form()) }
-    let first = forms.first?.1
-    let form = JSONForm(
-      buyers: first?.buyers ?? [], products: first?.products ?? [], sigma: first?.sigma ?? .nan,
-      tolerance: first?.tolerance ?? .nan, kernel: first?.kernel ?? "", solveSeconds: solveSeconds,
-      loadSeconds: loadSeconds,
-      equilibria: forms.map { report, form in
-        JSONForm.Entry(
-          converged: form.converged, iterations: form.iterations,
-          clearingError: form.clearingError, budgets: report.file.market.budgets,
-          prices: form.prices, allocation: form.allocation, spending: form.spending,
-          unsold: form.unsold, idleBuyers: form.idleBuyers,
-          withdrawnProducts: form.withdrawnProducts, unvaluedProducts: form.unvaluedProducts,
-          verification: form.verification)
-      })
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-    return String(decoding: try encoder.encode(form), as: UTF8.self)
+  /// Writes the JSON form (keys sorted, streamed; see `ClearReport.writeJSON`).
+  func writeJSON(to out: JSONStream) {
+    let first = reports.first
+    let members: [ClearReport.Member] = [
+      ("buyers", { out.strings(first?.file.buyerNames ?? []) }),
+      (
+        "equilibria",
+        {
+          out.array(count: reports.count) { k in
+            let report = reports[k]
+            let entry =
+              report.equilibriumMembers(out) + [
+                ("budgets", { out.numbers(report.file.market.budgets) })
+              ]
+            out.object(entry.sorted { $0.key < $1.key })
+          }
+        }
+      ),
+      ("kernel", { out.string(first?.equilibrium.kernel.rawValue ?? "") }),
+      ("loadSeconds", { out.number(loadSeconds) }),
+      ("products", { out.strings(first?.file.productNames ?? []) }),
+      ("sigma", { out.number(first?.file.market.sigma ?? .nan) }),
+      ("solveSeconds", { out.number(solveSeconds) }),
+      ("tolerance", { out.number(first?.options.tolerance ?? .nan) }),
+    ]
+    out.object(members)
   }
 
   /// One line for the batch, then each set's report under a heading.

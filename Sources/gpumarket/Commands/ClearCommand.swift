@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import JSONWriting
 import MarketClearing
 import ScenarioFormat
 
@@ -117,7 +118,7 @@ struct ClearCommand: ParsableCommand {
       file: marketFile, equilibrium: equilibrium, options: options, solveSeconds: solveSeconds,
       loadSeconds: loadSeconds, check: check)
     switch format {
-    case .json: print(try report.json())
+    case .json: Self.printJSON(report.writeJSON)
     case .table: print(report.table())
     }
     if !equilibrium.converged {
@@ -161,7 +162,7 @@ struct ClearCommand: ParsableCommand {
     let batch = ClearBatchReport(
       reports: reports, solveSeconds: solveSeconds, loadSeconds: loadSeconds)
     switch format {
-    case .json: print(try batch.json())
+    case .json: Self.printJSON(batch.writeJSON)
     case .table: print(batch.table())
     }
     let unconverged = equilibria.indices.filter { !equilibria[$0].converged }
@@ -179,6 +180,14 @@ struct ClearCommand: ParsableCommand {
       printError("error: --verify: budgetSets[\(first)]: the worst violation is \(check.worst)")
       throw ExitStatus.verificationFailed
     }
+  }
+
+  /// Streams a JSON document to standard output, then a newline.
+  private static func printJSON(_ write: (JSONStream) -> Void) {
+    let out = JSONStream.standardOutput()
+    write(out)
+    out.raw("\n")
+    out.flush()
   }
 
   /// Violations are relative; allow a small multiple of the clearing tolerance for rounding.

@@ -1,4 +1,5 @@
 import Foundation
+import JSONWriting
 import MarketClearing
 import Reports
 import ScenarioFormat
@@ -13,66 +14,86 @@ struct ClearReport {
   let loadSeconds: Double
   let check: EquilibriumCheck?
 
-  /// The JSON form (keys sorted; non-finite numbers as null).
-  struct JSONForm: Encodable {
-    struct Violation: Encodable {
-      let value: Double?
-      let index: Int?
-      let name: String?
-    }
-    let converged: Bool
-    let iterations: Int
-    let clearingError: Double?
-    let tolerance: Double
-    let sigma: Double
-    let kernel: String
-    let buyers: [String]
-    let products: [String]
-    let prices: [Double?]
-    let allocation: [[Double?]]
-    let spending: [Double?]
-    let unsold: [Double?]
-    let idleBuyers: [String]
-    let withdrawnProducts: [String]
-    let unvaluedProducts: [String]
-    let solveSeconds: Double
-    let loadSeconds: Double
-    let verification: [String: Violation]?
+  /// A JSON member: its key and the closure that writes its value.
+  typealias Member = (key: String, value: () -> Void)
+
+  /// Writes the JSON form: one object, keys sorted, non-finite numbers as `null`, optional keys
+  /// (`clearingError` when not finite, `verification` without `--verify`) left out. Streamed, so
+  /// a 10,000 x 1,000 allocation is never held as text.
+  func writeJSON(to out: JSONStream) {
+    let members =
+      equilibriumMembers(out)
+      + [
+        ("buyers", { out.strings(file.buyerNames) }),
+        ("kernel", { out.string(equilibrium.kernel.rawValue) }),
+        ("loadSeconds", { out.number(loadSeconds) }),
+        ("products", { out.strings(file.productNames) }),
+        ("sigma", { out.number(file.market.sigma) }),
+        ("solveSeconds", { out.number(solveSeconds) }),
+        ("tolerance", { out.number(options.tolerance) }),
+      ]
+    out.object(members.sorted { $0.key < $1.key })
   }
 
-  func json() throws -> String {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-    return String(decoding: try encoder.encode(form()), as: UTF8.self)
-  }
-
-  /// The JSON form's values.
-  func form() -> JSONForm {
-    func finite(_ x: Double) -> Double? { x.isFinite ? x : nil }
+  /// The members that differ between the equilibria of one market (also each entry of a
+  /// `budgetSets` batch): `allocation`, `clearingError`, `converged`, `idleBuyers`,
+  /// `iterations`, `prices`, `spending`, `unsold`, `unvaluedProducts`, `verification`,
+  /// `withdrawnProducts`.
+  func equilibriumMembers(_ out: JSONStream) -> [Member] {
     let a = equilibrium.allocation
-    let verification = check.map { check in
-      Dictionary(
-        uniqueKeysWithValues: check.named.map { item in
-          let names = Self.isBuyerCondition(item.name) ? file.buyerNames : file.productNames
-          return (
-            item.name,
-            JSONForm.Violation(
-              value: finite(item.violation.value), index: item.violation.index,
-              name: item.violation.index.map { names[$0] })
-          )
-        })
+    var members: [Member] = [
+      (
+        "allocation",
+        {
+          out.array(count: a.rows) { i in out.numbers(a.row(i)) }
+        }
+      ),
+      ("converged", { out.bool(equilibrium.converged) }),
+      ("idleBuyers", { out.strings(equilibrium.idleBuyers.map { file.buyerNames[$0] }) }),
+      ("iterations", { out.integer(equilibrium.iterations) }),
+      ("prices", { out.numbers(equilibrium.prices) }),
+      ("spending", { out.numbers(equilibrium.spending) }),
+      ("unsold", { out.numbers(equilibrium.unsold) }),
+      (
+        "unvaluedProducts",
+        { out.strings(equilibrium.unvaluedProducts.map { file.productNames[$0] }) }
+      ),
+      (
+        "withdrawnProducts",
+        { out.strings(equilibrium.withdrawnProducts.map { file.productNames[$0] }) }
+      ),
+    ]
+    if equilibrium.clearingError.isFinite {
+      members.append(("clearingError", { out.number(equilibrium.clearingError) }))
     }
-    return JSONForm(
-      converged: equilibrium.converged, iterations: equilibrium.iterations,
-      clearingError: finite(equilibrium.clearingError), tolerance: options.tolerance,
-      sigma: file.market.sigma, kernel: equilibrium.kernel.rawValue,
-      buyers: file.buyerNames, products: file.productNames, prices: equilibrium.prices.map(finite),
-      allocation: (0..<a.rows).map { i in (0..<a.columns).map { finite(a[i, $0]) } },
-      spending: equilibrium.spending.map(finite), unsold: equilibrium.unsold.map(finite),
-      idleBuyers: equilibrium.idleBuyers.map { file.buyerNames[$0] },
-      withdrawnProducts: equilibrium.withdrawnProducts.map { file.productNames[$0] },
-      unvaluedProducts: equilibrium.unvaluedProducts.map { file.productNames[$0] },
-      solveSeconds: solveSeconds, loadSeconds: loadSeconds, verification: verification)
+    if let check {
+      members.append(("verification", { writeVerification(check, to: out) }))
+    }
+    return members
+  }
+
+  /// `{"condition": {"index": i, "name": "...", "value": v}, ...}`, conditions sorted; `index`
+  /// and `name` only where the violation has a place, `value` only when finite.
+  private func writeVerification(_ check: EquilibriumCheck, to out: JSONStream) {
+    let conditions = check.named.sorted { $0.name < $1.name }
+    out.object(
+      conditions.map { item in
+        (
+          item.name,
+          {
+            let names = Self.isBuyerCondition(item.name) ? file.buyerNames : file.productNames
+            var fields: [Member] = []
+            if let index = item.violation.index {
+              fields.append(("index", { out.integer(index) }))
+              fields.append(("name", { out.string(names[index]) }))
+            }
+            if item.violation.value.isFinite {
+              fields.append(("value", { out.number(item.violation.value) }))
+            }
+            out.object(fields)
+          }
+        )
+      })
   }
 
   /// Whether a violation of `condition` is indexed by buyer (otherwise by product).

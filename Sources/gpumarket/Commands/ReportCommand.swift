@@ -45,7 +45,19 @@ struct ReportCommand: ParsableCommand {
       """)
   var outcome: [String] = []
 
+  @Option(
+    name: .customLong("forward-month"),
+    help: """
+      For a run folder: a month (YYYY-MM) at which to draw the forward curve by tenor; \
+      repeatable. (default: June of every year)
+      """)
+  var forwardMonth: [String] = []
+
   func validate() throws {
+    for month in forwardMonth
+    where month.range(of: #"^[0-9]{4}-(0[1-9]|1[0-2])$"#, options: .regularExpression) == nil {
+      throw ValidationError("--forward-month expects a month written YYYY-MM (got '\(month)')")
+    }
     if let format, ReportFormat(rawValue: format) == nil {
       throw ValidationError(
         "--format must be one of table, markdown, csv, json, latex, html (got '\(format)')")
@@ -69,6 +81,7 @@ struct ReportCommand: ParsableCommand {
   func run() throws {
     var options = SweepReportOptions()
     options.focusOutcomes = outcome
+    options.forwardMonths = forwardMonth
     let document: ReportDocument
     do {
       document = try ReportSources.open(source, options: options).makeDocument()

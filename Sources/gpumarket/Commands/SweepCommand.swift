@@ -44,12 +44,15 @@ struct SweepCommand: ParsableCommand {
   @Option(help: "A parameter to vary: key.path=V1,V2,... or key.path=LOW..HIGH[:COUNT].")
   var vary: [String] = []
 
-  @Option(help: "Sampling design: grid, random, lhs, sobol or morris. (default: grid)")
+  @Option(
+    help:
+      "Sampling design: grid, random, lhs, sobol, sobol2 (with second-order indices) or morris. (default: grid)"
+  )
   var design: String?
 
   @Option(
     help:
-      "Points (random, lhs), base samples N, a power of two (sobol), or trajectories (morris). (default: 64)"
+      "Points (random, lhs), base samples N, a power of two (sobol, sobol2), or trajectories (morris). (default: 64)"
   )
   var samples: Int?
 
@@ -80,7 +83,7 @@ struct SweepCommand: ParsableCommand {
     }
     if let design, DesignKind(rawValue: design) == nil {
       throw ValidationError(
-        "--design must be one of grid, random, lhs, sobol, morris (got '\(design)')")
+        "--design must be one of grid, random, lhs, sobol, sobol2, morris (got '\(design)')")
     }
     if jobs < 1 || jobs > SweepLimits.maxJobs {
       throw ValidationError("--jobs must be between 1 and \(SweepLimits.maxJobs), got \(jobs)")

@@ -10,6 +10,7 @@ extension OutcomeKind {
     .price, .installed, .waiting, .installedShare, .shipments, .purchases, .revenue, .compute,
     .share, .hhi, .contractedShare, .idle, .spend, .forward, .spotVolatility, .volatilityRatio,
     .leadTime, .backlog, .vendorStock,
+    .usedH100e, .ownUse, .contracted, .contractPrice,
   ]
 
   public static let price = OutcomeKind(
