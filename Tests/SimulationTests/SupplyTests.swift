@@ -37,10 +37,17 @@ import Testing
   }
 
   @Test func marketPriceRaisesVendorRevenue() throws {
-    let pro = try Engine.run(TestMarket.scenario(allocation: .proRata, capex: 4e8), seed: 1)
-    let market = try Engine.run(TestMarket.scenario(allocation: .marketPrice, capex: 4e8), seed: 1)
-    // Orders worth $600M for 6,000 chips: the market price is $100k and takes all the capex.
-    #expect(abs(market.vendorRevenue["nvidia"]![0] - 6e8) < 1)
+    // Orders at the trend (η = 0): the hyperscaler $400M; the neocloud, with no contracts
+    // signed yet, only its equity base lo · K̄ = 0.5 · $200M.
+    func scenario(_ allocation: AllocationPolicy) -> Scenario {
+      var s = TestMarket.scenario(allocation: allocation, capex: 4e8)
+      s.market.investment.marginElasticity = 0
+      return s
+    }
+    let pro = try Engine.run(scenario(.proRata), seed: 1)
+    let market = try Engine.run(scenario(.marketPrice), seed: 1)
+    // Orders worth $500M for 6,000 chips: the market price is $83k and takes all of it.
+    #expect(abs(market.vendorRevenue["nvidia"]![0] - 5e8) < 1)
     #expect(abs(pro.vendorRevenue["nvidia"]![0] - 6_000 * 25_000) < 1)
   }
 

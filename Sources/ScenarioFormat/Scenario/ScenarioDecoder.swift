@@ -189,6 +189,9 @@ public struct ScenarioDecoder {
     if let node = map.optional("contracts"), let x = contractMarket(node) {
       settings.contracts = x
     }
+    if let node = map.optional("investment"), let x = investment(node) {
+      settings.investment = x
+    }
     return settings
   }
 
@@ -215,6 +218,17 @@ public struct ScenarioDecoder {
       lifeYears: map.number(defaulted: fields.field("lifeYears"), log),
       meanReversionPerMonth: map.number(defaulted: fields.field("meanReversionPerMonth"), log),
       termPremiumPerYear: map.number(defaulted: fields.field("termPremiumPerYear"), log))
+  }
+
+  func investment(_ node: DocumentNode) -> InvestmentSettings? {
+    let fields = ScenarioFields.investment
+    guard let map = node.mapping(log, allowedKeys: fields.names) else { return nil }
+    return InvestmentSettings(
+      choiceExponent: map.number(defaulted: fields.field("choiceExponent"), log),
+      marginElasticity: map.number(defaulted: fields.field("marginElasticity"), log),
+      capexLow: map.number(defaulted: fields.field("capexLow"), log),
+      capexHigh: map.number(defaulted: fields.field("capexHigh"), log),
+      loanToValue: map.number(defaulted: fields.field("loanToValue"), log))
   }
 
   func randomness(_ node: DocumentNode) -> Randomness? {

@@ -102,6 +102,31 @@ public enum ScenarioFields {
       "contracts", .object(contractMarket), default: "(the defaults below)",
       doc: "The term-contract market's forward curve and cost recovery.",
       example: "{ costOfCapital: 0.1, lifeYears: 6 }"),
+    FieldSpec(
+      "investment", .object(investment), default: "(the defaults below)",
+      doc: "How providers' chip orders answer expected margins around their capex trend.",
+      example: "{ marginElasticity: 1.5, capexHigh: 2 }"),
+  ]
+
+  public static let investment: [FieldSpec] = [
+    FieldSpec(
+      "choiceExponent", .number(.range(0...50)), default: "4",
+      doc: "Exponent of expected value per dollar in the split of orders over chips.",
+      example: "2"),
+    FieldSpec(
+      "marginElasticity", .number(.range(0...10)), default: "1.5",
+      doc: "Elasticity of orders to expected rent over the hurdle (0: the capex trend).",
+      example: "1"),
+    FieldSpec(
+      "capexLow", .number(.range(0...1)), default: "0.5",
+      doc: "Lowest multiple of the capex trend a provider orders.", example: "0.3"),
+    FieldSpec(
+      "capexHigh", .number(.range(1...100)), default: "2",
+      doc: "Highest multiple of the capex trend a provider orders.", example: "3"),
+    FieldSpec(
+      "loanToValue", .number(.range(0.01...1)), default: "0.65",
+      doc: "Share of hardware value lenders advance against a neocloud's contracts.",
+      example: "0.7"),
   ]
 
   public static let contractMarket: [FieldSpec] = [

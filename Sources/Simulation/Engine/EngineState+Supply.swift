@@ -1,3 +1,5 @@
+import Foundation
+
 /// Phases 1 and 2: chip production and its allocation to providers.
 extension EngineState {
   /// Vendor output of each launched chip this month (see `Vendor` for the formula).
@@ -33,30 +35,114 @@ extension EngineState {
     }
   }
 
-  /// Orders out of capex and the vendor's allocation of each chip (see `AllocationPolicy`).
-  ///
-  /// A provider splits its capex over the merchant chips it may receive this month in proportion
-  /// to the value of what is on offer (`stock_c · price_c`), so orders follow the vendors' mix.
-  /// Captive output goes entirely to its owner. Unfilled orders lapse; unsold chips stay in stock.
+  /// Orders by expected margins into the vendors' order book, then shipments out of stock by
+  /// each vendor's allocation policy (see docs/model.md, "Chip buyers").
   mutating func allocateChips() {
-    var offered = IndexedArray<Chip, Double>(repeating: 0, count: chips.count)
-    for c in chips where isLaunched(c) {
-      offered[c] = vendorStock[c] * compiled.chips[c].priceUSD
-    }
-    var orderUSD = Table<Provider, Chip, Double>(
-      rows: providers.count, columns: chips.count, repeating: 0)
+    placeOrders()
+    shipFromBook()
+    updateQuotes()
+  }
+
+  /// Each provider's orders this step: `K = K̄ · clip((R̂/h)^η, lo, hi)` (neoclouds also within
+  /// `lo · K̄ + V/λ`), split over the chips on offer by `s ∝ v^κc`, in chips at the vendor's
+  /// price. Orders of a chip no longer made nor held move to the provider's other chips; orders
+  /// an export ban forbids are cancelled.
+  mutating func placeOrders() {
+    let rule = orderBook.rule
+    let signed = contractValueSignedLastStep()
+    for c in chips { orderBook.orderedThisStep[c] = 0 }
     for p in providers {
-      let capex =
+      var offered: [Index<Chip>] = []
+      var rents: [Double] = []
+      var values: [Double] = []
+      for c in chips
+      where eligible(provider: p, chip: c)
+        && (flows.produced[c] > 0 || vendorStock[c] > 0)
+      {
+        let rent = expectedRentPerDollar(p, c)
+        offered.append(c)
+        rents.append(rent)
+        values.append(
+          rule.discountedValue(rentPerDollar: rent, leadTimeMonths: orderBook.quotedLeadTime[c]))
+      }
+      let shares = rule.shares(values)
+      let trend =
         max(0, compiled.providers[p].capexUSDPerMonth.value(at: month))
         * Double(compiled.stepMonths)
+      var capex = 0.0
+      if shares.contains(where: { $0 > 0 }) {
+        let rent = zip(shares, rents).reduce(0) { $0 + $1.0 * $1.1 }
+        capex = trend * rule.capexMultiple(rentPerDollar: rent)
+        if compiled.providers[p].kind == .neocloud {
+          capex = min(capex, rule.financedCapex(trend: trend, contractValueSigned: signed[p]))
+        }
+      }
+      for c in chips where orderBook.backlog[p, c] > 0 {
+        if !eligible(provider: p, chip: c) {
+          orderBook.backlog[p, c] = 0
+        } else if capex > 0 || trend > 0, flows.produced[c] <= 0, vendorStock[c] <= 0,
+          shares.contains(where: { $0 > 0 })
+        {
+          capex += orderBook.backlog[p, c] * vendorPrice(c)
+          orderBook.backlog[p, c] = 0
+        }
+      }
       guard capex > 0 else { continue }
-      var total = 0.0
-      for c in chips where eligible(provider: p, chip: c) { total += offered[c] }
-      guard total > 0 else { continue }
-      for c in chips where eligible(provider: p, chip: c) {
-        orderUSD[p, c] = capex * offered[c] / total
+      for (c, share) in zip(offered, shares) where share > 0 {
+        let units = share * capex / vendorPrice(c)
+        orderBook.backlog[p, c] += units
+        orderBook.orderedThisStep[c] += units
       }
     }
+  }
+
+  /// The vendor's price of chip c this step: list price times the price factor, USD.
+  func vendorPrice(_ c: Index<Chip>) -> Double {
+    compiled.chips[c].priceUSD * orderBook.priceFactor[c]
+  }
+
+  /// `R̂_pc = (p̂ − o)⁺ · H_yr / capital`: expected net rent per dollar of a new chip c at
+  /// provider p, per year, with `p̂` the mean expected spot over the chip's life and the
+  /// capital less any discount the vendor gives on the chip.
+  func expectedRentPerDollar(_ p: Index<Provider>, _ c: Index<Chip>) -> Double {
+    let chip = compiled.chips[c]
+    let running = runningCost(p, c)
+    let capital = max(1, chip.capitalUSD - chip.priceUSD * (1 - orderBook.priceFactor[c]))
+    let longRun = chip.capitalUSD * orderBook.longRunCapitalFactor + running
+    let expected = longRun + (lastPrice(p, c) - longRun) * orderBook.lifeWeight
+    return orderBook.rule.rentPerDollar(
+      expectedPrice: expected, runningCost: running, capitalUSD: capital)
+  }
+
+  /// Running cost of chip c at provider p, $/GPU-hour: `kWPerChip · PUE · power price + ops`,
+  /// PUE the mean over the provider's sites (the default without one).
+  func runningCost(_ p: Index<Provider>, _ c: Index<Chip>) -> Double {
+    let sites = compiled.providerSites[p]
+    let pue =
+      sites.isEmpty
+      ? Site.defaultPUE
+      : sites.reduce(0) { $0 + compiled.sites[$1].pue } / Double(sites.count)
+    let provider = compiled.providers[p]
+    return compiled.chips[c].kWPerChip * pue * provider.powerUSDPerKWh + provider.opsUSDPerGPUHour
+  }
+
+  /// USD value (GPUs · price · hours over the tenor) of the contracts each provider signed in
+  /// the previous step.
+  func contractValueSignedLastStep() -> IndexedArray<Provider, Double> {
+    var value = IndexedArray<Provider, Double>(repeating: 0, count: providers.count)
+    guard t.position > 0 else { return value }
+    let last = t + -1
+    let hours = hoursPerGPU
+    for contract in contractMarket.book.contracts where contract.start == last {
+      value[contract.provider] +=
+        contract.gpus * contract.priceUSDPerGPUHour * hours * Double(contract.steps)
+    }
+    return value
+  }
+
+  /// Ships `min(stock, backlog)` of each chip by the vendor's policy; captive output goes
+  /// entirely to its owner.
+  mutating func shipFromBook() {
     for c in chips where vendorStock[c] > 0 {
       let v = compiled.chipVendor[c]
       let lead = compiled.leadSteps(c)
@@ -67,32 +153,64 @@ extension EngineState {
         }
         continue
       }
-      let list = compiled.chips[c].priceUSD
+      let price = vendorPrice(c)
       var orders = IndexedArray<Provider, Double>(repeating: 0, count: providers.count)
-      for p in providers { orders[p] = orderUSD[p, c] / list }
+      for p in providers { orders[p] = orderBook.backlog[p, c] }
       let totalOrders = orders.reduce(0, +)
       guard totalOrders > 0 else { continue }
       let supply = vendorStock[c]
+      var given = IndexedArray<Provider, Double>(repeating: 0, count: providers.count)
       switch compiled.vendors[v].allocation {
       case .proRata:
         let fill = min(1, supply / totalOrders)
         for p in providers where orders[p] > 0 {
-          ship(orders[p] * fill, of: c, to: p, paying: list, lead: lead)
+          given[p] = orders[p] * fill
+          ship(given[p], of: c, to: p, paying: price, lead: lead)
         }
       case .priority:
-        let given = Self.waterFill(
+        given = Self.waterFill(
           orders: orders, weights: compiled.vendorPriority[v], supply: supply)
         for p in providers where given[p] > 0 {
-          ship(given[p], of: c, to: p, paying: list, lead: lead)
+          ship(given[p], of: c, to: p, paying: price, lead: lead)
         }
       case .marketPrice:
-        let dollars = orders.reduce(0) { $0 + $1 * list }
-        let price = max(list, dollars / supply)
+        // The price rations: every order is settled now at `max(price, price · B / S)`.
+        let clearing = max(price, price * totalOrders / supply)
         for p in providers where orders[p] > 0 {
-          ship(orders[p] * list / price, of: c, to: p, paying: price, lead: lead)
+          given[p] = orders[p] * price / clearing
+          ship(given[p], of: c, to: p, paying: clearing, lead: lead)
+          orders[p] = given[p]
         }
       }
+      for p in providers where orders[p] > 0 {
+        orderBook.backlog[p, c] = max(0, orders[p] - given[p])
+      }
       vendorStock[c] = max(0, supply - flows.shipped[c])
+    }
+  }
+
+  /// After shipping: the quoted lead time `ℓ = (B − S)⁺ / Q + leadTimeMonths` (months; infinite
+  /// when orders wait and nothing is made), and the vendor's price factor, which falls while
+  /// unsold stock builds (`f ← f · (N / (N + S))^(1/κc)`, N this step's orders) and recovers
+  /// toward list while orders wait (`f ← min(1, f · ((B + Q) / Q)^(1/κc))`).
+  mutating func updateQuotes() {
+    let exponent = 1 / max(1, orderBook.rule.settings.choiceExponent)
+    for c in chips where isLaunched(c) && compiled.vendorCaptive[compiled.chipVendor[c]] == nil {
+      var waiting = 0.0
+      for p in providers { waiting += orderBook.backlog[p, c] }
+      let perMonth = flows.produced[c] / Double(compiled.stepMonths)
+      let unfilled = max(0, waiting - vendorStock[c])
+      let lead = Double(compiled.chips[c].leadTimeMonths)
+      orderBook.quotedLeadTime[c] =
+        unfilled <= 0 ? lead : (perMonth > 0 ? lead + unfilled / perMonth : .infinity)
+      var factor = orderBook.priceFactor[c]
+      if vendorStock[c] > 0, unfilled <= 0 {
+        let n = orderBook.orderedThisStep[c]
+        factor *= pow(n / (n + vendorStock[c]), exponent)
+      } else if unfilled > 0, flows.produced[c] > 0 {
+        factor = min(1, factor * pow((unfilled + flows.produced[c]) / flows.produced[c], exponent))
+      }
+      orderBook.priceFactor[c] = min(1, max(OrderBook.lowestPriceFactor, factor))
     }
   }
 

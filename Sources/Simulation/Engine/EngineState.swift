@@ -34,6 +34,8 @@ struct EngineState {
   var recorder: Recorder
   /// The term-contract market: the book, the posted curve, last prices.
   var contractMarket: ContractMarketState
+  /// The vendors' order book, quoted lead times and prices.
+  var orderBook: OrderBook
 
   init(_ compiled: CompiledScenario, seed: UInt64) {
     self.compiled = compiled
@@ -54,6 +56,7 @@ struct EngineState {
     flows = noFlows
     recorder = Recorder(compiled)
     contractMarket = ContractMarketState(compiled)
+    orderBook = OrderBook(compiled)
   }
 
   /// Plays step `index`: the phases in `Engine`'s order, the monthly checks, the record.

@@ -6,6 +6,9 @@ struct Recorder {
   var shipped: Table<Step, Chip, Double>
   var produced: Table<Step, Chip, Double>
   var installedChips: Table<Step, Chip, Double>
+  var backlog: Table<Step, Chip, Double>
+  var vendorStock: Table<Step, Chip, Double>
+  var leadTime: Table<Step, Chip, Double>
   var vendorRevenue: Table<Step, Vendor, Double>
   var buyerCompute: Table<Step, Buyer, Double>
   var buyerSpend: Table<Step, Buyer, Double>
@@ -35,6 +38,9 @@ struct Recorder {
     shipped = chipSpotHours
     produced = chipSpotHours
     installedChips = chipSpotHours
+    backlog = chipSpotHours
+    vendorStock = chipSpotHours
+    leadTime = Table(rows: nT, columns: compiled.chipCount, repeating: .nan)
     vendorRevenue = Table(rows: nT, columns: compiled.vendors.count, repeating: 0)
     buyerCompute = Table(rows: nT, columns: compiled.buyers.count, repeating: 0)
     buyerSpend = buyerCompute
@@ -71,6 +77,11 @@ extension EngineState {
       recorder.chipSpotHours[t, c] = hours
       recorder.shipped[t, c] = f.shipped[c]
       recorder.produced[t, c] = f.produced[c]
+      recorder.vendorStock[t, c] = vendorStock[c]
+      for p in providers { recorder.backlog[t, c] += orderBook.backlog[p, c] }
+      let lead = orderBook.quotedLeadTime[c]
+      let merchant = compiled.vendorCaptive[compiled.chipVendor[c]] == nil
+      recorder.leadTime[t, c] = merchant && isLaunched(c) && lead.isFinite ? lead : .nan
     }
     for v in compiled.vendors.indices { recorder.vendorRevenue[t, v] = f.vendorRevenue[v] }
     for b in buyers {
@@ -159,6 +170,9 @@ extension EngineState {
       summary: [])
     result.contractSpending = table(buyerIds, r.buyerContractSpend)
     result.contractCompute = table(buyerIds, r.buyerContractCompute)
+    result.backlogChips = table(chipIds, r.backlog)
+    result.vendorStockChips = table(chipIds, r.vendorStock)
+    result.leadTimeMonths = table(chipIds, r.leadTime)
     for key in r.pairContractCompute.keys.sorted() {
       let (b, p) = (buyerIds[key / providerIds.count], providerIds[key % providerIds.count])
       result.contractComputeByProvider[b, default: [:]][p] = r.pairContractCompute[key]!

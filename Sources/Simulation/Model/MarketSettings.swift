@@ -16,12 +16,15 @@ public struct MarketSettings: Sendable, Equatable {
   public var referenceChip: String?
   /// The term-contract market's parameters.
   public var contracts: ContractMarketSettings
+  /// How providers' chip orders answer expected margins.
+  public var investment: InvestmentSettings
 
   public init(
     sigma: Double = 2.5, tolerance: Double = 1e-9, maxIterations: Int = 10_000,
     hoursPerMonth: Double = 730, availability: Double = 0.95,
     referencePriceUSDPerH100eHour: DatedPath = .constant(2), referenceChip: String? = nil,
-    contracts: ContractMarketSettings = ContractMarketSettings()
+    contracts: ContractMarketSettings = ContractMarketSettings(),
+    investment: InvestmentSettings = InvestmentSettings()
   ) {
     self.sigma = sigma
     self.tolerance = tolerance
@@ -31,6 +34,7 @@ public struct MarketSettings: Sendable, Equatable {
     self.referencePriceUSDPerH100eHour = referencePriceUSDPerH100eHour
     self.referenceChip = referenceChip
     self.contracts = contracts
+    self.investment = investment
   }
 }
 
@@ -53,5 +57,30 @@ public struct ContractMarketSettings: Sendable, Equatable {
     self.lifeYears = lifeYears
     self.meanReversionPerMonth = meanReversionPerMonth
     self.termPremiumPerYear = termPremiumPerYear
+  }
+}
+
+/// Parameters of the investment rule and chip choice (see docs/model.md, "Chip buyers").
+/// The hurdle uses `ContractMarketSettings.costOfCapital` and `lifeYears`.
+public struct InvestmentSettings: Sendable, Equatable {
+  /// κc: exponent of value per dollar in the split of orders over chips (≥ 0).
+  public var choiceExponent: Double
+  /// η: elasticity of orders to expected rent over the hurdle (≥ 0; 0: the trend itself).
+  public var marginElasticity: Double
+  /// Lowest and highest multiple of the capex trend, `lo ≤ 1 ≤ hi`.
+  public var capexLow: Double
+  public var capexHigh: Double
+  /// λ: share of hardware value lenders advance against contracts (neoclouds), 0 < λ ≤ 1.
+  public var loanToValue: Double
+
+  public init(
+    choiceExponent: Double = 4, marginElasticity: Double = 1.5, capexLow: Double = 0.5,
+    capexHigh: Double = 2, loanToValue: Double = 0.65
+  ) {
+    self.choiceExponent = choiceExponent
+    self.marginElasticity = marginElasticity
+    self.capexLow = capexLow
+    self.capexHigh = capexHigh
+    self.loanToValue = loanToValue
   }
 }

@@ -72,6 +72,13 @@ public struct RunResult: Sendable {
   public internal(set) var contractSpending: [String: [Double]] = [:]
   /// Buyer id → H100e GPU-hours received under contracts; part of `compute`.
   public internal(set) var contractCompute: [String: [Double]] = [:]
+  /// Chip id → lead time quoted after each step's shipments, months (NaN when orders wait and
+  /// nothing is made; the delivery time when no order waits).
+  public internal(set) var leadTimeMonths: [String: [Double]] = [:]
+  /// Chip id → chips ordered and not yet shipped, at the end of each step.
+  public internal(set) var backlogChips: [String: [Double]] = [:]
+  /// Chip id → chips made and not yet sold, at the end of each step.
+  public internal(set) var vendorStockChips: [String: [Double]] = [:]
   /// Buyer id → provider id → H100e GPU-hours received under contracts (scripted and
   /// model-signed) from that provider; only pairs that held a contract.
   public internal(set) var contractComputeByProvider: [String: [String: [Double]]] = [:]
