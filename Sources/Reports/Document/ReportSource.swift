@@ -21,7 +21,7 @@ public enum ReportSources {
       if CompareFolderReportSource.isComparison(path) {
         return CompareFolderReportSource(path: path, options: options)
       }
-      return RunFolderReportSource(path: path)
+      return RunFolderReportSource(path: path, logAxis: options.logAxis)
     }
     return SweepReportSource(path: path, options: options)
   }

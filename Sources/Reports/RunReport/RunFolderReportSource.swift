@@ -8,8 +8,15 @@ import Foundation
 /// provider over time (charts), yearly tables of the same, and every named outcome.
 public struct RunFolderReportSource: ReportSource {
   public let path: String
+  /// How each chart's y axis is chosen: by default logarithmic where a chart's values span more
+  /// than a decade (compute per buyer does: the largest labs buy hundreds of times what the
+  /// smallest do).
+  public var logAxis: LogAxis
 
-  public init(path: String) { self.path = path }
+  public init(path: String, logAxis: LogAxis = .auto) {
+    self.path = path
+    self.logAxis = logAxis
+  }
 
   /// The parts of `series.json` a report uses.
   struct Series {
@@ -50,6 +57,7 @@ public struct RunFolderReportSource: ReportSource {
               (x: Double($0.offset), y: $0.element * spec.scale)
             }))
       }
+      chart.logarithmic = logAxis.logarithmic(chart.lines)
       let shown = rows.count > 10 ? " The 10 largest of \(rows.count) are drawn." : ""
       document.sections.append(
         ReportDocument.Section(

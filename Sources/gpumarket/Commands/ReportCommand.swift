@@ -45,7 +45,17 @@ struct ReportCommand: ParsableCommand {
       """)
   var outcome: [String] = []
 
+  @Option(
+    help: """
+      Logarithmic y axes on line charts: auto (where a chart's positive values span more than a \
+      factor of 10 and none is negative), on (wherever a value is positive) or off. (default: auto)
+      """)
+  var logAxis: String = "auto"
+
   func validate() throws {
+    if LogAxis(rawValue: logAxis) == nil {
+      throw ValidationError("--log-axis must be one of auto, on, off (got '\(logAxis)')")
+    }
     if let format, ReportFormat(rawValue: format) == nil {
       throw ValidationError(
         "--format must be one of table, markdown, csv, json, latex, html (got '\(format)')")
@@ -69,6 +79,7 @@ struct ReportCommand: ParsableCommand {
   func run() throws {
     var options = SweepReportOptions()
     options.focusOutcomes = outcome
+    options.logAxis = LogAxis(rawValue: logAxis) ?? .auto
     let document: ReportDocument
     do {
       document = try ReportSources.open(source, options: options).makeDocument()
