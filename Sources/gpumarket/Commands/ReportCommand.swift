@@ -16,7 +16,7 @@ struct ReportCommand: ParsableCommand {
       extension report does not write (such as .pdf) is refused.
       """,
       examples: [
-        "gpumarket sweep baseline-2026 --vary market.sigma=4,8 --series --db sigma.sqlite",
+        "gpumarket sweep baseline-2026 --vary market.sigma=4,8 --series --out sigma.sqlite",
         "gpumarket report sigma.sqlite",
         "gpumarket report sigma.sqlite --out report.html",
         "gpumarket report sigma.sqlite --outcome 'share.anthropic.*' --out report.md",
