@@ -60,11 +60,36 @@ public final class JSONStream {
     if buffer.count >= capacity { flush() }
   }
 
-  /// A number (`null` when not finite).
-  public func number(_ x: Double) { raw(JSONText.number(x)) }
+  /// A number, as `JSONText.number` writes it (`null` when not finite), without an
+  /// intermediate string for integral values.
+  public func number(_ x: Double) {
+    if x.isFinite, x == x.rounded(), abs(x) < 1e15 {
+      integer(Int(x))
+    } else {
+      raw(JSONText.number(x))
+    }
+  }
 
   /// An integer.
-  public func integer(_ n: Int) { raw(String(n)) }
+  public func integer(_ n: Int) {
+    guard n != 0 else {
+      buffer.append(UInt8(ascii: "0"))
+      return
+    }
+    if n < 0 { buffer.append(UInt8(ascii: "-")) }
+    var magnitude = n.magnitude
+    var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes: room for 20 digits
+    var count = 0
+    withUnsafeMutableBytes(of: &digits) { scratch in
+      while magnitude > 0 {
+        scratch[23 - count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+        magnitude /= 10
+        count += 1
+      }
+      buffer.append(contentsOf: scratch[(24 - count)...])
+    }
+    if buffer.count >= capacity { flush() }
+  }
 
   /// `true` or `false`.
   public func bool(_ b: Bool) { raw(b ? "true" : "false") }
@@ -72,23 +97,21 @@ public final class JSONStream {
   /// A string literal.
   public func string(_ s: String) { raw(JSONText.string(s)) }
 
-  /// `[e0,e1,...]`, writing each element with `element`.
-  public func array<S: Sequence>(_ elements: S, _ element: (S.Element) -> Void) {
-    raw("[")
-    var first = true
-    for item in elements {
-      if !first { raw(",") }
-      first = false
-      element(item)
+  /// `[e0,e1,...]` of `count` elements, writing element `i` with `element(i)`.
+  public func array(count: Int, _ element: (Int) -> Void) {
+    buffer.append(UInt8(ascii: "["))
+    for index in 0..<count {
+      if index > 0 { buffer.append(UInt8(ascii: ",")) }
+      element(index)
     }
     raw("]")
   }
 
   /// `[x0,x1,...]` of numbers.
-  public func numbers<S: Sequence<Double>>(_ xs: S) { array(xs) { number($0) } }
+  public func numbers(_ xs: [Double]) { array(count: xs.count) { number(xs[$0]) } }
 
   /// `[s0,s1,...]` of strings.
-  public func strings<S: Sequence<String>>(_ ss: S) { array(ss) { string($0) } }
+  public func strings(_ ss: [String]) { array(count: ss.count) { string(ss[$0]) } }
 
   /// `{"k0":v0,...}` in the order given; each value is written by its closure.
   public func object(_ members: [(key: String, value: () -> Void)]) {

@@ -131,10 +131,11 @@ public struct ScenarioModel: ExperimentModel {
     return try ScenarioDecoder.decode(try document.applying(overrides))
   }
 
-  /// The sweep's view of a run: the standard summary, and the monthly spot price per chip
-  /// (`price.CHIP`, $/GPU-hour) and compute per named buyer (`compute.BUYER`, H100e GPU-hours).
+  /// The sweep's view of a run: the standard summary (`result.summary`, which the engine
+  /// computed once; not recomputed here), and the monthly spot price per chip (`price.CHIP`,
+  /// $/GPU-hour) and compute per named buyer (`compute.BUYER`, H100e GPU-hours).
   public static func outcome(_ result: RunResult, includeSeries: Bool) -> RunOutcome {
-    guard includeSeries else { return RunOutcome(summary: result.standardSummary()) }
+    guard includeSeries else { return RunOutcome(summary: result.summary) }
     var series: [(name: String, values: [Double])] = []
     for chip in result.chipIds {
       if let prices = result.spotPrice[chip] { series.append(("price.\(chip)", prices)) }
@@ -142,7 +143,7 @@ public struct ScenarioModel: ExperimentModel {
     for buyer in result.buyerIds.prefix(result.namedBuyerCount) {
       if let compute = result.compute[buyer] { series.append(("compute.\(buyer)", compute)) }
     }
-    return RunOutcome(summary: result.standardSummary(), months: result.months, series: series)
+    return RunOutcome(summary: result.summary, months: result.months, series: series)
   }
 }
 

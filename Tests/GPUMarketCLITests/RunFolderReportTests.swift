@@ -21,8 +21,13 @@ import Testing
     #expect(htmlRun.status == 0, "\(htmlRun.stderr)")
     let page = try String(contentsOf: html, encoding: .utf8)
     #expect(page.contains("Run of baseline-2026 (seed 1)"))
-    #expect(
-      page.components(separatedBy: "<svg").count - 1 == 3, "price, compute and installed charts")
+    // Price, compute, installed, contracted share, and one forward curve per chip offered.
+    #expect(page.components(separatedBy: "<svg").count - 1 >= 5)
+    for title in [
+      "Contracted share of rented GPU-hours", "Forward curve of h100", "2026-06", "2024-06",
+    ] {
+      #expect(page.contains(title), "\(title)")
+    }
     #expect(
       !page.contains("http://") || page.contains("http://www.w3.org/2000/svg"),
       "no external resources")
@@ -73,6 +78,25 @@ import Testing
     let bad = try CLIRunner.run(["report", out.path, "--log-axis", "sometimes"])
     #expect(bad.status == 64)
     #expect(bad.stderr.contains("--log-axis must be one of auto, on, off"))
+  }
+
+  @Test func forwardCurveAtChosenMonths() throws {
+    let directory = try temporaryDirectory()
+    let out = directory.appendingPathComponent("run")
+    let run = try CLIRunner.run(["run", "scenarios/baseline-2026.yaml", "--out", out.path])
+    #expect(run.status == 0, "\(run.stderr)")
+    let html = directory.appendingPathComponent("report.html")
+    let report = try CLIRunner.run([
+      "report", out.path, "--forward-month", "2023-09", "--forward-month", "2026-06", "--out",
+      html.path,
+    ])
+    #expect(report.status == 0, "\(report.stderr)")
+    let page = try String(contentsOf: html, encoding: .utf8)
+    #expect(page.contains("at 2023-09, 2026-06"))
+    #expect(!page.contains("at 2024-06"))
+    let bad = try CLIRunner.run(["report", out.path, "--forward-month", "June"])
+    #expect(bad.status != 0)
+    #expect(bad.stderr.contains("--forward-month expects a month written YYYY-MM"))
   }
 
   @Test func aFolderThatIsNotARunIsRefused() throws {

@@ -104,8 +104,17 @@ import Testing
       xLabel: "market.sigma", yLabel: "market.availability", valueLabel: "share.anthropic.2026",
       xValues: [4, 6, 8, 10, 12], yValues: [0.85, 0.9, 0.95],
       values: Self.gridValues)
+    // A forward curve by tenor: a backwardated month, a flat one and one missing a tenor.
+    let forward = RunFolderReportSource.forwardChart(
+      chip: "h100-with-a-long-name", tenors: [1, 3, 6, 12, 24, 36],
+      prices: [
+        [5.3, 2.4, 1.5], [4.7, 2.2, 1.5], [4.0, 2.0, .nan], [3.1, 1.8, 1.5],
+        [2.3, 1.6, 1.5], [2.0, 1.5, 1.5],
+      ],
+      spot: [5.7, 2.1, 1.5], months: ["2023-09", "2024-10", "2026-06"], steps: [0, 1, 2])!
     return [
-      ("lines", line.svg()), ("fan", fan.svg()), ("log", log.svg()), ("log-auto", logAuto.svg()),
+      ("forward", forward.svg()), ("lines", line.svg()), ("fan", fan.svg()), ("log", log.svg()),
+      ("log-auto", logAuto.svg()),
       ("scatter", scatter.svg()),
       ("bars", bars.svg()), ("tornado", tornado.svg()), ("heatmap", heat.svg()),
     ]

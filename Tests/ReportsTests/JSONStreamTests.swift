@@ -3,7 +3,8 @@ import JSONWriting
 import Testing
 
 /// `JSONStream` writes the same bytes as `JSONEncoder` with sorted keys for the values
-/// `gpumarket clear` prints, whatever its buffer size.
+/// `gpumarket clear` prints, whatever its buffer size (except the forms of -0, written `0`, and
+/// of integral values of 1e15 and more, `1000000000000000.0`: the same numbers).
 @Suite struct JSONStreamTests {
   struct Sample: Encodable {
     let allocation: [[Double]]
@@ -14,7 +15,10 @@ import Testing
   }
 
   static let sample = Sample(
-    allocation: [[84242709.9959257, 0.1], [3, 1e-07], [-2.5e300, 123456789012.5]],
+    allocation: [
+      [84242709.9959257, 0.1], [3, 1e-07], [-2.5e300, 123456789012.5],
+      [-7, 0, 999_999_999_999_999, -3],
+    ],
     converged: true, iterations: 12,
     names: ["anthropic", "a \"quoted\" / slashed\\name", "tab\there", "ünïcødé ✓", "\u{1}"],
     tolerance: 1e-9)
@@ -24,7 +28,7 @@ import Testing
     let out = JSONStream(capacity: capacity) { bytes.append(contentsOf: $0) }
     let s = sample
     out.object([
-      ("allocation", { out.array(s.allocation) { out.numbers($0) } }),
+      ("allocation", { out.array(count: s.allocation.count) { out.numbers(s.allocation[$0]) } }),
       ("converged", { out.bool(s.converged) }),
       ("iterations", { out.integer(s.iterations) }),
       ("names", { out.strings(s.names) }),

@@ -148,3 +148,40 @@ import Testing
     #expect(large[0] + large[1] > small[0] + small[1])
   }
 }
+
+/// Own use as an internal bid (docs/model.md): the kept share against the outside bid.
+@Suite struct OwnUseBidTests {
+  @Test func keepsItsNeedWhileWorthMoreInside() {
+    // value 4 $/H100e-hour on a 2.28-H100e chip is 9.12 $/GPU-hour: a bid of 9 keeps all.
+    let kept = Workload.keptShare(need: 0.3, value: 4, elasticity: 1, h100e: 2.28, bid: 9)
+    #expect(abs(kept - 0.3) < 1e-12)
+  }
+
+  @Test func releasesInProportionToValueOverBid() {
+    // η = 1: keeps need · value / bid; η = 0.5: the square root of that ratio.
+    let one = Workload.keptShare(need: 0.5, value: 2, elasticity: 1, h100e: 1, bid: 4)
+    #expect(abs(one - 0.25) < 1e-12)
+    let half = Workload.keptShare(need: 0.5, value: 2, elasticity: 0.5, h100e: 1, bid: 4)
+    #expect(abs(half - 0.5 * 0.5.squareRoot()) < 1e-12)
+  }
+
+  @Test func noValueOrNoBidKeepsTheNeed() {
+    #expect(Workload.keptShare(need: 0.4, value: nil, elasticity: 1, h100e: 1, bid: 100) == 0.4)
+    #expect(Workload.keptShare(need: 0.4, value: 1, elasticity: 1, h100e: 1, bid: 0) == 0.4)
+  }
+
+  @Test func higherBidNeverRaisesAndHigherValueNeverLowersOwnUse() {
+    var last = Double.infinity
+    for bid in stride(from: 0.5, through: 20, by: 0.5) {
+      let kept = Workload.keptShare(need: 1, value: 3, elasticity: 0.7, h100e: 1, bid: bid)
+      #expect(kept <= last + 1e-15)
+      last = kept
+    }
+    last = -1
+    for value in stride(from: 0.5, through: 20, by: 0.5) {
+      let kept = Workload.keptShare(need: 1, value: value, elasticity: 0.7, h100e: 1, bid: 6)
+      #expect(kept >= last - 1e-15)
+      last = kept
+    }
+  }
+}

@@ -13,6 +13,7 @@ import Testing
     "price.h100.2026", "price.h100.2026-04", "installed.world.2026-01", "hhi.2026",
     "share.anthropic.2026", "installedShare.hyperscaler.2026-04", "compute.china-labs.2025",
     "compute.gen.with.dots.2025", "shipments.nvidia.2023", "revenue.nvidia.2024",
+    "compute.anthropic.2026-H2", "contracted.anthropic.coreweave.2026-H1",
   ])
   func namesRoundTrip(_ text: String) throws {
     let name = try OutcomeName(parsing: text)
@@ -34,6 +35,7 @@ import Testing
     ("shares.anthropic.2026", "unknown outcome kind 'shares'"),
     ("share.anthropic.26", "'26' is not a period"),
     ("share.anthropic.2026-13", "'2026-13' is not a period"),
+    ("share.anthropic.2026-H3", "'2026-H3' is not a period"),
     ("share.2026", "share needs a buyer or generator"),
     ("hhi.x.2026", "hhi takes no entity"),
     ("share", "is not an outcome name"),
@@ -44,6 +46,17 @@ import Testing
     } throws: { error in
       "\(error)".contains(reason)
     }
+  }
+
+  /// A half year is its six months: H1 + H2 of a flow is the year's value.
+  @Test func halfYearsSplitTheYear() throws {
+    let run = try ScenarioEffectTests.run("baseline-2026")
+    let year = run.months.first!.prefix(4)
+    let h1 = run.steps(in: .half("\(year)-H1"))
+    let h2 = run.steps(in: .half("\(year)-H2"))
+    #expect(h1.count + h2.count == run.steps(in: .year(String(year))).count)
+    #expect(Set(h1).isDisjoint(with: h2))
+    #expect(h1.allSatisfy { Int(run.months[$0].suffix(2))! <= 6 })
   }
 
   /// Every kind the catalog lists is reachable by its name, once.

@@ -13,24 +13,32 @@ import Testing
 
   /// Without the lease xAI keeps Colossus for itself in every month the lease would have run.
   /// Anthropic gets less in the lease's first month (the lease is cover beyond its hedge
-  /// target, and what it signs instead that month does not replace all of it) and less over the
-  /// lease's months together; month by month later on it need not, because it re-contracts
-  /// elsewhere on longer tenors (see docs/model.md, "The term-contract market").
+  /// target, and what it signs instead that month does not replace all of it), and over the
+  /// lease's months it contracts more elsewhere (less cover, so its hedge signs more). Whether
+  /// it gets less compute over those months together is not fixed by theory: it depends on
+  /// whether the lease cost more per H100e-hour than the contracts and spot it buys instead
+  /// (see docs/model.md, "The Colossus question").
   @Test func withoutColossusAnthropicGetsLessAndXAIMore() throws {
     let base = try Self.run("baseline-2026")
     let counter = try Self.run("counterfactual-no-colossus")
     let months = ["2026-05", "2026-06", "2026-07", "2026-08", "2026-09", "2026-10"]
-    var baseTotal = 0.0
-    var counterTotal = 0.0
     for month in months {
       let t = base.months.firstIndex(of: month)!
       #expect(counter.compute["xai"]![t] > base.compute["xai"]![t], "\(month)")
-      baseTotal += base.compute["anthropic"]![t]
-      counterTotal += counter.compute["anthropic"]![t]
     }
     let first = base.months.firstIndex(of: "2026-05")!
     #expect(counter.compute["anthropic"]![first] < base.compute["anthropic"]![first])
-    #expect(counterTotal < baseTotal)
+    let lease = months.joined(separator: ",")
+    var baseElsewhere = 0.0
+    var counterElsewhere = 0.0
+    for provider in base.providerIds where provider != "xai" {
+      for month in months {
+        let name = try OutcomeName(parsing: "contracted.anthropic.\(provider).\(month)")
+        baseElsewhere += base.value(of: name) ?? 0
+        counterElsewhere += counter.value(of: name) ?? 0
+      }
+    }
+    #expect(counterElsewhere > baseElsewhere, "contracts elsewhere over \(lease)")
     // Before the contract the two runs are the same.
     let before = base.months.firstIndex(of: "2026-04")!
     #expect(

@@ -16,9 +16,14 @@ public struct SweepRunner {
   /// The part of the plan this invocation runs (``SweepShard/whole`` by default); the database
   /// records it and holds only that shard's runs.
   public var shard = SweepShard.whole
-  /// Runs per transaction at most; a transaction also ends whenever the writer runs out of
-  /// finished runs, so a slow model commits each run promptly.
+  /// Runs per transaction at most; a transaction also ends when the writer runs out of finished
+  /// runs and the transaction has been open for ``commitInterval``, so a slow model's runs
+  /// become durable within that time.
   public var batchSize = 256
+  /// Seconds a transaction with runs in it stays open at most while the writer waits for more.
+  /// Each commit writes every page the transaction touched to the WAL; committing after every
+  /// run (as soon as the writer was idle) wrote a page per outcome name per run.
+  public var commitInterval = 0.5
   /// Stop (cleanly, committing what is done) after storing this many runs; for tests and demos
   /// of resuming.
   public var stopAfter: Int?
@@ -70,18 +75,30 @@ public struct SweepRunner {
     var stored = 0
     var interrupted = false
     var pendingInBatch = 0
+    var batchStarted = ContinuousClock.now
+    let commitInterval = Duration.milliseconds(
+      Int64((max(0, self.commitInterval) * 1000).rounded()))
     var lastReport = ContinuousClock.now
     var writeError: StoreError?
     loop: while true {
       var next = queue.pop(timeout: 0)
       if case .timedOut = next {
-        // Nothing finished right now: make what is written durable before waiting.
-        do { try writer.commit() } catch {
-          writeError = error
-          break loop
+        // Nothing finished right now: make what is written durable once the transaction is
+        // old enough, and wait no longer than until it is.
+        var wait = 0.2
+        if pendingInBatch > 0 {
+          let age = ContinuousClock.now - batchStarted
+          if age >= commitInterval {
+            do { try writer.commit() } catch {
+              writeError = error
+              break loop
+            }
+            pendingInBatch = 0
+          } else {
+            wait = min(wait, Self.seconds(commitInterval - age))
+          }
         }
-        pendingInBatch = 0
-        next = queue.pop(timeout: 0.2)
+        next = queue.pop(timeout: wait)
       }
       switch next {
       case .element(let record):
@@ -92,6 +109,7 @@ public struct SweepRunner {
           break loop
         }
         stored += 1
+        if pendingInBatch == 0 { batchStarted = ContinuousClock.now }
         pendingInBatch += 1
         if record.error != nil { failed += 1 }
         if pendingInBatch >= batchSize {
@@ -128,7 +146,7 @@ public struct SweepRunner {
     finishedWorkers.wait()
     // Commit what was written; in-flight runs that did not reach the writer are redone next time.
     if writeError == nil {
-      do { try writer.commit() } catch { writeError = error }
+      do { try writer.finish() } catch { writeError = error }
     }
     if let writeError { throw writeError }
     let summary = SweepSummary(

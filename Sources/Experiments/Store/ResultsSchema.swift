@@ -4,7 +4,14 @@ import Foundation
 enum ResultsSchema {
   static let version = 1
 
-  static let create = """
+  /// The tables and indexes; for a database filled in bulk (a merge).
+  static let create = tables + indexes
+
+  /// The tables alone. A sweep's writer creates these and adds ``indexes`` when it finishes:
+  /// building an index once from the finished table is several times cheaper than keeping it
+  /// up to date row by row (each run adds a row per outcome name at a different place in
+  /// `outcomes_by_name`).
+  static let tables = """
     CREATE TABLE IF NOT EXISTS plan (
       id INTEGER PRIMARY KEY CHECK (id = 1),
       schema_version INTEGER NOT NULL,
@@ -62,6 +69,11 @@ enum ResultsSchema {
       value REAL,
       PRIMARY KEY (run_id, name, month)
     ) WITHOUT ROWID;
+
+    """
+
+  /// The indexes reports read by.
+  static let indexes = """
     CREATE INDEX IF NOT EXISTS outcomes_by_name ON outcomes (name);
     CREATE INDEX IF NOT EXISTS series_by_name ON series (name, month, value);
     """

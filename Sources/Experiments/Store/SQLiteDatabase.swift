@@ -95,7 +95,11 @@ final class SQLiteStatement {
 
   func bind(_ index: Int32, _ value: String?) {
     if let value {
-      sqlite3_bind_text(statement, index, value, -1, Self.transient)
+      // withCString reads a native string in place (a short one from a copy on the stack); the
+      // implicit String-to-pointer conversion allocated an array for every short string.
+      value.withCString { text in
+        _ = sqlite3_bind_text(statement, index, text, -1, Self.transient)
+      }
     } else {
       sqlite3_bind_null(statement, index)
     }

@@ -5,16 +5,21 @@ import Foundation
 /// (`series.json`) and the named outcomes (`summary.json`).
 ///
 /// Sections: spot price per chip over time, compute per buyer over time, installed H100e per
-/// provider over time (charts), yearly tables of the same, and every named outcome.
+/// provider over time (charts), yearly tables of the same, the contracted share of rented
+/// GPU-hours over time, the forward curve by tenor at chosen months (one chart per chip), and
+/// every named outcome.
 public struct RunFolderReportSource: ReportSource {
   public let path: String
+  /// Months (`YYYY-MM`) at which the forward curve is drawn; empty: June of every year.
+  public var forwardMonths: [String]
   /// How each chart's y axis is chosen: by default logarithmic where a chart's values span more
   /// than a decade (compute per buyer does: the largest labs buy hundreds of times what the
   /// smallest do).
   public var logAxis: LogAxis
 
-  public init(path: String, logAxis: LogAxis = .auto) {
+  public init(path: String, forwardMonths: [String] = [], logAxis: LogAxis = .auto) {
     self.path = path
+    self.forwardMonths = forwardMonths
     self.logAxis = logAxis
   }
 
@@ -66,6 +71,11 @@ public struct RunFolderReportSource: ReportSource {
             .chart(ReportChart(id: spec.id, caption: spec.note + shown, svg: chart.svg())),
             .table(yearlyTable(rows, months: series.months, spec: spec)),
           ]))
+    }
+    if let section = contractedShareSection(series) { document.sections.append(section) }
+    let chosen = forwardMonths.isEmpty ? Self.defaultForwardMonths(series.months) : forwardMonths
+    if let section = forwardSection(series, chosen: chosen) {
+      document.sections.append(section)
     }
     let outcomes = ReportTable(
       id: "outcomes", title: "Named outcomes", columns: ["outcome", "value"],

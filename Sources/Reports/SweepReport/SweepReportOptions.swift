@@ -4,6 +4,9 @@ public struct SweepReportOptions: Sendable {
   /// given, the by-point and sensitivity tables cover these only, and the first is charted against
   /// each parameter; when empty, the first outcomes the model reports are used.
   public var focusOutcomes: [String] = []
+  /// For a run folder: the months (`YYYY-MM`) at which the forward curve is drawn; empty: June
+  /// of every year.
+  public var forwardMonths: [String] = []
 
   /// The outcome charted against each parameter: the first of ``focusOutcomes``.
   public var primaryOutcome: String? {

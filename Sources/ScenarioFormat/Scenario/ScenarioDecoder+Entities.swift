@@ -7,6 +7,7 @@ extension ScenarioDecoder {
   public static let chipKeys = ScenarioFields.chip.names
   public static let vendorKeys = ScenarioFields.vendor.names
   public static let providerKeys = ScenarioFields.provider.names
+  public static let workloadKeys = ScenarioFields.workload.names
   public static let siteKeys = ScenarioFields.site.names
   public static let buyerKeys = ScenarioFields.buyer.names
   public static let contractKeys = ScenarioFields.contract.names
@@ -88,6 +89,16 @@ extension ScenarioDecoder {
       provider.ownUse = x
     }
     provider.ownUseBuyer = map.optional("ownUseBuyer")?.string(log)
+    if let node = map.optional("workloads") {
+      provider.workloads = collection(node, workload).map(\.value)
+      for key in ["ownUse", "ownUseBuyer"] {
+        if let given = map.optional(key) {
+          log.error(
+            "\(key) and workloads describe the same own use; give one of them", at: given,
+            hint: "move the share into a workload: workloads: { lab: { share: ... } }")
+        }
+      }
+    }
     if let x = map.optional("initialChips").flatMap({
       numbers($0, rule(ScenarioFields.provider, "initialChips"))
     }) {
@@ -98,6 +109,21 @@ extension ScenarioDecoder {
     provider.opsUSDPerGPUHour = map.number(
       defaulted: ScenarioFields.provider.field("opsUSDPerGPUHour"), log)
     return kind == nil ? nil : provider
+  }
+
+  func workload(_ id: String, _ node: DocumentNode) -> Workload? {
+    guard let map = node.mapping(log, allowedKeys: Self.workloadKeys) else { return nil }
+    let fields = ScenarioFields.workload
+    guard let share = map.required("share").flatMap({ path($0, rule(fields, "share")) }) else {
+      return nil
+    }
+    var workload = Workload(id: id, share: share)
+    workload.valueUSDPerH100eHour = map.optional("valueUSDPerH100eHour").flatMap {
+      path($0, rule(fields, "valueUSDPerH100eHour"))
+    }
+    workload.priceElasticity = map.number(defaulted: fields.field("priceElasticity"), log)
+    workload.buyer = map.optional("buyer")?.string(log)
+    return workload
   }
 
   func site(_ id: String, _ node: DocumentNode) -> Site? {

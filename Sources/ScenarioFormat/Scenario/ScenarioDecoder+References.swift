@@ -65,6 +65,11 @@ extension ScenarioDecoder {
     }
     for (provider, node) in zip(s.providers, nodes.providers) {
       if let buyer = provider.ownUseBuyer { ref(buyer, buyers, "buyer", node["ownUseBuyer"]) }
+      for workload in provider.workloads {
+        if let buyer = workload.buyer {
+          ref(buyer, buyers, "buyer", node["workloads"]?[workload.id]?["buyer"])
+        }
+      }
       refs(provider.initialChips.keys, chips, "chip", node["initialChips"])
     }
     for (site, node) in zip(s.sites, nodes.sites) {

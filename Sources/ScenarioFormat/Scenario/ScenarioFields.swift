@@ -237,6 +237,11 @@ public enum ScenarioFields {
       "ownUseBuyer", .string, default: "(none)", doc: "Buyer credited with own use.",
       example: "meta"),
     FieldSpec(
+      "workloads", .dictionary(idName: "workload", .object(workload)), default: "{}",
+      doc: "Own-use workloads, each keeping capacity while it values it above the market's bid "
+        + "(replaces ownUse and ownUseBuyer).",
+      example: "{ deepmind: { share: 0.3, valueUSDPerH100eHour: 4, buyer: google-deepmind } }"),
+    FieldSpec(
       "initialChips", .dictionary(idName: "chip", .number(.nonNegative)), default: "{}",
       unit: "chips",
       doc: "Chips owned at the start.", example: "{ h100: 150000 }"),
@@ -246,6 +251,25 @@ public enum ScenarioFields {
     FieldSpec(
       "opsUSDPerGPUHour", .number(.range(0...100)), default: "0.2", unit: "$ per GPU-hour",
       doc: "Operating cost besides power (reserve price).", example: "0.3"),
+    note,
+  ]
+
+  public static let workload: [FieldSpec] = [
+    FieldSpec(
+      "share", .timePath(.fraction), required: true,
+      doc: "Fraction of the capacity left after scripted contracts that the workload needs.",
+      example: "0.3"),
+    FieldSpec(
+      "valueUSDPerH100eHour", .timePath(.nonNegative), default: "(none: keeps its need)",
+      unit: "$ per H100e-hour", doc: "What an H100e-hour is worth to the workload.",
+      example: "{ 2024-01: 3, 2026-01: 4 }"),
+    FieldSpec(
+      "priceElasticity", .number(.range(0...20)), default: "1",
+      doc: "How fast it gives capacity up as the market's bid rises above its value.",
+      example: "0.4"),
+    FieldSpec(
+      "buyer", .string, default: "(none: internal use)", doc: "Buyer credited with its compute.",
+      example: "google-deepmind"),
     note,
   ]
 

@@ -34,7 +34,15 @@ struct CompiledScenario {
   let vendorCaptive: IndexedArray<Vendor, Index<Provider>?>
   /// Priority weight of each provider with each vendor (`Vendor.priority`, default 1).
   let vendorPriority: IndexedArray<Vendor, IndexedArray<Provider, Double>>
-  let ownUseBuyer: IndexedArray<Provider, Index<Buyer>?>
+  /// Every provider's own-use workloads, in provider then scenario order.
+  let workloads: IndexedArray<Workload, Workload>
+  let workloadProvider: IndexedArray<Workload, Index<Provider>>
+  let workloadBuyer: IndexedArray<Workload, Index<Buyer>?>
+  /// The workloads of each provider.
+  let providerWorkloads: IndexedArray<Provider, [Index<Workload>]>
+  /// Whether any buyer can rent from the provider (an affinity above 0); an owner nobody rents
+  /// from has no outside bid.
+  let providerRentable: IndexedArray<Provider, Bool>
   /// `affinity[buyer, provider]` (`Buyer.affinity(to:)`).
   let affinity: Table<Buyer, Provider, Double>
   let regions: IndexedArray<Region, String>
@@ -184,18 +192,32 @@ struct CompiledScenario {
     }
     self.regions = IndexedArray(regions)
 
-    var ownUseBuyer: [Index<Buyer>?] = []
-    for provider in providers {
-      if let b = provider.ownUseBuyer {
-        ownUseBuyer.append(try find(buyerIndex, b, "buyer", "provider \(provider.id) ownUseBuyer"))
-      } else {
-        ownUseBuyer.append(nil)
+    var workloads: [Workload] = []
+    var workloadProvider: [Index<Provider>] = []
+    var workloadBuyer: [Index<Buyer>?] = []
+    var providerWorkloads: [[Index<Workload>]] = []
+    for (p, provider) in providers.enumerated() {
+      var mine: [Index<Workload>] = []
+      for w in provider.ownUseWorkloads {
+        mine.append(Index(workloads.count))
+        workloads.append(w)
+        workloadProvider.append(Index(p))
+        if let b = w.buyer {
+          let key = provider.workloads.isEmpty ? "ownUseBuyer" : "workloads.\(w.id).buyer"
+          workloadBuyer.append(try find(buyerIndex, b, "buyer", "provider \(provider.id) \(key)"))
+        } else {
+          workloadBuyer.append(nil)
+        }
       }
+      providerWorkloads.append(mine)
       for key in provider.initialChips.keys.sorted() {
         _ = try find(chipIndex, key, "chip", "provider \(provider.id) initialChips")
       }
     }
-    self.ownUseBuyer = IndexedArray(ownUseBuyer)
+    self.workloads = IndexedArray(workloads)
+    self.workloadProvider = IndexedArray(workloadProvider)
+    self.workloadBuyer = IndexedArray(workloadBuyer)
+    self.providerWorkloads = IndexedArray(providerWorkloads)
     let providers = self.providers
     initialChips = Table(rows: providers.count, columns: chips.count) { p, c in
       providers[p].initialChips[chips[c].id] ?? 0
@@ -210,6 +232,11 @@ struct CompiledScenario {
     affinity = Table(rows: allBuyers.count, columns: providers.count) { b, p in
       allBuyers[b].affinity(to: providers[p].id)
     }
+    let affinity = self.affinity
+    providerRentable = IndexedArray(
+      (0..<providers.count).map { p in
+        affinity.rows.contains { affinity[$0, Index(p)] > 0 }
+      })
 
     var contractBuyer: [Index<Buyer>] = []
     var contractProvider: [Index<Provider>] = []

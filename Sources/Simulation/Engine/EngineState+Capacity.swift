@@ -75,12 +75,78 @@ extension EngineState {
         flows.contractHours[p, c] += flows.contractDelivered[k, c]
       }
     }
+    splitOwnUse(hours: hours)
+  }
+
+  /// Own use as an internal bid (docs/model.md): each workload keeps
+  /// `k_w = s_w · min(1, (v_w · h100e / b)^η_w)` of the capacity left after scripted contracts
+  /// (shares scaled to sum to at most 1), within what the provider's signed contracts leave;
+  /// the rest is offered on the market.
+  mutating func splitOwnUse(hours: Double) {
+    contractMarket.book.rollOff(before: t)
     for p in providers {
-      let share = min(1, max(0, compiled.providers[p].ownUse.value(at: month)))
+      let mine = compiled.providerWorkloads[p]
+      let needs = mine.map { max(0, compiled.workloads[$0].share.value(at: month)) }
+      let total = needs.reduce(0, +)
+      let scale = total > 1 ? 1 / total : 1
+      let values = mine.map { compiled.workloads[$0].valueUSDPerH100eHour?.value(at: month) }
+      let priced = values.contains { $0 != nil }
       for c in chips {
         let left = max(0, flows.capacityHours[p, c] - flows.contractHours[p, c])
-        flows.ownHours[p, c] = left * share
-        flows.spotSupply[p, c] = left - flows.ownHours[p, c]
+        let bid = priced ? outsideBid(p, c) : 0
+        var kept = [Double](repeating: 0, count: mine.count)
+        var keep = 0.0
+        for (n, w) in mine.enumerated() {
+          kept[n] = Workload.keptShare(
+            need: needs[n] * scale, value: values[n],
+            elasticity: compiled.workloads[w].priceElasticity, h100e: compiled.chips[c].h100e,
+            bid: bid)
+          keep += kept[n]
+        }
+        keep = min(1, keep)
+        flows.ownKeep[p, c] = keep
+        let wanted = keep * left
+        let sold = contractMarket.book.heldGPUs[p, c] * hours
+        let own = min(wanted, max(0, left - sold))
+        let cut = wanted > 0 ? own / wanted : 0
+        for (n, w) in mine.enumerated() {
+          flows.workloadHours[w, c] = kept[n] * left * cut
+          flows.workloadReleased[w, c] = max(0, needs[n] * scale * left - flows.workloadHours[w, c])
+        }
+        flows.ownHours[p, c] = own
+        flows.spotSupply[p, c] = left - own
+      }
+    }
+  }
+
+  /// `b_pc = max(p_pc(t−1), F_pc(t, 12))`: the best the market offers for a GPU-hour of the
+  /// product, last spot or a one-year contract ($/GPU-hour); 0 when nobody can rent from p.
+  func outsideBid(_ p: Index<Provider>, _ c: Index<Chip>) -> Double {
+    guard compiled.providerRentable[p] else { return 0 }
+    return max(lastPrice(p, c), forwardPrice(p, c, tenorMonths: 12))
+  }
+
+  /// Own-use slack: released GPU-hours left unsold on spot go back to the workloads that
+  /// released them, up to their need, in scenario order; then every workload's H100e-hours are
+  /// credited to its buyer.
+  mutating func takeBackOwnUseSlack() {
+    for p in providers {
+      for c in chips {
+        var idle = flows.spotSupply[p, c] - flows.spotSold[p, c]
+        for w in compiled.providerWorkloads[p] where idle > 0 && flows.workloadReleased[w, c] > 0 {
+          let back = min(idle, flows.workloadReleased[w, c])
+          flows.workloadHours[w, c] += back
+          flows.workloadReleased[w, c] -= back
+          flows.ownHours[p, c] += back
+          flows.spotSupply[p, c] -= back
+          idle -= back
+        }
+      }
+    }
+    for (w, b) in compiled.workloadBuyer.indexed() {
+      guard let b else { continue }
+      for c in chips {
+        flows.buyerCompute[b] += flows.workloadHours[w, c] * compiled.chips[c].h100e
       }
     }
   }

@@ -69,7 +69,7 @@ extension EngineState {
     var installedGPUs = IndexedArray<ContractProduct, Double>()
   }
 
-  /// Forward capacity `G = (1 − ownUse) · (installed + on the way − scripted)⁺ − signed` and the
+  /// Forward capacity `G = (1 − k) · (installed + on the way − scripted)⁺ − signed` and the
   /// posted prices of every (provider, chip) with chips installed or on their way.
   func forwardOffer() -> ForwardOffer {
     var installedGPUs = Table<Provider, Chip, Double>(
@@ -90,8 +90,8 @@ extension EngineState {
     }
     var offer = ForwardOffer()
     for p in providers {
-      let keep = min(1, max(0, compiled.providers[p].ownUse.value(at: month)))
       for c in chips {
+        let keep = flows.ownKeep[p, c]
         let physical = installedGPUs[p, c] + onTheWay[p, c]
         guard physical > 0 else { continue }
         let free = (1 - keep) * max(0, physical - scripted[p, c])
@@ -273,8 +273,12 @@ extension EngineState {
       let payment = book.buyerPayment[b]
       for p in providers {
         for c in chips where gpus[p, c] > 0 {
-          contractMarket.paid[b] += payment[p, c] * hours * fill[p, c]
-          contractMarket.compute[b] += gpus[p, c] * hours * fill[p, c] * compiled.chips[c].h100e
+          let paid = payment[p, c] * hours * fill[p, c]
+          let compute = gpus[p, c] * hours * fill[p, c] * compiled.chips[c].h100e
+          contractMarket.paid[b] += paid
+          contractMarket.compute[b] += compute
+          flows.contractSpendByProvider[b, p] += paid
+          flows.contractComputeByProvider[b, p] += compute
         }
       }
     }

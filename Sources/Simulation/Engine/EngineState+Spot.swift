@@ -4,7 +4,7 @@ import MarketClearing
 
 /// Phase 6: spot budgets, the spot market and its clearing.
 extension EngineState {
-  /// Pays contracts, credits own use and contracts, sets each buyer's spot budget and clears
+  /// Pays contracts, credits contracts (own use is credited after the clearing), sets each buyer's spot budget and clears
   /// the spot market over the (provider, chip) products that have GPU-hours to sell.
   ///
   /// Spot budget: desired spending at the expected price (`PriceResponse`, never above cash)
@@ -17,17 +17,18 @@ extension EngineState {
     for (k, contract) in compiled.contracts.indexed() where contract.isActive(in: month) {
       let b = compiled.contractBuyer[k]
       for c in chips where flows.contractDelivered[k, c] > 0 {
-        contractPaid[b] += flows.contractDelivered[k, c] * contract.priceUSDPerGPUHour
-        flows.buyerCompute[b] += flows.contractDelivered[k, c] * compiled.chips[c].h100e
+        let paid = flows.contractDelivered[k, c] * contract.priceUSDPerGPUHour
+        let compute = flows.contractDelivered[k, c] * compiled.chips[c].h100e
+        contractPaid[b] += paid
+        flows.buyerCompute[b] += compute
+        let p = compiled.contractProvider[k]
+        flows.contractSpendByProvider[b, p] += paid
+        flows.contractComputeByProvider[b, p] += compute
       }
     }
     for b in buyers {
       flows.buyerContractSpend[b] = contractPaid[b]
       flows.buyerContractCompute[b] = flows.buyerCompute[b]
-    }
-    for p in providers {
-      guard let b = compiled.ownUseBuyer[p] else { continue }
-      for c in chips { flows.buyerCompute[b] += flows.ownHours[p, c] * compiled.chips[c].h100e }
     }
     let expected = expectedPricePerH100e
     for b in buyers {

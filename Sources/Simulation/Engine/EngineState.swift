@@ -66,6 +66,7 @@ struct EngineState {
     drawCash()
     signContracts()
     try clearSpot()
+    takeBackOwnUseSlack()
     try checkInvariants()
     record()
   }

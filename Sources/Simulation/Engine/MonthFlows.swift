@@ -22,6 +22,16 @@ struct MonthFlows {
   var contractHours: Table<Provider, Chip, Double>
   /// GPU-hours the provider's own-use buyer takes.
   var ownHours: Table<Provider, Chip, Double>
+  /// `k_pc`: the share of capacity left after scripted contracts the owner's workloads keep.
+  var ownKeep: Table<Provider, Chip, Double>
+  /// GPU-hours each own-use workload uses (after own-use slack is taken back).
+  var workloadHours: Table<Workload, Chip, Double>
+  /// GPU-hours of each workload's need it released to the market this step.
+  var workloadReleased: Table<Workload, Chip, Double>
+  /// H100e GPU-hours each buyer received under contracts from each provider.
+  var contractComputeByProvider: Table<Buyer, Provider, Double>
+  /// USD each buyer paid under contracts to each provider.
+  var contractSpendByProvider: Table<Buyer, Provider, Double>
   /// GPU-hours offered on the spot market.
   var spotSupply: Table<Provider, Chip, Double>
   /// Spot GPU-hours sold.
@@ -66,6 +76,11 @@ struct MonthFlows {
     capacityHours = Table(rows: nP, columns: nC, repeating: 0)
     contractHours = capacityHours
     ownHours = capacityHours
+    ownKeep = capacityHours
+    workloadHours = Table(rows: compiled.workloads.count, columns: nC, repeating: 0)
+    workloadReleased = workloadHours
+    contractComputeByProvider = Table(rows: nB, columns: nP, repeating: 0)
+    contractSpendByProvider = contractComputeByProvider
     spotSupply = capacityHours
     spotSold = capacityHours
     spotPrice = capacityHours

@@ -20,6 +20,10 @@ struct Recorder {
   var ownHours: Table<Step, Provider, Double>
   var spotSoldHours: Table<Step, Provider, Double>
   var idleHours: Table<Step, Provider, Double>
+  /// Per (buyer, provider) pair that ever held a contract (key `buyer · providers + provider`):
+  /// H100e GPU-hours and USD per step under contracts.
+  var pairContractCompute: [Int: [Double]] = [:]
+  var pairContractSpend: [Int: [Double]] = [:]
   var iterations: IndexedArray<Step, Int>
   var products: IndexedArray<Step, Int>
   var clearingErrors: IndexedArray<Step, Double>
@@ -74,6 +78,19 @@ extension EngineState {
       recorder.buyerSpend[t, b] = f.buyerSpend[b]
       recorder.buyerContractSpend[t, b] = f.buyerContractSpend[b]
       recorder.buyerContractCompute[t, b] = f.buyerContractCompute[b]
+    }
+    let nP = compiled.providerCount
+    for b in buyers {
+      for p in providers where f.contractComputeByProvider[b, p] > 0 {
+        let key = b.position * nP + p.position
+        if recorder.pairContractCompute[key] == nil {
+          let zeros = [Double](repeating: 0, count: compiled.months.count)
+          recorder.pairContractCompute[key] = zeros
+          recorder.pairContractSpend[key] = zeros
+        }
+        recorder.pairContractCompute[key]![t.position] = f.contractComputeByProvider[b, p]
+        recorder.pairContractSpend[key]![t.position] = f.contractSpendByProvider[b, p]
+      }
     }
     for (s, p) in compiled.siteProvider.indexed() {
       for c in chips {
@@ -142,6 +159,12 @@ extension EngineState {
       summary: [])
     result.contractSpending = table(buyerIds, r.buyerContractSpend)
     result.contractCompute = table(buyerIds, r.buyerContractCompute)
+    for key in r.pairContractCompute.keys.sorted() {
+      let (b, p) = (buyerIds[key / providerIds.count], providerIds[key % providerIds.count])
+      result.contractComputeByProvider[b, default: [:]][p] = r.pairContractCompute[key]!
+      result.contractSpendByProvider[b, default: [:]][p] = r.pairContractSpend[key]!
+    }
+    result.hoursPerGPU = hoursPerGPU
     let forward = contractMarket.forward
     for (c, id) in zip(forward.columns, chipIds) {
       let series = forward.column(c)

@@ -21,6 +21,11 @@ extension RunResult {
     switch period {
     case .month(let month): months.firstIndex(of: month).map { [$0] } ?? []
     case .year(let year): months.indices.filter { months[$0].hasPrefix(year + "-") }
+    case .half(let half):
+      months.indices.filter { t in
+        let m = months[t]
+        return m.hasPrefix(half.prefix(5)) && (Int(m.suffix(2))! <= 6) == half.hasSuffix("H1")
+      }
     }
   }
 
@@ -57,6 +62,8 @@ extension RunResult {
   /// shipments and revenue per vendor; installed H100e per provider at the last month of each
   /// year; yearly compute and share per named buyer (generated buyers as one group each);
   /// yearly HHI of compute; yearly contracted and idle shares; yearly spending per named buyer;
+  /// H100e in use per named buyer at each year's last month; yearly contracted compute per
+  /// (named buyer, provider) pair that held a contract;
   /// the yearly mean forward price per chip and tenor.
   public var standardOutcomes: [OutcomeName] {
     let years = self.years.map { OutcomePeriod.year($0) }
@@ -78,6 +85,12 @@ extension RunResult {
     for y in years { out.append(OutcomeName(.contractedShare, nil, y)) }
     for y in years { out.append(OutcomeName(.idle, nil, y)) }
     for buyer in groups { for y in years { out.append(OutcomeName(.spend, buyer, y)) } }
+    for buyer in groups { for m in ends { out.append(OutcomeName(.usedH100e, buyer, m)) } }
+    for buyer in buyerIds[0..<namedBuyerCount] {
+      for provider in contractProviders(of: buyer) {
+        for y in years { out.append(OutcomeName(.contracted, "\(buyer).\(provider)", y)) }
+      }
+    }
     for chip in chipIds {
       for tenor in forwardTenorsMonths {
         for y in years { out.append(OutcomeName(.forward, "\(chip).\(tenor)", y)) }

@@ -72,6 +72,13 @@ public struct RunResult: Sendable {
   public internal(set) var contractSpending: [String: [Double]] = [:]
   /// Buyer id → H100e GPU-hours received under contracts; part of `compute`.
   public internal(set) var contractCompute: [String: [Double]] = [:]
+  /// Buyer id → provider id → H100e GPU-hours received under contracts (scripted and
+  /// model-signed) from that provider; only pairs that held a contract.
+  public internal(set) var contractComputeByProvider: [String: [String: [Double]]] = [:]
+  /// Buyer id → provider id → USD paid under contracts to that provider.
+  public internal(set) var contractSpendByProvider: [String: [String: [Double]]] = [:]
+  /// GPU-hours one GPU gives in a step (hours per month · months per step · availability).
+  public internal(set) var hoursPerGPU: Double = 730 * 0.95
   /// Chip id → posted forward price per tenor (`forwardTenorsMonths` order) per month,
   /// $/GPU-hour (NaN where the chip is not offered). See docs/model.md.
   public internal(set) var forward: [String: [[Double]]] = [:]

@@ -24,7 +24,8 @@ struct ClearBatchReport {
       (
         "equilibria",
         {
-          out.array(reports) { report in
+          out.array(count: reports.count) { k in
+            let report = reports[k]
             let entry =
               report.equilibriumMembers(out) + [
                 ("budgets", { out.numbers(report.file.market.budgets) })

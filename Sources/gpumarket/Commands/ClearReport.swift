@@ -45,7 +45,7 @@ struct ClearReport {
       (
         "allocation",
         {
-          out.array(0..<a.rows) { i in out.numbers((0..<a.columns).lazy.map { a[i, $0] }) }
+          out.array(count: a.rows) { i in out.numbers(a.row(i)) }
         }
       ),
       ("converged", { out.bool(equilibrium.converged) }),

@@ -52,9 +52,21 @@ struct ReportCommand: ParsableCommand {
       """)
   var logAxis: String = "auto"
 
+  @Option(
+    name: .customLong("forward-month"),
+    help: """
+      For a run folder: a month (YYYY-MM) at which to draw the forward curve by tenor; \
+      repeatable. (default: June of every year)
+      """)
+  var forwardMonth: [String] = []
+
   func validate() throws {
     if LogAxis(rawValue: logAxis) == nil {
       throw ValidationError("--log-axis must be one of auto, on, off (got '\(logAxis)')")
+    }
+    for month in forwardMonth
+    where month.range(of: #"^[0-9]{4}-(0[1-9]|1[0-2])$"#, options: .regularExpression) == nil {
+      throw ValidationError("--forward-month expects a month written YYYY-MM (got '\(month)')")
     }
     if let format, ReportFormat(rawValue: format) == nil {
       throw ValidationError(
@@ -80,6 +92,7 @@ struct ReportCommand: ParsableCommand {
     var options = SweepReportOptions()
     options.focusOutcomes = outcome
     options.logAxis = LogAxis(rawValue: logAxis) ?? .auto
+    options.forwardMonths = forwardMonth
     let document: ReportDocument
     do {
       document = try ReportSources.open(source, options: options).makeDocument()

@@ -9,6 +9,7 @@ extension OutcomeKind {
   public static let all: [OutcomeKind] = [
     .price, .installed, .waiting, .installedShare, .shipments, .purchases, .revenue, .compute,
     .share, .hhi, .contractedShare, .idle, .spend, .forward, .spotVolatility, .volatilityRatio,
+    .usedH100e, .ownUse, .contracted, .contractPrice,
   ]
 
   public static let price = OutcomeKind(

@@ -9,6 +9,9 @@ public enum OutcomeEntity: String, Sendable, CaseIterable {
   case buyerOrGenerator = "buyer or generator"
   /// A chip and a contract tenor in months: `h100.12`.
   case chipAndTenor = "chip and tenor in months (`h100.12`)"
+  /// A buyer and a provider: `anthropic.coreweave`.
+  case buyerAndProvider =
+    "buyer and provider (`anthropic.coreweave`; `anthropic.all`: every provider)"
   /// No entity part: `hhi.2026`.
   case none = "(none: `hhi.2026`)"
 }

@@ -1,15 +1,22 @@
-/// The period part of an outcome name: a month (`2026-04`) or a calendar year (`2026`).
+/// The period part of an outcome name: a month (`2026-04`), a half year (`2026-H2`: July to
+/// December) or a calendar year (`2026`).
 public enum OutcomePeriod: Sendable, Hashable, CustomStringConvertible {
   /// "YYYY-MM".
   case month(String)
+  /// "YYYY-H1" (January to June) or "YYYY-H2" (July to December).
+  case half(String)
   /// "YYYY".
   case year(String)
 
-  /// Parses "YYYY" or "YYYY-MM" (month 01...12).
+  /// Parses "YYYY", "YYYY-H1", "YYYY-H2" or "YYYY-MM" (month 01...12).
   public init?(_ text: String) {
     let digits = text.utf8.map { $0 >= 48 && $0 <= 57 }
     if text.utf8.count == 4, digits.allSatisfy({ $0 }) {
       self = .year(text)
+    } else if text.utf8.count == 7, digits.prefix(4).allSatisfy({ $0 }),
+      text.hasSuffix("-H1") || text.hasSuffix("-H2")
+    {
+      self = .half(text)
     } else if text.utf8.count == 7, Array(text.utf8)[4] == UInt8(ascii: "-"),
       digits.enumerated().allSatisfy({ $0.offset == 4 || $0.element }),
       let month = Int(text.suffix(2)), (1...12).contains(month)
@@ -22,7 +29,7 @@ public enum OutcomePeriod: Sendable, Hashable, CustomStringConvertible {
 
   public var description: String {
     switch self {
-    case .month(let text), .year(let text): text
+    case .month(let text), .half(let text), .year(let text): text
     }
   }
 }
@@ -83,7 +90,7 @@ public enum OutcomeNameError: Error, Sendable, CustomStringConvertible {
       "'\(text)': unknown outcome kind '\(kind)' (kinds: "
         + OutcomeKind.all.map(\.name).joined(separator: ", ") + ")"
     case .badPeriod(let text, let period):
-      "'\(text)': '\(period)' is not a period (expected a year YYYY or a month YYYY-MM)"
+      "'\(text)': '\(period)' is not a period (expected a year YYYY, a half year YYYY-H1 or YYYY-H2, or a month YYYY-MM)"
     case .missingEntity(let text, let kind):
       "'\(text)': \(kind.name) needs a \(kind.entity.rawValue) between kind and period"
     case .unexpectedEntity(let text, let kind):
