@@ -56,6 +56,30 @@ import Testing
     )
   }
 
+  /// Run-folder charts get a log axis where a series spans more than a decade (compute per buyer
+  /// does), `--log-axis off` keeps every axis linear, and a bad value is a usage error.
+  @Test func logAxesOnRunFolderCharts() throws {
+    let directory = try temporaryDirectory()
+    let out = directory.appendingPathComponent("run")
+    #expect(
+      try CLIRunner.run(["run", "scenarios/baseline-2026.yaml", "--out", out.path]).status == 0)
+    func compute(_ mode: String) throws -> String {
+      let html = directory.appendingPathComponent("report-\(mode).html")
+      let result = try CLIRunner.run([
+        "report", out.path, "--log-axis", mode, "--format", "html", "--out", html.path,
+      ])
+      #expect(result.status == 0, "\(result.stderr)")
+      let page = try String(contentsOf: html, encoding: .utf8)
+      return page.components(separatedBy: "<svg").count > 2
+        ? page.components(separatedBy: "<svg")[2] : ""
+    }
+    #expect(try compute("auto").contains("log scale"))
+    #expect(!(try compute("off").contains("log scale")))
+    let bad = try CLIRunner.run(["report", out.path, "--log-axis", "sometimes"])
+    #expect(bad.status == 64)
+    #expect(bad.stderr.contains("--log-axis must be one of auto, on, off"))
+  }
+
   @Test func forwardCurveAtChosenMonths() throws {
     let directory = try temporaryDirectory()
     let out = directory.appendingPathComponent("run")

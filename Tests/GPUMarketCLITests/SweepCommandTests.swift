@@ -182,6 +182,28 @@ import Testing
     #expect(second.stderr.contains("holds results of a different sweep plan"))
   }
 
+  /// `--out` names the database as in every other command; `--db` is a deprecated alias that
+  /// writes the same database, the help says so, and giving both is a usage error.
+  @Test func outNamesTheDatabaseAndDbIsADeprecatedAlias() throws {
+    let folder = Self.folder("out")
+    let plan = ["sweep", "builtin:ishigami", "--vary", "x1=1,2", "--quiet"]
+    let viaOut = try Self.gpumarket(plan + ["--out", "a.sqlite"], in: folder)
+    #expect(viaOut.status == 0, "\(viaOut.stderr)")
+    #expect(viaOut.stdout.contains("results in a.sqlite"))
+    let viaDb = try Self.gpumarket(plan + ["--db", "a.sqlite"], in: folder)
+    #expect(viaDb.status == 0, "\(viaDb.stderr)")
+    #expect(viaDb.stdout.contains("2 runs done (2 from before)"), "the alias resumes the same file")
+    #expect(
+      !FileManager.default.fileExists(atPath: folder.appendingPathComponent("sweep.sqlite").path))
+    let both = try Self.gpumarket(plan + ["--out", "a.sqlite", "--db", "b.sqlite"], in: folder)
+    #expect(both.status == 64)
+    #expect(both.stderr.contains("not both"))
+    let help = try Self.gpumarket(["sweep", "--help"], in: folder)
+    let flat = help.stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    #expect(flat.contains("--db <db> Deprecated alias of --out"))
+    #expect(flat.contains("--out <out> The results database. (default: sweep.sqlite)"))
+  }
+
   @Test func sweepFileWithOverrides() throws {
     let folder = Self.folder("planfile")
     try """

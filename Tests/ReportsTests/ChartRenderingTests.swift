@@ -45,6 +45,20 @@ import Testing
     }
     log.lines = [XYChart.Line(name: "", points: spike)]
     log.logarithmic = true
+    // Compute per buyer as a run folder draws it: zeros before a buyer starts, sizes three
+    // decades apart; the axis is chosen by `--log-axis auto`.
+    var logAuto = XYChart(
+      title: "Compute per buyer", xLabel: "month", yLabel: "H100e GPU-hours per month")
+    logAuto.xTicks = XYChart.monthTicks(months)
+    for (k, size) in [3e8, 4e7, 2e6, 5e5].enumerated() {
+      logAuto.lines.append(
+        XYChart.Line(
+          name: "buyer-\(k)",
+          points: (0..<36).map { t in
+            (Double(t), t < 3 * k ? 0 : size * (1 + Double(t) / 36))
+          }))
+    }
+    logAuto.logarithmic = LogAxis.auto.logarithmic(logAuto.lines)
     var scatter = XYChart(
       title: "share.anthropic.2026 against contracts.anthropic-colossus-2026.gpus.h100",
       xLabel: "contracts.anthropic-colossus-2026.gpus.h100", yLabel: "share.anthropic.2026")
@@ -100,6 +114,7 @@ import Testing
       spot: [5.7, 2.1, 1.5], months: ["2023-09", "2024-10", "2026-06"], steps: [0, 1, 2])!
     return [
       ("forward", forward.svg()), ("lines", line.svg()), ("fan", fan.svg()), ("log", log.svg()),
+      ("log-auto", logAuto.svg()),
       ("scatter", scatter.svg()),
       ("bars", bars.svg()), ("tornado", tornado.svg()), ("heatmap", heat.svg()),
     ]
@@ -208,5 +223,27 @@ enum Chromium {
     let data = out.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
     return String(decoding: data, as: UTF8.self)
+  }
+}
+
+/// How `--log-axis` chooses a chart's y axis.
+@Suite struct LogAxisChoiceTests {
+  /// `--log-axis`: auto is logarithmic only where the positive values span more than a decade and
+  /// none is negative; on wherever a value is positive; off never.
+  @Test func logAxisChoice() {
+    func line(_ ys: [Double]) -> XYChart.Line {
+      XYChart.Line(name: "", points: ys.enumerated().map { (Double($0.offset), $0.element) })
+    }
+    let wide = [line([0, 0, 1, 5, 20])]  // zeros before launch, 1 to 20
+    let narrow = [line([2, 5, 19])]  // less than 10×
+    let signed = [line([-1, 1, 50])]  // a difference that changes sign
+    let exactlyTen = [line([1, 10])]
+    #expect(LogAxis.auto.logarithmic(wide))
+    #expect(!LogAxis.auto.logarithmic(narrow))
+    #expect(!LogAxis.auto.logarithmic(signed))
+    #expect(!LogAxis.auto.logarithmic(exactlyTen))
+    #expect(LogAxis.on.logarithmic(narrow) && LogAxis.on.logarithmic(signed))
+    #expect(!LogAxis.on.logarithmic([line([0, -2])]))
+    #expect(!LogAxis.off.logarithmic(wide))
   }
 }

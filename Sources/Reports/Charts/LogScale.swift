@@ -1,5 +1,27 @@
 import Foundation
 
+/// How a chart's y axis is chosen (`report --log-axis`).
+public enum LogAxis: String, Sendable, CaseIterable {
+  /// Logarithmic where the positive values span more than a decade (max/min > 10) and none is
+  /// negative (a difference that changes sign cannot be drawn on a log axis); zeros, as in the
+  /// months before a chip's launch, are left out of the line.
+  case auto
+  /// Logarithmic wherever some value is positive (values ≤ 0 are left out).
+  case on
+  /// Always linear.
+  case off
+
+  /// Whether a chart of `lines` gets a logarithmic y axis.
+  public func logarithmic(_ lines: [XYChart.Line]) -> Bool {
+    let values = XYChart.allYValues(lines: lines, pointSets: []).filter(\.isFinite)
+    switch self {
+    case .auto: return !values.contains { $0 < 0 } && XYChart.spansMoreThanADecade(lines)
+    case .on: return values.contains { $0 > 0 }
+    case .off: return false
+    }
+  }
+}
+
 extension XYChart {
   /// Whether the positive values of `lines` span more than a factor of 10 (max/min > 10): then
   /// a linear axis flattens the small values (a launch spike hides the rest of a price path).

@@ -44,6 +44,7 @@ extension CompareFolderReportSource {
       title: "\(name) in \(label)", xLabel: "month", yLabel: unitLabel(name))
     chart.xTicks = XYChart.monthTicks(data.months)
     chart.lines = [Self.fanLine(cleaned, name: "")]
+    chart.logarithmic = options.logAxis.logarithmic(chart.lines)
     chart.markers = (data.events[label] ?? []).compactMap { event in
       data.months.firstIndex(of: event.month).map {
         (x: Double($0), label: "\(event.month) \(event.label)")
@@ -73,6 +74,7 @@ extension CompareFolderReportSource {
       title: "\(name): \(label) − \(reference)", xLabel: "month", yLabel: unitLabel(name))
     chart.xTicks = XYChart.monthTicks(data.months)
     chart.lines = [Self.fanLine(differences, name: "")]
+    chart.logarithmic = options.logAxis.logarithmic(chart.lines)
     // Events both scenarios share say nothing about the difference: mark the others only.
     let key = { (event: (month: String, label: String)) in event.month + " " + event.label }
     let before = (data.events[reference] ?? []).map(key)

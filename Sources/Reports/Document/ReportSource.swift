@@ -21,7 +21,8 @@ public enum ReportSources {
       if CompareFolderReportSource.isComparison(path) {
         return CompareFolderReportSource(path: path, options: options)
       }
-      return RunFolderReportSource(path: path, forwardMonths: options.forwardMonths)
+      return RunFolderReportSource(
+        path: path, forwardMonths: options.forwardMonths, logAxis: options.logAxis)
     }
     return SweepReportSource(path: path, options: options)
   }

@@ -12,10 +12,15 @@ public struct RunFolderReportSource: ReportSource {
   public let path: String
   /// Months (`YYYY-MM`) at which the forward curve is drawn; empty: June of every year.
   public var forwardMonths: [String]
+  /// How each chart's y axis is chosen: by default logarithmic where a chart's values span more
+  /// than a decade (compute per buyer does: the largest labs buy hundreds of times what the
+  /// smallest do).
+  public var logAxis: LogAxis
 
-  public init(path: String, forwardMonths: [String] = []) {
+  public init(path: String, forwardMonths: [String] = [], logAxis: LogAxis = .auto) {
     self.path = path
     self.forwardMonths = forwardMonths
+    self.logAxis = logAxis
   }
 
   /// The parts of `series.json` a report uses.
@@ -57,6 +62,7 @@ public struct RunFolderReportSource: ReportSource {
               (x: Double($0.offset), y: $0.element * spec.scale)
             }))
       }
+      chart.logarithmic = logAxis.logarithmic(chart.lines)
       let shown = rows.count > 10 ? " The 10 largest of \(rows.count) are drawn." : ""
       document.sections.append(
         ReportDocument.Section(

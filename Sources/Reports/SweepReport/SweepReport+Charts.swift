@@ -158,7 +158,7 @@ extension SweepReportSource.Context {
       }
       guard !chart.lines.isEmpty else { continue }
       chart.xTicks = XYChart.monthTicks(months)
-      chart.logarithmic = XYChart.spansMoreThanADecade(chart.lines)
+      chart.logarithmic = options.logAxis.logarithmic(chart.lines)
       let shown = kept.count > 1 ? "medians over the runs" : "median with 50% and 90% bands"
       items.append(
         .chart(

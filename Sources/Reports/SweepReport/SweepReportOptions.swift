@@ -23,6 +23,9 @@ public struct SweepReportOptions: Sendable {
   public var seriesPerChart = 8
   /// At most this many rows in the by-point table (CSV and JSON get them all).
   public var maximumDisplayRows = 200
+  /// How the y axis of every line chart is chosen (``LogAxis``); also used for run and compare
+  /// folders.
+  public var logAxis = LogAxis.auto
   /// Bootstrap resamples for sensitivity intervals.
   public var bootstrapResamples = 1000
   /// Units by series or outcome prefix (the part before the first dot), for axis labels.

@@ -17,7 +17,7 @@ struct ExportCommand: ParsableCommand {
       shows how to read the file with pandas and R.
       """,
       examples: [
-        "gpumarket sweep builtin:ishigami --vary x1=0..1:3 --replicates 2 --db s.sqlite",
+        "gpumarket sweep builtin:ishigami --vary x1=0..1:3 --replicates 2 --out s.sqlite",
         "gpumarket export s.sqlite --out runs.csv",
         "gpumarket export s.sqlite --format jsonl --outcome y",
       ])

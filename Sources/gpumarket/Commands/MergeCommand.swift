@@ -13,11 +13,11 @@ struct MergeCommand: ParsableCommand {
       Copies into OUT every run of each SHARD that OUT does not hold yet, one transaction per \
       shard: merging again adds nothing, and a shard completed later adds its new runs. Shards \
       of a different plan are refused. OUT records the whole sweep, so `gpumarket sweep` with \
-      the same plan and --db OUT runs whatever is still missing.
+      the same plan and --out OUT runs whatever is still missing.
       """,
       examples: [
-        "gpumarket sweep builtin:ishigami --vary x1=0..1:4 --shard 0/2 --db part0.sqlite",
-        "gpumarket sweep builtin:ishigami --vary x1=0..1:4 --shard 1/2 --db part1.sqlite",
+        "gpumarket sweep builtin:ishigami --vary x1=0..1:4 --shard 0/2 --out part0.sqlite",
+        "gpumarket sweep builtin:ishigami --vary x1=0..1:4 --shard 1/2 --out part1.sqlite",
         "gpumarket merge all.sqlite part0.sqlite part1.sqlite",
       ])
   )

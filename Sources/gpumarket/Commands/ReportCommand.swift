@@ -16,7 +16,7 @@ struct ReportCommand: ParsableCommand {
       extension report does not write (such as .pdf) is refused.
       """,
       examples: [
-        "gpumarket sweep baseline-2026 --vary market.sigma=4,8 --series --db sigma.sqlite",
+        "gpumarket sweep baseline-2026 --vary market.sigma=4,8 --series --out sigma.sqlite",
         "gpumarket report sigma.sqlite",
         "gpumarket report sigma.sqlite --out report.html",
         "gpumarket report sigma.sqlite --outcome 'share.anthropic.*' --out report.md",
@@ -46,6 +46,13 @@ struct ReportCommand: ParsableCommand {
   var outcome: [String] = []
 
   @Option(
+    help: """
+      Logarithmic y axes on line charts: auto (where a chart's positive values span more than a \
+      factor of 10 and none is negative), on (wherever a value is positive) or off. (default: auto)
+      """)
+  var logAxis: String = "auto"
+
+  @Option(
     name: .customLong("forward-month"),
     help: """
       For a run folder: a month (YYYY-MM) at which to draw the forward curve by tenor; \
@@ -54,6 +61,9 @@ struct ReportCommand: ParsableCommand {
   var forwardMonth: [String] = []
 
   func validate() throws {
+    if LogAxis(rawValue: logAxis) == nil {
+      throw ValidationError("--log-axis must be one of auto, on, off (got '\(logAxis)')")
+    }
     for month in forwardMonth
     where month.range(of: #"^[0-9]{4}-(0[1-9]|1[0-2])$"#, options: .regularExpression) == nil {
       throw ValidationError("--forward-month expects a month written YYYY-MM (got '\(month)')")
@@ -81,6 +91,7 @@ struct ReportCommand: ParsableCommand {
   func run() throws {
     var options = SweepReportOptions()
     options.focusOutcomes = outcome
+    options.logAxis = LogAxis(rawValue: logAxis) ?? .auto
     options.forwardMonths = forwardMonth
     let document: ReportDocument
     do {

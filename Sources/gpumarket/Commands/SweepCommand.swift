@@ -22,9 +22,9 @@ struct SweepCommand: ParsableCommand {
       database; `gpumarket merge OUT SHARD...` merges shard databases (docs/sweeps.md).
       """,
       examples: [
-        "gpumarket sweep baseline-2026 --vary market.sigma=4,8 --db sigma.sqlite",
-        "gpumarket sweep baseline-2026 --set randomness.demandNoise=0.1 --replicates 3 --db noise.sqlite",
-        "gpumarket sweep builtin:ishigami --design morris --samples 8 --vary x1=-3.14..3.14 --vary x2=-3.14..3.14 --db morris.sqlite",
+        "gpumarket sweep baseline-2026 --vary market.sigma=4,8 --out sigma.sqlite",
+        "gpumarket sweep baseline-2026 --set randomness.demandNoise=0.1 --replicates 3 --out noise.sqlite",
+        "gpumarket sweep builtin:ishigami --design morris --samples 8 --vary x1=-3.14..3.14 --vary x2=-3.14..3.14 --out morris.sqlite",
       ])
   )
 
@@ -68,8 +68,14 @@ struct SweepCommand: ParsableCommand {
   @Option(help: "Run only shard I of N (0-based): the runs whose index mod N is I.")
   var shard: String?
 
-  @Option(help: "The results database.")
-  var db: String = "sweep.sqlite"
+  @Option(help: "The results database. (default: sweep.sqlite)")
+  var out: String?
+
+  @Option(help: "Deprecated alias of --out (the name every other command uses).")
+  var db: String?
+
+  /// The results database: --out, else the deprecated --db, else sweep.sqlite.
+  var databasePath: String { out ?? db ?? "sweep.sqlite" }
 
   @Flag(help: "Store monthly series as well as summary outcomes.")
   var series = false
@@ -78,6 +84,10 @@ struct SweepCommand: ParsableCommand {
   var quiet = false
 
   func validate() throws {
+    if out != nil && db != nil {
+      throw ValidationError(
+        "give the database once: --out (or its deprecated alias --db), not both")
+    }
     if scenario == nil && planFile == nil {
       throw ValidationError("give a SCENARIO or --plan FILE")
     }
@@ -155,7 +165,8 @@ struct SweepCommand: ParsableCommand {
     } catch {
       throw CommandError.exit("\(error)", code: 2)
     }
-    var runner = SweepRunner(design: sweepDesign, model: model, databasePath: db, jobs: jobs)
+    var runner = SweepRunner(
+      design: sweepDesign, model: model, databasePath: databasePath, jobs: jobs)
     runner.shard = part
     runner.provenance = provenance
     InterruptFlag.install()
@@ -176,7 +187,7 @@ struct SweepCommand: ParsableCommand {
       throw CommandError.exit("\(error)", code: 74)
     }
     reporter?.finish()
-    let line = (part.isWhole ? "" : "shard \(part): ") + Self.finalLine(summary, db: db)
+    let line = (part.isWhole ? "" : "shard \(part): ") + Self.finalLine(summary, db: databasePath)
     if summary.interrupted {
       printError(line)
       throw ExitCode(130)
