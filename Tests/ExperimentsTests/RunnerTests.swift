@@ -97,6 +97,38 @@ final class CountingModel: ExperimentModel, @unchecked Sendable {
     #expect(third.ran == 0 && third.alreadyDone == 120)
   }
 
+  /// The names of the indexes a database holds.
+  func indexNames(_ path: String) throws -> [String] {
+    let database = try SQLiteDatabase(path: path, readOnly: true)
+    let query = try database.prepare(
+      "SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name")
+    var names: [String] = []
+    while try query.step() { names.append(query.string(0) ?? "") }
+    return names
+  }
+
+  @Test func aSweepThatStopsCleanlyLeavesItsIndexes() throws {
+    let design = try SweepDesign(plan: plan(design: .random, samples: 30, replicates: 1))
+    let expected = ["outcomes_by_name", "series_by_name"]
+    let stoppedPath = temporaryDatabasePath("indexes-stopped")
+    var stopped = SweepRunner(
+      design: design, model: IshigamiModel(), databasePath: stoppedPath, jobs: 2)
+    stopped.stopAfter = 10
+    #expect(try stopped.run().interrupted)
+    #expect(try indexNames(stoppedPath) == expected)
+    // Resuming keeps them and adds the remaining rows to them.
+    #expect(
+      try SweepRunner(
+        design: design, model: IshigamiModel(), databasePath: stoppedPath, jobs: 2
+      ).run().isComplete)
+    #expect(try indexNames(stoppedPath) == expected)
+    let database = try SQLiteDatabase(path: stoppedPath, readOnly: true)
+    let count = try database.prepare(
+      "SELECT count(*) FROM outcomes INDEXED BY outcomes_by_name WHERE name = 'y'")
+    try count.step()
+    #expect(count.int(0) == 30)
+  }
+
   @Test func storedRunsAreNeverRunAgain() throws {
     let design = try SweepDesign(plan: plan(design: .random, samples: 50, replicates: 1))
     let path = temporaryDatabasePath("once")
