@@ -52,6 +52,15 @@ struct ContractBook: Sendable {
     byEnd.keys.sorted().flatMap { byEnd[$0]! }
   }
 
+  /// The contracts signed at step `t`, in the order of `contracts` (without copying the book).
+  func contracts(signedAt t: Index<Step>) -> [SignedContract] {
+    var signed: [SignedContract] = []
+    for end in byEnd.keys.sorted() {
+      for contract in byEnd[end]! where contract.start == t { signed.append(contract) }
+    }
+    return signed
+  }
+
   /// Adds a contract (ignored when it holds no GPUs).
   mutating func sign(_ contract: SignedContract) {
     guard contract.gpus > 0 else { return }

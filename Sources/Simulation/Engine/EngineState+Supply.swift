@@ -133,7 +133,7 @@ extension EngineState {
     guard t.position > 0 else { return value }
     let last = t + -1
     let hours = hoursPerGPU
-    for contract in contractMarket.book.contracts where contract.start == last {
+    for contract in contractMarket.book.contracts(signedAt: last) {
       value[contract.provider] +=
         contract.gpus * contract.priceUSDPerGPUHour * hours * Double(contract.steps)
     }
