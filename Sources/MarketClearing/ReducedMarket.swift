@@ -102,21 +102,15 @@ struct ReducedMarket: Sendable {
                       let spend = partialBase! + chunk * columns
                       for row in rows {
                         let vRow = vBase! + buyerBase[row] * m
-                        var rowMax = 0.0
-                        for j in valuedBase { rowMax = max(rowMax, vRow[j]) }
                         let wRow = wBase! + row * columns
-                        for (column, j) in valuedBase.enumerated() {
-                          let value = vRow[j]
-                          guard value > 0 else {
-                            wRow[column] = 0
-                            continue
-                          }
-                          let weight = power(value / rowMax, sigma)
-                          if !weight.isNormal { underflow = true }
-                          wRow[column] = weight
-                        }
-                        var rowSum = 0.0
-                        for column in 0..<columns { rowSum += wRow[column] }
+                        // When every product is valued the row is contiguous: no gather.
+                        let rowSum =
+                          columns == m
+                          ? weightRow(
+                            vRow, into: wRow, count: columns, sigma: sigma, underflow: &underflow)
+                          : weightRow(
+                            vRow, columns: valuedBase, into: wRow, sigma: sigma,
+                            underflow: &underflow)
                         sumBase![row] = rowSum
                         let budget = budgetBase![row]
                         for column in 0..<columns {
@@ -157,6 +151,62 @@ struct ReducedMarket: Sendable {
 
   var buyerCount: Int { budgets.count }
   var productCount: Int { supplies.count }
+}
+
+/// Writes one row of `W`, `w_k = (v_k / max v)^σ` (0 where `v_k ≤ 0`), for a contiguous row of
+/// `count` valuations, and returns `Σ_k w_k` summed in column order. Sets `underflow` when a
+/// positive valuation's weight is not a normal number. The maximum is taken over four lanes (exact:
+/// `max` does not round); the weights and their sum are one loop, so the sum's dependency chain
+/// overlaps the divisions instead of following them.
+@inline(__always)
+private func weightRow(
+  _ v: UnsafePointer<Double>, into w: UnsafeMutablePointer<Double>, count: Int,
+  sigma: Double, underflow: inout Bool
+) -> Double {
+  var lanes = (0.0, 0.0, 0.0, 0.0)
+  var k = 0
+  while k + 4 <= count {
+    lanes.0 = max(lanes.0, v[k])
+    lanes.1 = max(lanes.1, v[k + 1])
+    lanes.2 = max(lanes.2, v[k + 2])
+    lanes.3 = max(lanes.3, v[k + 3])
+    k += 4
+  }
+  var rowMax = max(max(lanes.0, lanes.1), max(lanes.2, lanes.3))
+  while k < count {
+    rowMax = max(rowMax, v[k])
+    k += 1
+  }
+  var sum = 0.0
+  var belowNormal = false
+  for k in 0..<count {
+    let value = v[k]
+    let weight = value > 0 ? power(value / rowMax, sigma) : 0
+    belowNormal = belowNormal || (value > 0 && !weight.isNormal)
+    w[k] = weight
+    sum += weight
+  }
+  if belowNormal { underflow = true }
+  return sum
+}
+
+/// `weightRow` for a row whose valued products are the positions `columns` of `v` (a gather).
+@inline(__always)
+private func weightRow(
+  _ v: UnsafePointer<Double>, columns: UnsafeBufferPointer<Int>,
+  into w: UnsafeMutablePointer<Double>, sigma: Double, underflow: inout Bool
+) -> Double {
+  var rowMax = 0.0
+  for j in columns { rowMax = max(rowMax, v[j]) }
+  var sum = 0.0
+  for (column, j) in columns.enumerated() {
+    let value = v[j]
+    let weight = value > 0 ? power(value / rowMax, sigma) : 0
+    if value > 0 && !weight.isNormal { underflow = true }
+    w[column] = weight
+    sum += weight
+  }
+  return sum
 }
 
 /// `x^σ`, by multiplication for σ = 1 and 2 (as exact as `pow`, and many times cheaper over the
