@@ -18,7 +18,7 @@ struct GPUMarket: ParsableCommand {
       ClearCommand.self, RunCommand.self, ValidateCommand.self, ScenariosCommand.self,
       SchemaCommand.self,
       SweepCommand.self, MergeCommand.self, ReportCommand.self, CompareCommand.self,
-      ExportCommand.self,
+      ExportCommand.self, TCOCommand.self,
     ]
   )
 

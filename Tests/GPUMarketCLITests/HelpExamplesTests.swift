@@ -6,7 +6,7 @@ import Testing
 @Suite struct HelpExamplesTests {
   static let commands = [
     "clear", "run", "validate", "scenarios", "schema", "sweep", "merge", "report", "compare",
-    "export",
+    "export", "tco",
   ]
 
   /// The example command lines of `help`: under EXAMPLES:, each line that starts with

@@ -1,0 +1,246 @@
+import Foundation
+
+/// A fleet of one chip bought in one month, and the terms it is valued on (docs/tco.md).
+public struct Fleet: Sendable, Equatable {
+  /// How the owner sells the fleet's hours.
+  public enum Selling: Sendable, Equatable {
+    /// Every month on the spot market, at the chip's average spot price, selling the share of
+    /// offered hours the whole spot market sold that month.
+    case spot
+    /// Forward, in back-to-back contracts of this many months, each at the posted forward price
+    /// of its first month (a posted tenor: 1, 3, 6, 12, 24 or 36).
+    case contracts(tenorMonths: Int)
+  }
+
+  /// The contract tenors the forward curve posts, months.
+  public static let postedTenorsMonths = ForwardCurve.tenorsMonths
+
+  /// Chips in the fleet.
+  public var count: Double
+  /// Capital per chip, USD (chip, server and network share), paid in the purchase month.
+  public var capitalUSDPerChip: Double
+  /// All-in IT power per chip, kW (before PUE).
+  public var kWPerChip: Double
+  /// Power usage effectiveness of the site (≥ 1).
+  public var pue: Double
+  /// Electricity price, USD per kWh.
+  public var powerUSDPerKWh: Double
+  /// Operating cost besides power, USD per available GPU-hour.
+  public var opsUSDPerGPUHour: Double
+  /// Annual discount rate r (the owner's cost of capital).
+  public var discountRatePerYear: Double
+  /// Months the fleet is owned, from the purchase month on.
+  public var lifeMonths: Int
+  public var selling: Selling
+
+  public init(
+    count: Double, capitalUSDPerChip: Double, kWPerChip: Double, pue: Double,
+    powerUSDPerKWh: Double, opsUSDPerGPUHour: Double, discountRatePerYear: Double,
+    lifeMonths: Int, selling: Selling
+  ) {
+    self.count = count
+    self.capitalUSDPerChip = capitalUSDPerChip
+    self.kWPerChip = kWPerChip
+    self.pue = pue
+    self.powerUSDPerKWh = powerUSDPerKWh
+    self.opsUSDPerGPUHour = opsUSDPerGPUHour
+    self.discountRatePerYear = discountRatePerYear
+    self.lifeMonths = lifeMonths
+    self.selling = selling
+  }
+}
+
+/// What the market offers a fleet month by month over its life: the price its hours fetch and
+/// the share of its available hours sold. Months past the simulated horizon are filled from the
+/// last month's forward curve (`beyondHorizon` counts them).
+public struct FleetPricePath: Sendable, Equatable {
+  /// Price per GPU-hour in each month of the life, USD.
+  public var prices: [Double]
+  /// Share of available hours sold in each month of the life, 0...1.
+  public var soldShares: [Double]
+  /// How many of the last months lie past the simulated horizon.
+  public var beyondHorizon: Int
+
+  public init(prices: [Double], soldShares: [Double], beyondHorizon: Int) {
+    self.prices = prices
+    self.soldShares = soldShares
+    self.beyondHorizon = beyondHorizon
+  }
+}
+
+/// A fleet's value against one market path (one replicate). All amounts are present values in
+/// USD at the purchase month, except the prices.
+///
+/// With month k = 0 … L−1 of the life, H the fleet's available GPU-hours a month
+/// (count · hoursPerMonth · availability), d_k = (1 + r)^−(k+1)/12, p_k and u_k the path's price
+/// and sold share, K = count · capital and C the running cost a month
+/// (count · kW · PUE · hoursPerMonth · power price + H · ops):
+///
+///     revenue       = Σ d_k u_k p_k H
+///     ownCost       = K + Σ d_k C
+///     npvOwned      = revenue − ownCost                 (owned, its hours sold on the market)
+///     rentCost      = Σ d_k p_k H                        (renting the same hours at the path's prices)
+///     ownAdvantage  = rentCost − ownCost                 (> 0: owning for own use is cheaper)
+///     breakEvenRent = ownCost / Σ d_k H                  (the flat rental price at which renting costs as much)
+///     breakEvenSale = ownCost / Σ d_k u_k H              (the flat sale price at which npvOwned = 0)
+public struct FleetValue: Sendable, Equatable {
+  public var capital: Double
+  public var runningCost: Double
+  public var revenue: Double
+  /// The part of `revenue` from months past the simulated horizon.
+  public var revenueBeyondHorizon: Double
+  public var npvOwned: Double
+  public var rentCost: Double
+  public var ownAdvantage: Double
+  public var breakEvenRentUSDPerGPUHour: Double
+  public var breakEvenSaleUSDPerGPUHour: Double
+  /// Σ d_k p_k H / Σ d_k H: the discounted mean price over the life, USD per GPU-hour.
+  public var meanPriceUSDPerGPUHour: Double
+
+  /// Values `fleet` against `path`, whose months are those of the fleet's life.
+  /// - Parameters:
+  ///   - hoursPerMonth: hours in a month (730).
+  ///   - availability: share of installed hours that can be sold.
+  public init(
+    _ fleet: Fleet, on path: FleetPricePath, hoursPerMonth: Double, availability: Double
+  ) {
+    precondition(path.prices.count == fleet.lifeMonths && path.soldShares.count == fleet.lifeMonths)
+    let available = fleet.count * hoursPerMonth * availability
+    let monthlyCost =
+      fleet.count * fleet.kWPerChip * fleet.pue * hoursPerMonth * fleet.powerUSDPerKWh
+      + available * fleet.opsUSDPerGPUHour
+    let horizonEnd = fleet.lifeMonths - path.beyondHorizon
+    var revenue = 0.0
+    var revenueBeyond = 0.0
+    var rent = 0.0
+    var cost = 0.0
+    var discountedHours = 0.0
+    var discountedSoldHours = 0.0
+    for k in 0..<fleet.lifeMonths {
+      let d = pow(1 + fleet.discountRatePerYear, -Double(k + 1) / 12)
+      let sold = d * path.soldShares[k] * available
+      let earned = sold * path.prices[k]
+      revenue += earned
+      if k >= horizonEnd { revenueBeyond += earned }
+      rent += d * path.prices[k] * available
+      cost += d * monthlyCost
+      discountedHours += d * available
+      discountedSoldHours += sold
+    }
+    capital = fleet.count * fleet.capitalUSDPerChip
+    runningCost = cost
+    self.revenue = revenue
+    revenueBeyondHorizon = revenueBeyond
+    let ownCost = capital + cost
+    npvOwned = revenue - ownCost
+    rentCost = rent
+    ownAdvantage = rent - ownCost
+    breakEvenRentUSDPerGPUHour = ownCost / discountedHours
+    breakEvenSaleUSDPerGPUHour = discountedSoldHours > 0 ? ownCost / discountedSoldHours : .nan
+    meanPriceUSDPerGPUHour = rent / discountedHours
+  }
+}
+
+extension FleetPricePath {
+  /// Why a run cannot value a fleet.
+  public enum Problem: Error, Equatable, CustomStringConvertible {
+    case unknownChip(String)
+    case purchaseOutsideRun(String, first: String, last: String)
+    case notOnSaleYet(chip: String, purchase: String, available: String)
+    case tenorNotPosted(Int)
+    case noPrice(chip: String, month: String)
+    case notMonthly(stepMonths: Int)
+
+    public var description: String {
+      switch self {
+      case .unknownChip(let id): return "no chip '\(id)' in the scenario"
+      case .purchaseOutsideRun(let month, let first, let last):
+        return "purchase month \(month) is outside the run (\(first) to \(last))"
+      case .notOnSaleYet(let chip, let purchase, let available):
+        return "\(chip) is first available in \(available), after the purchase month \(purchase)"
+      case .tenorNotPosted(let tenor):
+        return
+          "contracts of \(tenor) months are not posted (tenors: "
+          + ForwardCurve.tenorsMonths.map(String.init).joined(separator: ", ") + ")"
+      case .noPrice(let chip, let month):
+        return "\(chip) has neither a spot nor a forward price in \(month)"
+      case .notMonthly(let months):
+        return "the run steps \(months) months at a time; fleets are valued on monthly runs only"
+      }
+    }
+  }
+
+  /// The path a monthly run offers a fleet of `chip` bought in `purchase` (docs/tco.md).
+  ///
+  /// Spot selling: p_k is the chip's spot price (the 1-month forward price in a month without
+  /// spot sales) and u_k the spot market's sold share, Σ sold / (Σ sold + Σ unsold) over
+  /// providers. Contract selling: every `tenor` months a contract at that month's posted
+  /// `tenor` forward price, u_k = 1. Past the horizon, every month sells at the last month's
+  /// forward price of the longest posted tenor not longer than the months past the horizon
+  /// (sold at once), u_k = 1.
+  public static func from(
+    _ result: RunResult, chip: String, purchase: String, lifeMonths: Int, selling: Fleet.Selling
+  ) throws(Problem) -> FleetPricePath {
+    guard result.stepMonths == 1 else { throw .notMonthly(stepMonths: result.stepMonths) }
+    guard result.chipIds.contains(chip), let spot = result.spotPrice[chip],
+      let forward = result.forward[chip]
+    else { throw .unknownChip(chip) }
+    guard let start = result.months.firstIndex(of: purchase) else {
+      throw .purchaseOutsideRun(purchase, first: result.months[0], last: result.months.last!)
+    }
+    let tenors = ForwardCurve.tenorsMonths
+    func forwardPrice(tenor: Int, month t: Int) -> Double? {
+      guard let k = tenors.firstIndex(of: tenor) else { return nil }
+      let price = forward[k][t]
+      return price.isFinite && price > 0 ? price : nil
+    }
+    var prices: [Double] = []
+    var shares: [Double] = []
+    let last = result.months.count - 1
+    let beyond = max(0, start + lifeMonths - 1 - last)
+    // The months past the horizon are sold at once, forward, in the last month.
+    let tenorBeyond = tenors.last { $0 <= beyond } ?? tenors[0]
+    for k in 0..<lifeMonths {
+      let t = start + k
+      if t > last {
+        guard let price = forwardPrice(tenor: tenorBeyond, month: last) else {
+          throw .noPrice(chip: chip, month: result.months[last])
+        }
+        prices.append(price)
+        shares.append(1)
+        continue
+      }
+      switch selling {
+      case .spot:
+        let price = spot[t].isFinite && spot[t] > 0 ? spot[t] : forwardPrice(tenor: 1, month: t)
+        guard let price else { throw .noPrice(chip: chip, month: result.months[t]) }
+        prices.append(price)
+        shares.append(result.spotSoldShare(step: t))
+      case .contracts(let tenor):
+        guard tenors.contains(tenor) else { throw .tenorNotPosted(tenor) }
+        let signed = start + (k / tenor) * tenor
+        guard let price = forwardPrice(tenor: tenor, month: signed) else {
+          throw .noPrice(chip: chip, month: result.months[signed])
+        }
+        prices.append(price)
+        shares.append(1)
+      }
+    }
+    return FleetPricePath(prices: prices, soldShares: shares, beyondHorizon: beyond)
+  }
+}
+
+extension RunResult {
+  /// Σ spot hours sold / (Σ sold + Σ offered and unsold) over providers in `step` (1 when
+  /// nothing was offered).
+  func spotSoldShare(step t: Int) -> Double {
+    var sold = 0.0
+    var offered = 0.0
+    for provider in providerIds {
+      let s = spotSoldHours[provider]?[t] ?? 0
+      sold += s
+      offered += s + (idleHours[provider]?[t] ?? 0)
+    }
+    return offered > 0 ? sold / offered : 1
+  }
+}
