@@ -12,7 +12,8 @@ enum CommandHelp {
     (3, "clear: the market did not clear to the tolerance (the best answer is printed)"),
     (4, "clear --verify: an equilibrium condition is violated"),
     (
-      5, "run, compare, tco: a run stopped on a violated invariant (month, entity and numbers on stderr)"
+      5,
+      "run, compare, tco: a run stopped on a violated invariant (month, entity and numbers on stderr)"
     ),
     (64, "bad command-line usage"),
     (74, "an output file, folder or database could not be written"),
