@@ -134,7 +134,7 @@ def read_run_folder(folder: PathLike) -> RunResult:
     summary["value"] = summary["value"].astype(float)
     parts = [split_outcome(name) for name in summary["name"]]
     summary["kind"] = [p[0] for p in parts]
-    summary["entity"] = [p[1] for p in parts]
+    summary["entity"] = pd.Series([p[1] for p in parts], index=summary.index, dtype=object)
     summary["period"] = [p[2] for p in parts]
     summary["unit"] = summary["name"].map(outcome_unit)
     summary = summary[["name", "kind", "entity", "period", "value", "unit"]]
