@@ -1,6 +1,7 @@
 """`pip install ./python` gives an importable package with its metadata."""
 
 import importlib.util
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -9,13 +10,19 @@ PROJECT = Path(__file__).resolve().parents[1]
 
 
 def test_the_package_installs_with_pip(tmp_path):
+    # From a copy, so that the build leaves nothing in the source tree.
+    source = tmp_path / "python"
+    shutil.copytree(
+        PROJECT, source,
+        ignore=shutil.ignore_patterns("build", "*.egg-info", "__pycache__", ".pytest_cache"),
+    )
     target = tmp_path / "site"
     # Offline with the build tools at hand (scripts/test installs them); else pip fetches them.
     offline = all(importlib.util.find_spec(m) for m in ("setuptools", "wheel"))
     options = ["--no-build-isolation", "--no-index"] if offline else []
     completed = subprocess.run(
         [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", *options,
-         "--target", str(target), str(PROJECT)],
+         "--target", str(target), str(source)],
         capture_output=True, text=True, timeout=300,
     )
     assert completed.returncode == 0, completed.stderr
