@@ -12,6 +12,7 @@ from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Union
 import pandas as pd
 
 from ._cli import PathLike, invoke, scenario_argument, set_arguments
+from .errors import issue_warnings
 from .units import outcome_unit
 
 __all__ = ["compare", "read_compare_folder", "CompareResult", "DIFFERENCE_COLUMNS"]
@@ -104,6 +105,7 @@ def compare(
     if out is not None:
         arguments += ["--out", os.fspath(out)]
     completed = invoke(arguments, binary)
+    issue_warnings(completed.stderr)
     return differences_from_json(json.loads(completed.stdout))
 
 

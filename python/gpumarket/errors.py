@@ -10,6 +10,7 @@ column and key path of a bad value where there is one.
 from __future__ import annotations
 
 import re
+import warnings
 from dataclasses import dataclass
 from typing import Dict, List, Optional, Sequence, Type
 
@@ -24,6 +25,7 @@ __all__ = [
     "UsageError",
     "OutputError",
     "InterruptedRunError",
+    "GpumarketWarning",
     "Location",
     "EXIT_STATUSES",
     "error_for_status",
@@ -208,7 +210,8 @@ def error_for_status(
 ) -> GpumarketError:
     """The exception for a command that exited with ``status`` (non-zero)."""
     cls = EXIT_STATUSES.get(status, GpumarketError)
-    text = stderr.strip()
+    # The message is on stderr; a sweep whose runs failed says so on stdout.
+    text = stderr.strip() or "\n".join(stdout.strip().splitlines()[-20:])
     if status < 0:
         headline = f"gpumarket {_verb(command)} was killed by signal {-status}"
     else:
@@ -219,3 +222,15 @@ def error_for_status(
 
 def _verb(command: Sequence[str]) -> str:
     return command[1] if len(command) > 1 else ""
+
+
+class GpumarketWarning(UserWarning):
+    """A warning gpumarket printed on standard error for a command that succeeded."""
+
+
+def issue_warnings(stderr: str, stacklevel: int = 3) -> tuple:
+    """Issues every non-empty line of ``stderr`` as a :class:`GpumarketWarning`; returns them."""
+    lines = tuple(line for line in stderr.splitlines() if line.strip())
+    for line in lines:
+        warnings.warn(line, GpumarketWarning, stacklevel=stacklevel)
+    return lines

@@ -5,16 +5,17 @@ from __future__ import annotations
 import json
 import os
 import tempfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Dict, Iterable, Mapping, Optional, Union
 
 import pandas as pd
 
 from ._cli import PathLike, invoke, scenario_argument, set_arguments
+from .errors import GpumarketWarning, issue_warnings
 from .units import TABLE_UNITS, outcome_unit, split_outcome, table_unit
 
-__all__ = ["RunResult", "run", "read_run_folder"]
+__all__ = ["RunResult", "GpumarketWarning", "run", "read_run_folder"]
 
 Overrides = Optional[Union[Mapping[str, object], Iterable[str]]]
 
@@ -36,6 +37,9 @@ class RunResult:
         scenario: the scenario's name; ``seed``: the seed used; ``months``: the step months.
         provenance: the run folder's provenance.json (version, date, overrides, the resolved
             scenario and its digest).
+        warnings: what the run wrote on standard error, line by line (e.g. months whose spot
+            market did not clear to the tolerance); each is also issued as a
+            :class:`GpumarketWarning`.
     """
 
     series: pd.DataFrame
@@ -45,6 +49,7 @@ class RunResult:
     seed: int
     months: tuple
     provenance: Dict[str, Any] = field(repr=False)
+    warnings: tuple = ()
 
     def table(self, name: str) -> pd.DataFrame:
         """One monthly table wide: months as rows, entities as columns (in scenario order);
@@ -107,12 +112,16 @@ def run(
     if months is not None:
         arguments += ["--set", f"horizon.months={int(months)}"]
     if out is not None:
-        invoke(arguments + ["--out", os.fspath(out)], binary)
-        return read_run_folder(out)
+        completed = invoke(arguments + ["--out", os.fspath(out)], binary)
+        return _with_warnings(read_run_folder(out), completed.stderr)
     with tempfile.TemporaryDirectory(prefix="gpumarket-run-") as temporary:
         folder = Path(temporary) / "run"
-        invoke(arguments + ["--out", str(folder)], binary)
-        return read_run_folder(folder)
+        completed = invoke(arguments + ["--out", str(folder)], binary)
+        return _with_warnings(read_run_folder(folder), completed.stderr)
+
+
+def _with_warnings(result: RunResult, stderr: str) -> RunResult:
+    return replace(result, warnings=issue_warnings(stderr, stacklevel=4))
 
 
 def _read_csv(path: Path, **options: Any) -> pd.DataFrame:

@@ -69,3 +69,9 @@ def test_the_differences_are_paired_over_the_replicates(binary, tmp_path):
 def test_a_bad_outcome_raises(binary):
     with pytest.raises(gpumarket.InvalidInputError, match="matches no outcome"):
         gpumarket.compare("baseline-2026", "cowos-slower", outcomes="nosuch.*")
+
+
+def test_replicates_without_randomness_warn(binary):
+    with pytest.warns(gpumarket.GpumarketWarning, match="gave identical outcomes"):
+        table = gpumarket.compare("baseline-2026", "cowos-slower", replicates=2, outcomes="hhi.2026")
+    assert table.loc[0, "half_width"] == 0

@@ -162,3 +162,10 @@ def test_override_values_are_written_as_yaml(binary):
     via_float = gpumarket.run("baseline-2026", set={"market.sigma": 6.5})
     via_text = gpumarket.run("baseline-2026", set=["market.sigma=6.5"])
     pd.testing.assert_frame_equal(via_float.summary, via_text.summary)
+
+
+def test_warnings_of_a_run_are_kept_and_issued(binary):
+    with pytest.warns(gpumarket.GpumarketWarning, match="did not clear to the tolerance in 60 month"):
+        result = gpumarket.run("baseline-2026", set={"market.maxIterations": 1})
+    assert len(result.warnings) == 1 and result.warnings[0].startswith("warning: the spot market")
+    assert gpumarket.run("baseline-2026").warnings == ()

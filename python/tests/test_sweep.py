@@ -138,3 +138,19 @@ def test_vary_arguments():
     assert vary_arguments({"a": (0.5, 2.0)}) == ["--vary", "a=0.5..2.0"]
     assert vary_arguments({"a": "1..2:5"}) == ["--vary", "a=1..2:5"]
     assert vary_arguments(["a=1,2"]) == ["--vary", "a=1,2"]
+
+
+def test_failed_runs_raise_with_the_database_or_are_loaded(binary, tmp_path):
+    out = tmp_path / "failing.sqlite"
+    with pytest.raises(gpumarket.RunsFailedError) as raised:
+        gpumarket.sweep("builtin:failing", vary={"x1": [-1, 1, 2]}, out=out)
+    assert raised.value.status == 1
+    assert raised.value.database == str(out)
+    assert "3 runs done, 1 failed" in str(raised.value)
+    path = gpumarket.sweep("builtin:failing", vary={"x1": [-1, 1, 2]}, out=out, allow_failed=True)
+    runs = gpumarket.load(path)
+    assert list(runs["status"]) == ["failed", "ok", "ok"]
+    assert runs.loc[0, "error"] == "invalid combination: x1 = -1.0 is negative"
+    assert runs.loc[1, "error"] is None
+    assert math.isnan(runs.loc[0, "y"])
+    assert math.isclose(runs.loc[1, "y"], math.sin(1.0), rel_tol=1e-12)
