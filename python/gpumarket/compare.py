@@ -11,6 +11,7 @@ from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Union
 
 import pandas as pd
 
+from ._csv import EXACT_FLOATS
 from ._cli import PathLike, invoke, scenario_argument, set_arguments
 from .errors import issue_warnings
 from .units import outcome_unit
@@ -154,7 +155,9 @@ def read_compare_folder(folder: PathLike) -> CompareResult:
     folder = Path(folder)
 
     def read(name: str, **options: Any) -> pd.DataFrame:
-        return pd.read_csv(folder / name, keep_default_na=False, **options)
+        return pd.read_csv(
+            folder / name, keep_default_na=False, **EXACT_FLOATS, **options
+        )
 
     comparison = read("comparison.csv", na_values=[""])
     table = {

@@ -11,6 +11,7 @@ from typing import Any, Dict, Iterable, Mapping, Optional, Union
 
 import pandas as pd
 
+from ._csv import EXACT_FLOATS
 from ._cli import PathLike, invoke, scenario_argument, set_arguments
 from .errors import GpumarketWarning, issue_warnings
 from .units import TABLE_UNITS, outcome_unit, split_outcome, table_unit
@@ -126,8 +127,10 @@ def _with_warnings(result: RunResult, stderr: str) -> RunResult:
 
 def _read_csv(path: Path, **options: Any) -> pd.DataFrame:
     # Missing values are empty (series) or "null" (summary); nothing else is NaN, so an entity
-    # named "NA" stays a name.
-    return pd.read_csv(path, keep_default_na=False, na_values=["", "null"], **options)
+    # named "NA" stays a name. Numbers are parsed exactly (the files hold round-trip forms).
+    return pd.read_csv(
+        path, keep_default_na=False, na_values=["", "null"], **EXACT_FLOATS, **options
+    )
 
 
 def read_run_folder(folder: PathLike) -> RunResult:

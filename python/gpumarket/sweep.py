@@ -10,6 +10,7 @@ from typing import Iterable, Mapping, Optional, Sequence, Union
 
 import pandas as pd
 
+from ._csv import EXACT_FLOATS
 from ._cli import PathLike, invoke, scenario_argument, set_arguments, yaml_scalar
 from .errors import RunsFailedError
 from .units import outcome_unit
@@ -142,6 +143,7 @@ def load(
             keep_default_na=False,
             na_values={c: [""] for c in header if c not in ("status", "seed")},
             dtype=text_columns,
+            **EXACT_FLOATS,
         )
         exported_units = pd.read_csv(
             Path(temporary) / "runs-units.csv", keep_default_na=False, dtype=str
