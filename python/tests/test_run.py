@@ -162,6 +162,10 @@ def test_override_values_are_written_as_yaml(binary):
     via_float = gpumarket.run("baseline-2026", set={"market.sigma": 6.5})
     via_text = gpumarket.run("baseline-2026", set=["market.sigma=6.5"])
     pd.testing.assert_frame_equal(via_float.summary, via_text.summary)
+    # Every digit of a float reaches the run.
+    exact = gpumarket.run("baseline-2026", set={"market.sigma": 6.123456789012345})
+    assert exact.provenance["overrides"] == ["market.sigma=6.123456789012345"]
+    assert exact.provenance["scenarios"][0]["resolved"]["market"]["sigma"] == 6.123456789012345
 
 
 def test_warnings_of_a_run_are_kept_and_issued(binary):

@@ -154,3 +154,18 @@ def test_failed_runs_raise_with_the_database_or_are_loaded(binary, tmp_path):
     assert runs.loc[1, "error"] is None
     assert math.isnan(runs.loc[0, "y"])
     assert math.isclose(runs.loc[1, "y"], math.sin(1.0), rel_tol=1e-12)
+
+
+def test_series_are_stored_only_when_asked(binary, grid, tmp_path):
+    path = gpumarket.sweep("baseline-2026", vary={"market.sigma": [6]}, series=True, out=tmp_path / "s.sqlite")
+    single = gpumarket.run("baseline-2026", set={"market.sigma": 6})
+    with sqlite3.connect(path) as connection:
+        stored = pd.read_sql_query(
+            "SELECT month, value FROM series WHERE run_id = 0 AND name = 'compute.anthropic' ORDER BY month",
+            connection,
+        )
+    expected = single.table("computeH100eHours")["anthropic"]
+    assert list(stored["month"]) == list(expected.index)
+    assert all(math.isclose(a, b, rel_tol=1e-12) for a, b in zip(stored["value"], expected))
+    with sqlite3.connect(grid) as connection:
+        assert connection.execute("SELECT count(*) FROM series").fetchone()[0] == 0
