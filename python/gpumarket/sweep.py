@@ -50,7 +50,7 @@ def vary_arguments(vary: Vary) -> list:
 
 
 def sweep(
-    scenario: PathLike,
+    scenario: Optional[PathLike] = None,
     vary: Vary = (),
     design: Optional[str] = None,
     out: Optional[PathLike] = None,
@@ -68,7 +68,8 @@ def sweep(
     """Runs ``gpumarket sweep`` and returns the path of its results database.
 
     Args:
-        scenario: a scenario file, a bundled scenario's name, or ``builtin:ishigami``.
+        scenario: a scenario file, a bundled scenario's name, or ``builtin:ishigami``; may be
+            left out when ``plan`` names one (given, it overrides the plan's).
         vary: the parameters: ``{"market.sigma": [4, 8]}``, ``{"x1": (0, 1, 3)}`` (a grid of 3
             values from 0 to 1), ``{"x1": (-3.14, 3.14)}`` (a range for sampling designs), or
             ``["market.sigma=4,8"]``.
@@ -83,10 +84,13 @@ def sweep(
         allow_failed: return the path even when some runs failed (exit status 1); otherwise
             :class:`RunsFailedError` is raised, with the path in its ``database`` attribute.
     """
+    if scenario is None and plan is None:
+        raise ValueError("sweep needs a scenario, or a plan that names one")
     if out is None:
         out = Path(tempfile.mkdtemp(prefix="gpumarket-sweep-")) / "sweep.sqlite"
     out = Path(out)
-    arguments = ["sweep", scenario_argument(scenario)] + vary_arguments(vary)
+    arguments = ["sweep"] + ([] if scenario is None else [scenario_argument(scenario)])
+    arguments += vary_arguments(vary)
     if plan is not None:
         arguments += ["--plan", os.fspath(plan)]
     if design is not None:

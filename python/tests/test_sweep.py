@@ -169,3 +169,20 @@ def test_series_are_stored_only_when_asked(binary, grid, tmp_path):
     assert all(math.isclose(a, b, rel_tol=1e-12) for a, b in zip(stored["value"], expected))
     with sqlite3.connect(grid) as connection:
         assert connection.execute("SELECT count(*) FROM series").fetchone()[0] == 0
+
+
+def test_a_plan_file_names_the_sweep_and_arguments_override_it(binary, repository, tmp_path):
+    plan = tmp_path / "plan.yaml"
+    scenario = repository / "scenarios" / "cowos-slower.yaml"
+    plan.write_text(f"scenario: {scenario}\nreplicates: 2\nvary:\n  market.sigma: [4, 8]\n")
+
+    def scenario_and_runs(path):
+        with sqlite3.connect(path) as connection:
+            name = connection.execute("SELECT value FROM provenance WHERE key = 'scenario_name'").fetchone()[0]
+        return name, len(gpumarket.load(path))
+
+    assert scenario_and_runs(gpumarket.sweep(plan=plan, out=tmp_path / "a.sqlite")) == ("cowos-slower", 4)
+    overridden = gpumarket.sweep("baseline-2026", plan=plan, replicates=1, out=tmp_path / "b.sqlite")
+    assert scenario_and_runs(overridden) == ("baseline-2026", 2)
+    with pytest.raises(ValueError, match="needs a scenario"):
+        gpumarket.sweep(vary={"market.sigma": [4]})
