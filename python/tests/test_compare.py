@@ -75,3 +75,10 @@ def test_replicates_without_randomness_warn(binary):
     with pytest.warns(gpumarket.GpumarketWarning, match="gave identical outcomes"):
         table = gpumarket.compare("baseline-2026", "cowos-slower", replicates=2, outcomes="hhi.2026")
     assert table.loc[0, "half_width"] == 0
+
+
+def test_year_chooses_the_default_outcomes_and_the_note_is_kept(binary):
+    table = gpumarket.compare("baseline-2026", "cowos-slower", year=2027)
+    assert len(table) > 10
+    assert table["outcome"].str.endswith(".2027").all()
+    assert "common random numbers" in table.attrs["note"]
