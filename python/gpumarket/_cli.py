@@ -5,12 +5,13 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-from pathlib import Path
 from typing import Iterable, List, Mapping, Optional, Sequence, Union
 
 from .errors import BinaryNotFoundError, error_for_status
 
 PathLike = Union[str, "os.PathLike[str]"]
+#: Overrides: ``{"market.sigma": 6}`` or ready ``["market.sigma=6"]`` texts.
+Overrides = Optional[Union[Mapping[str, object], Iterable[str]]]
 #: The environment variable naming the binary when ``binary=`` is not given.
 BINARY_ENV = "GPUMARKET_BIN"
 
@@ -64,21 +65,23 @@ def invoke(
     return completed
 
 
-def set_arguments(overrides: Optional[Union[Mapping[str, object], Iterable[str]]]) -> List[str]:
+def repeated(option: str, values: Optional[Union[str, Iterable[object]]]) -> List[str]:
+    """``option`` before each value (one text alone counts as one value):
+    ``repeated("--outcome", ["a", "b"])`` is ``["--outcome", "a", "--outcome", "b"]``."""
+    if isinstance(values, str):
+        values = [values]
+    arguments: List[str] = []
+    for value in values or ():
+        arguments += [option, str(value)]
+    return arguments
+
+
+def set_arguments(overrides: Overrides) -> List[str]:
     """``--set key=value`` arguments from a mapping (values written as YAML scalars) or from
     ready ``key=value`` strings."""
-    if not overrides:
-        return []
-    if isinstance(overrides, str):
-        overrides = [overrides]
     if isinstance(overrides, Mapping):
-        texts = [f"{key}={yaml_scalar(value)}" for key, value in overrides.items()]
-    else:
-        texts = [str(text) for text in overrides]
-    arguments: List[str] = []
-    for text in texts:
-        arguments += ["--set", text]
-    return arguments
+        overrides = [f"{key}={yaml_scalar(value)}" for key, value in overrides.items()]
+    return repeated("--set", overrides)
 
 
 def yaml_scalar(value: object) -> str:
@@ -103,4 +106,4 @@ def yaml_scalar(value: object) -> str:
 
 def scenario_argument(scenario: PathLike) -> str:
     """A scenario path or bundled name as gpumarket takes it."""
-    return os.fspath(scenario) if isinstance(scenario, Path) else str(scenario)
+    return os.fspath(scenario) if isinstance(scenario, os.PathLike) else str(scenario)

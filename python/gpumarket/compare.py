@@ -6,12 +6,12 @@ import json
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Union
+from typing import Any, Dict, List, Mapping, Optional, Sequence, Union
 
 import pandas as pd
 
-from ._csv import EXACT_FLOATS
-from ._cli import PathLike, invoke, scenario_argument, set_arguments
+from ._csv import read_csv
+from ._cli import Overrides, PathLike, invoke, repeated, scenario_argument, set_arguments
 from .errors import issue_warnings
 from .units import outcome_unit
 
@@ -58,7 +58,7 @@ def compare(
     *scenarios: PathLike,
     replicates: int = 1,
     seed: Optional[int] = None,
-    set: Optional[Union[Mapping[str, object], Iterable[str]]] = None,
+    set: Overrides = None,
     outcomes: Optional[Union[str, Sequence[str]]] = None,
     year: Optional[int] = None,
     jobs: Optional[int] = None,
@@ -97,11 +97,7 @@ def compare(
         arguments += ["--year", str(int(year))]
     if jobs is not None:
         arguments += ["--jobs", str(int(jobs))]
-    if isinstance(outcomes, str):
-        outcomes = [outcomes]
-    for name in outcomes or ():
-        arguments += ["--outcome", name]
-    arguments += set_arguments(set)
+    arguments += repeated("--outcome", outcomes) + set_arguments(set)
     if out is not None:
         arguments += ["--out", os.fspath(out)]
     completed = invoke(arguments, binary)
@@ -154,9 +150,7 @@ def read_compare_folder(folder: PathLike) -> CompareResult:
     folder = Path(folder)
 
     def read(name: str, **options: Any) -> pd.DataFrame:
-        return pd.read_csv(
-            folder / name, keep_default_na=False, **EXACT_FLOATS, **options
-        )
+        return read_csv(folder / name, **options)
 
     comparison = read("comparison.csv", na_values=[""])
     table = {
@@ -171,7 +165,7 @@ def read_compare_folder(folder: PathLike) -> CompareResult:
     )
     replicate_values["unit"] = replicate_values["outcome"].map(outcome_unit)
     series = read("series.csv", dtype={"scenario": str, "series": str, "month": str}, na_values=[""])
-    series["unit"] = series["series"].map(lambda name: outcome_unit(name))
+    series["unit"] = series["series"].map(outcome_unit)
     events = read("events.csv", dtype=str)
     with open(folder / "provenance.json", encoding="utf-8") as handle:
         provenance = json.load(handle)

@@ -118,9 +118,6 @@ class GpumarketError(Exception):
         """The key paths the located messages name, in order."""
         return [loc.key_path for loc in self.locations if loc.key_path]
 
-    def __str__(self) -> str:
-        return self.message
-
 
 class BinaryNotFoundError(GpumarketError, FileNotFoundError):
     """No gpumarket binary: neither ``binary=``, ``GPUMARKET_BIN`` nor ``gpumarket`` on PATH."""
@@ -201,7 +198,6 @@ EXIT_STATUSES: Dict[int, Type[GpumarketError]] = {
         OutputError,
         InterruptedRunError,
     )
-    if cls.exit_status is not None
 }
 
 

@@ -7,18 +7,16 @@ import os
 import tempfile
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Dict, Iterable, Mapping, Optional, Union
+from typing import Any, Dict, Optional
 
 import pandas as pd
 
-from ._csv import EXACT_FLOATS
-from ._cli import PathLike, invoke, scenario_argument, set_arguments
-from .errors import GpumarketWarning, issue_warnings
+from ._csv import read_csv
+from ._cli import Overrides, PathLike, invoke, scenario_argument, set_arguments
+from .errors import issue_warnings
 from .units import TABLE_UNITS, outcome_unit, split_outcome, table_unit
 
-__all__ = ["RunResult", "GpumarketWarning", "run", "read_run_folder"]
-
-Overrides = Optional[Union[Mapping[str, object], Iterable[str]]]
+__all__ = ["RunResult", "run", "read_run_folder"]
 
 
 @dataclass(frozen=True)
@@ -126,11 +124,8 @@ def _with_warnings(result: RunResult, stderr: str) -> RunResult:
 
 
 def _read_csv(path: Path, **options: Any) -> pd.DataFrame:
-    # Missing values are empty (series) or "null" (summary); nothing else is NaN, so an entity
-    # named "NA" stays a name. Numbers are parsed exactly (the files hold round-trip forms).
-    return pd.read_csv(
-        path, keep_default_na=False, na_values=["", "null"], **EXACT_FLOATS, **options
-    )
+    # Missing values are empty (series) or "null" (summary).
+    return read_csv(path, na_values=["", "null"], **options)
 
 
 def read_run_folder(folder: PathLike) -> RunResult:

@@ -4,14 +4,15 @@ per run."""
 from __future__ import annotations
 
 import os
+import sqlite3
 import tempfile
 from pathlib import Path
 from typing import Iterable, Mapping, Optional, Sequence, Union
 
 import pandas as pd
 
-from ._csv import EXACT_FLOATS
-from ._cli import PathLike, invoke, scenario_argument, set_arguments, yaml_scalar
+from ._csv import read_csv
+from ._cli import Overrides, PathLike, invoke, repeated, scenario_argument, set_arguments, yaml_scalar
 from .errors import RunsFailedError
 from .units import outcome_unit
 
@@ -27,10 +28,8 @@ def vary_arguments(vary: Vary) -> list:
     """``--vary`` arguments. A mapping's value is a list of values (``[4, 8]`` → ``4,8``), a
     range text (``"0.5..2.0:7"``, ``"0.5..2.0"`` for sampling designs) or a (low, high) or
     (low, high, count) tuple (→ ``low..high[:count]``); or give ready ``key=...`` strings."""
-    if isinstance(vary, str):
-        vary = [vary]
-    texts = []
     if isinstance(vary, Mapping):
+        texts = []
         for key, values in vary.items():
             if isinstance(values, str):
                 domain = values
@@ -41,12 +40,8 @@ def vary_arguments(vary: Vary) -> list:
             else:
                 domain = ",".join(yaml_scalar(v) for v in values)
             texts.append(f"{key}={domain}")
-    else:
-        texts = [str(text) for text in vary]
-    arguments = []
-    for text in texts:
-        arguments += ["--vary", text]
-    return arguments
+        vary = texts
+    return repeated("--vary", vary)
 
 
 def sweep(
@@ -55,7 +50,7 @@ def sweep(
     design: Optional[str] = None,
     out: Optional[PathLike] = None,
     jobs: Optional[int] = None,
-    set: Optional[Union[Mapping[str, object], Iterable[str]]] = None,
+    set: Overrides = None,
     *,
     samples: Optional[int] = None,
     replicates: Optional[int] = None,
@@ -132,26 +127,18 @@ def load(
     Args:
         outcomes: outcome names or prefixes ending in ``*`` to keep (default: all).
     """
-    arguments = ["export", os.fspath(database), "--format", "csv"]
-    if isinstance(outcomes, str):
-        outcomes = [outcomes]
-    for name in outcomes or ():
-        arguments += ["--outcome", name]
+    arguments = ["export", os.fspath(database), "--format", "csv"] + repeated("--outcome", outcomes)
     with tempfile.TemporaryDirectory(prefix="gpumarket-export-") as temporary:
         path = Path(temporary) / "runs.csv"
         invoke(arguments + ["--out", str(path)], binary)
         header = pd.read_csv(path, nrows=0).columns
         text_columns = {"seed": str, "status": str, "error": str}
-        frame = pd.read_csv(
+        frame = read_csv(
             path,
-            keep_default_na=False,
             na_values={c: [""] for c in header if c not in ("status", "seed")},
             dtype=text_columns,
-            **EXACT_FLOATS,
         )
-        exported_units = pd.read_csv(
-            Path(temporary) / "runs-units.csv", keep_default_na=False, dtype=str
-        )
+        exported_units = read_csv(Path(temporary) / "runs-units.csv", dtype=str)
     frame["error"] = frame["error"].astype(object).where(frame["error"].notna(), None)
     exported = dict(zip(exported_units["column"], exported_units["unit"]))
     first_outcome = _first_outcome_column(database)
@@ -170,8 +157,6 @@ def load(
 
 def _first_outcome_column(database: PathLike) -> int:
     """Where the outcome columns start: after the fixed columns and the plan's parameters."""
-    import sqlite3
-
     uri = Path(os.fspath(database)).resolve().as_uri() + "?mode=ro"
     connection = sqlite3.connect(uri, uri=True)
     try:
