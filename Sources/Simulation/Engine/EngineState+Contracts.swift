@@ -192,7 +192,14 @@ extension EngineState {
       groups[tau, default: []].append(b)
     }
     let chipValue = IndexedArray<Chip, Double>(compiled.chips.map { $0.h100e * $0.valueFactor })
+    // What rounding leaves of a sold-out product (below 1e-9 of its GPUs) is not capacity: a
+    // residue would take its CES share of every hedger's money and then cut it to nothing.
+    let scale = offer.gpus.indexed().map { j, g in max(g, offer.installedGPUs[j]) }
+    func dropResidues(_ left: inout IndexedArray<ContractProduct, Double>) {
+      for (j, g) in left.indexed() where g > 0 && g <= 1e-9 * scale[j.position] { left[j] = 0 }
+    }
     var left = offer.gpus
+    dropResidues(&left)
     for tau in tenors {
       let group = groups[tau]!
       let standard = ForwardCurve.tenorsMonths.firstIndex(of: tau)
@@ -251,6 +258,7 @@ extension EngineState {
               start: t, steps: steps, tenorMonths: tau))
         }
       }
+      dropResidues(&left)
     }
   }
 

@@ -239,7 +239,8 @@ extension RunResult {
     for provider in providerIds {
       let s = spotSoldHours[provider]?[t] ?? 0
       sold += s
-      offered += s + (idleHours[provider]?[t] ?? 0)
+      // Unsold hours are a difference of sums and can be a rounding residue below zero.
+      offered += s + max(0, idleHours[provider]?[t] ?? 0)
     }
     return offered > 0 ? sold / offered : 1
   }
