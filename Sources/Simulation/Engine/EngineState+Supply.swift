@@ -185,7 +185,10 @@ extension EngineState {
       for p in providers where orders[p] > 0 {
         orderBook.backlog[p, c] = max(0, orders[p] - given[p])
       }
-      vendorStock[c] = max(0, supply - flows.shipped[c])
+      // A remainder below 1e-9 of the supply is rounding: a residue would keep a chip that is no
+      // longer made on offer, so orders would queue for it instead of moving to other chips.
+      let left = supply - flows.shipped[c]
+      vendorStock[c] = left > 1e-9 * supply ? left : 0
     }
   }
 
