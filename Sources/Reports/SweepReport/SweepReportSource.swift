@@ -18,14 +18,13 @@ public struct SweepReportSource: ReportSource {
   public func makeDocument() throws -> ReportDocument {
     let database = try SweepDatabase(path: path)
     let plan = database.plan
-    let all = try database.outcomeNames()
+    let (all, byPoint) = try database.outcomeNamesAndStatistics()
     var focus: [String] = []
     for pattern in options.focusOutcomes {
       let matches = all.filter { Self.matches(pattern, $0) }
       guard !matches.isEmpty else { throw ReportError.unknownOutcome(pattern, available: all) }
       focus += matches.filter { !focus.contains($0) }
     }
-    let byPoint = try database.outcomesByPoint()
     // An outcome that takes one value in every run says nothing about the sweep.
     let constant = all.filter { name in
       let values = (byPoint[name] ?? [:]).values
@@ -33,7 +32,8 @@ public struct SweepReportSource: ReportSource {
       let high = values.map(\.maximum).max() ?? 0
       return high - low <= 1e-12 * max(abs(low), abs(high))
     }
-    let varying = all.filter { !constant.contains($0) }
+    let constantSet = Set(constant)
+    let varying = all.filter { !constantSet.contains($0) }
     let chosen =
       !focus.isEmpty
       ? focus
