@@ -35,4 +35,20 @@ import Testing
     #expect(svg.contains(">50<") && svg.contains(">0.5<"))
     #expect(xmlError(svg) == nil)
   }
+
+  /// The forward curve follows `--log-axis`: linear under auto while the prices stay within a
+  /// decade, logarithmic under auto once a spot price is more than ten times the long tenor's.
+  @Test func forwardCurveFollowsTheOption() throws {
+    func forward(spot: Double, _ mode: LogAxis) throws -> XYChart {
+      try #require(
+        RunFolderReportSource.forwardChart(
+          chip: "h100", tenors: [1, 12, 36], prices: [[4.0], [2.0], [1.5]], spot: [spot],
+          months: ["2023-06"], steps: [0], logAxis: mode))
+    }
+    #expect(try !forward(spot: 5, .auto).logarithmic)
+    #expect(try forward(spot: 5, .on).logarithmic)
+    #expect(try forward(spot: 20, .auto).logarithmic)
+    #expect(try !forward(spot: 20, .off).logarithmic)
+    #expect(try forward(spot: 20, .auto).svg().contains("(log scale)"))
+  }
 }
