@@ -77,10 +77,17 @@ import Testing
   static func expectSameReads(_ path: String) throws {
     let expected = try reference(path)
     let database = try SweepDatabase(path: path)
-    let both = try database.outcomeNamesAndStatistics()
+    let both = try database.outcomeStatistics()
     #expect(both.names == expected.names)
     #expect(try database.outcomeNames() == expected.names)
-    #expect(both.byPoint == expected.byPoint)
+    #expect(both.all == expected.byPoint)
+    for name in expected.names {
+      #expect(both.byPoint(name) == expected.byPoint[name], "\(name)")
+      let values = (expected.byPoint[name] ?? [:]).values
+      let range = both.range(name)
+      #expect(range?.low == values.map(\.minimum).min(), "\(name)")
+      #expect(range?.high == values.map(\.maximum).max(), "\(name)")
+    }
     #expect(try database.outcomesByPoint() == expected.byPoint)
     #expect(try database.seriesNames() == expected.seriesNames)
     for name in expected.seriesNames {

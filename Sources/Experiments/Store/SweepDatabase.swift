@@ -148,13 +148,11 @@ public final class SweepDatabase {
   /// Statistics over replicates of every outcome at each point (successful runs only), in one
   /// scan of the outcomes table: outcome name → point → statistics.
   public func outcomesByPoint() throws(StoreError) -> [String: [Int: SampleStatistics]] {
-    try scanOutcomes(statistics: true).byPoint
+    try scanOutcomes(statistics: true).all
   }
 
   /// ``outcomeNames()`` and ``outcomesByPoint()`` from one scan of the outcomes table.
-  public func outcomeNamesAndStatistics() throws(StoreError) -> (
-    names: [String], byPoint: [String: [Int: SampleStatistics]]
-  ) {
+  public func outcomeStatistics() throws(StoreError) -> OutcomeStatistics {
     try scanOutcomes(statistics: true)
   }
 
@@ -163,9 +161,7 @@ public final class SweepDatabase {
   /// point over the successful runs. Values are added in (point, replicate) order, as the
   /// statistics were always summed; when run ids do not follow that order (no sweep writes
   /// such a database) the statistics come from a query that sorts.
-  private func scanOutcomes(statistics: Bool) throws(StoreError) -> (
-    names: [String], byPoint: [String: [Int: SampleStatistics]]
-  ) {
+  private func scanOutcomes(statistics: Bool) throws(StoreError) -> OutcomeStatistics {
     // Successful runs: run id → dense index of its point.
     var slotOfRun: [Int: Int] = [:]
     var points: [Int] = []
@@ -225,19 +221,14 @@ public final class SweepDatabase {
         ? leastPosition[$0] < leastPosition[$1] : ids.precedes($0, $1)
     }
     let names = order.map { ids.texts[$0] }
-    guard statistics else { return (names, [:]) }
-    guard accumulate else { return (names, try outcomesByPointSorted()) }
-    var result: [String: [Int: SampleStatistics]] = [:]
-    result.reserveCapacity(byName.count)
-    for (id, slots) in byName.enumerated() {
-      var byPoint: [Int: SampleStatistics] = [:]
-      byPoint.reserveCapacity(points.count)
-      for (slot, statistics) in slots.enumerated() where statistics.count > 0 {
-        byPoint[points[slot]] = statistics
-      }
-      if !byPoint.isEmpty { result[ids.texts[id]] = byPoint }
+    guard statistics else { return OutcomeStatistics(names: names, points: [], slots: [:]) }
+    guard accumulate else {
+      return OutcomeStatistics(names: names, byPoint: try outcomesByPointSorted())
     }
-    return (names, result)
+    var slots: [String: [SampleStatistics]] = [:]
+    slots.reserveCapacity(byName.count)
+    for (id, statistics) in byName.enumerated() { slots[ids.texts[id]] = statistics }
+    return OutcomeStatistics(names: names, points: points, slots: slots)
   }
 
   /// ``outcomesByPoint()`` by a query that sorts the rows by point and replicate.

@@ -2,7 +2,7 @@
 public struct SweepReportOptions: Sendable {
   /// The outcomes to report on, by name or by prefix ending in `*` (`share.anthropic.*`). When
   /// given, the by-point and sensitivity tables cover these only, and the first is charted against
-  /// each parameter; when empty, the first outcomes the model reports are used.
+  /// each parameter; when empty, the headline outcomes (``headlinePatterns``) that vary.
   public var focusOutcomes: [String] = []
   /// For a run folder: the months (`YYYY-MM`) at which the forward curve is drawn; empty: June
   /// of every year.
