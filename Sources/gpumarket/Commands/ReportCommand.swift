@@ -41,14 +41,15 @@ struct ReportCommand: ParsableCommand {
   @Option(
     help: """
       An outcome to report on, or a prefix ending in * (share.anthropic.*); repeatable. The first \
-      is charted against each parameter. (default: the model's first outcomes)
+      is charted against each parameter. (default: the headline outcomes that vary: \
+      \(SweepReportOptions.headlinePatterns.joined(separator: ", ")))
       """)
   var outcome: [String] = []
 
   @Option(
     help: """
       Logarithmic y axes on line charts: auto (where a chart's positive values span more than a \
-      factor of 10 and none is negative), on (wherever a value is positive) or off. (default: auto)
+      factor of 10 and none is negative), on (wherever a value is positive) or off.
       """)
   var logAxis: String = "auto"
 
@@ -134,40 +135,55 @@ struct ReportCommand: ParsableCommand {
     }
     if resolvedFormat == .latex {
       do {
-        for companion in rendered.companions where companion.path.hasSuffix(".svg") {
-          try Self.convertToPDF(folder.appendingPathComponent(companion.path))
-        }
+        try Self.convertToPDF(
+          rendered.companions.filter { $0.path.hasSuffix(".svg") }.map {
+            folder.appendingPathComponent($0.path)
+          })
       } catch {
         throw CommandError.exit("\(error)", code: 74)
       }
     }
   }
 
-  /// Writes FILE.pdf beside FILE.svg with rsvg-convert (Debian package librsvg2-bin), for the
-  /// figures of a LaTeX report.
-  static func convertToPDF(_ svg: URL) throws {
-    let pdf = svg.deletingPathExtension().appendingPathExtension("pdf")
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["rsvg-convert", "--format", "pdf", "--output", pdf.path, svg.path]
-    process.standardError = FileHandle.nullDevice
-    do {
-      try process.run()
-    } catch {
-      throw CocoaError(
-        .fileWriteUnknown,
-        userInfo: [
-          NSLocalizedDescriptionKey:
-            "rsvg-convert is needed for LaTeX figures (apt-get install librsvg2-bin)"
-        ])
+  /// Writes FILE.pdf beside each FILE.svg with rsvg-convert (Debian package librsvg2-bin), for
+  /// the figures of a LaTeX report: as many conversions at a time as there are cores, since
+  /// each is a process of its own that spends most of its time starting.
+  static func convertToPDF(_ svgs: [URL]) throws {
+    let width = max(1, ProcessInfo.processInfo.activeProcessorCount)
+    var running: [(svg: URL, process: Process)] = []
+    var failed: URL?
+    func finishOldest() {
+      let (svg, process) = running.removeFirst()
+      process.waitUntilExit()
+      if process.terminationStatus != 0 && failed == nil { failed = svg }
     }
-    process.waitUntilExit()
-    guard process.terminationStatus == 0 else {
+    for svg in svgs {
+      if running.count == width { finishOldest() }
+      let pdf = svg.deletingPathExtension().appendingPathExtension("pdf")
+      let process = Process()
+      process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+      process.arguments = ["rsvg-convert", "--format", "pdf", "--output", pdf.path, svg.path]
+      process.standardError = FileHandle.nullDevice
+      do {
+        try process.run()
+      } catch {
+        while !running.isEmpty { finishOldest() }
+        throw CocoaError(
+          .fileWriteUnknown,
+          userInfo: [
+            NSLocalizedDescriptionKey:
+              "rsvg-convert is needed for LaTeX figures (apt-get install librsvg2-bin)"
+          ])
+      }
+      running.append((svg, process))
+    }
+    while !running.isEmpty { finishOldest() }
+    if let failed {
       throw CocoaError(
         .fileWriteUnknown,
         userInfo: [
           NSLocalizedDescriptionKey:
-            "rsvg-convert could not convert \(svg.lastPathComponent) (apt-get install librsvg2-bin)"
+            "rsvg-convert could not convert \(failed.lastPathComponent) (apt-get install librsvg2-bin)"
         ])
     }
   }
