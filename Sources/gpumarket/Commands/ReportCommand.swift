@@ -12,7 +12,7 @@ struct ReportCommand: ParsableCommand {
       """
       Formats: table (aligned text, the default without --out), markdown (charts as SVG files in \
       OUT-STEM-charts/), csv (the first table in OUT, the others beside it), json, latex \
-      (booktabs tables, each chart a figure converted to PDF with rsvg-convert), html (one self-contained file with inline SVG charts). An --out \
+      (booktabs tables, each chart a figure converted to PDF with librsvg), html (one self-contained file with inline SVG charts). An --out \
       extension report does not write (such as .pdf) is refused.
       """,
       examples: [
@@ -145,10 +145,26 @@ struct ReportCommand: ParsableCommand {
     }
   }
 
-  /// Writes FILE.pdf beside each FILE.svg with rsvg-convert (Debian package librsvg2-bin), for
-  /// the figures of a LaTeX report: as many conversions at a time as there are cores, since
-  /// each is a process of its own that spends most of its time starting.
+  /// Writes FILE.pdf beside each FILE.svg, for the figures of a LaTeX report: in this process
+  /// through librsvg (``SVGToPDF``) where its libraries load, else with rsvg-convert (both
+  /// Debian package librsvg2-bin).
   static func convertToPDF(_ svgs: [URL]) throws {
+    guard let converter = SVGToPDF.shared else { return try runRSVGConvert(svgs) }
+    for svg in svgs {
+      do {
+        try converter.convert(svg, to: svg.deletingPathExtension().appendingPathExtension("pdf"))
+      } catch {
+        throw CocoaError(
+          .fileWriteUnknown,
+          userInfo: [NSLocalizedDescriptionKey: "librsvg could not convert \(error)"])
+      }
+    }
+  }
+
+  /// Writes FILE.pdf beside each FILE.svg with the rsvg-convert command: as many conversions at
+  /// a time as there are cores, since each is a process of its own that spends most of its
+  /// time starting.
+  static func runRSVGConvert(_ svgs: [URL]) throws {
     let width = max(1, ProcessInfo.processInfo.activeProcessorCount)
     var running: [(svg: URL, process: Process)] = []
     var failed: URL?
