@@ -9,10 +9,21 @@ struct GPUMarket: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "gpumarket",
     abstract: "Simulate the market for AI accelerators.",
-    discussion: """
+    discussion: CommandHelp.discussion(
+      """
       Scenario files describe a market of chips, providers and buyers; gpumarket plays them \
-      month by month, clearing a CES spot market for GPU-hours each month.
+      month by month, clearing a CES spot market for GPU-hours each month. Each command's \
+      --help has its own examples; the exit statuses below are those of every command.
       """,
+      examples: [
+        "gpumarket scenarios",
+        "gpumarket run baseline-2026 --out baseline",
+        "gpumarket report baseline --out baseline.html",
+        "gpumarket compare baseline-2026 counterfactual-no-colossus",
+        "gpumarket sweep baseline-2026 --vary market.sigma=4,8 --out sigma.sqlite",
+        "gpumarket report sigma.sqlite --out sigma.md",
+        "gpumarket clear examples/market-small.json",
+      ]),
     version: Provenance.toolVersion,
     subcommands: [
       ClearCommand.self, RunCommand.self, ValidateCommand.self, ScenariosCommand.self,

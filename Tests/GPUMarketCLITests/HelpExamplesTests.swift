@@ -54,7 +54,22 @@ import Testing
 
   @Test(arguments: commands)
   func helpHasExamplesThatRunAndTheExitStatusTable(_ command: String) throws {
-    let help = try CLIRunner.run([command, "--help"])
+    try checkHelp([command, "--help"], name: command)
+  }
+
+  /// `gpumarket --help`: a tour of the commands and the same exit-status table.
+  @Test func rootHelpHasExamplesThatRunAndTheExitStatusTable() throws {
+    try checkHelp(["--help"], name: "gpumarket")
+    let help = try CLIRunner.run(["--help"])
+    for command in Self.commands {
+      #expect(help.stdout.contains("\n  \(command) "), "the subcommand list names \(command)")
+    }
+  }
+
+  /// The help that `arguments` prints lists every exit status, and its examples run in order
+  /// from a fresh folder holding a copy of examples/.
+  func checkHelp(_ arguments: [String], name command: String) throws {
+    let help = try CLIRunner.run(arguments)
     #expect(help.status == 0)
     #expect(help.stdout.contains("EXIT STATUS:"), "\(command) --help lists the exit statuses")
     for code in ["0 ", "2 ", "64 ", "74 "] {

@@ -34,7 +34,10 @@ import Testing
         "27 of 40 runs in out.sqlite: 27 complete, 0 failed, 13 missing (27 added now)\n"))
     #expect(partial.stdout.hasPrefix("shard-2.sqlite (shard 2/3): 13 runs, 13 added\n"))
     let all = try Self.run(
-      ["merge", "out.sqlite", "shard-0.sqlite", "shard-1.sqlite", "shard-2.sqlite", "--quiet"],
+      [
+        "merge", "shard-0.sqlite", "shard-1.sqlite", "shard-2.sqlite", "--out", "out.sqlite",
+        "--quiet",
+      ],
       in: folder)
     #expect(all.status == 0, "\(all.stderr)")
     #expect(
@@ -80,5 +83,16 @@ import Testing
     #expect(missing.stderr.contains("no such shard database: nothere.sqlite"))
     let none = try Self.run(["merge", "m.sqlite"], in: folder)
     #expect(none.status == 64)
+    let noShardWithOut = try Self.run(["merge", "--out", "m.sqlite"], in: folder)
+    #expect(noShardWithOut.status == 64)
+    #expect(noShardWithOut.stderr.contains("give at least one SHARD database"))
+    let nothing = try Self.run(["merge"], in: folder)
+    #expect(nothing.status == 64)
+    #expect(nothing.stderr.contains("give the merged database (--out OUT)"))
+    // With --out every database given is a shard: forgetting OUT cannot make a shard the output.
+    let missingWithOut = try Self.run(
+      ["merge", "nothere.sqlite", "--out", "m.sqlite"], in: folder)
+    #expect(missingWithOut.status == 64)
+    #expect(missingWithOut.stderr.contains("no such shard database: nothere.sqlite"))
   }
 }

@@ -80,6 +80,36 @@ import Testing
     #expect(bad.stderr.contains("--log-axis must be one of auto, on, off"))
   }
 
+  /// The contracted-share and forward-curve charts follow --log-axis too: on the baseline the
+  /// contracted share spans more than a decade (a provider's first months), the forward curves
+  /// do not; `on` makes both logarithmic and `off` neither.
+  @Test func logAxesOnContractCharts() throws {
+    let directory = try temporaryDirectory()
+    let out = directory.appendingPathComponent("run")
+    #expect(
+      try CLIRunner.run(["run", "scenarios/baseline-2026.yaml", "--out", out.path]).status == 0)
+    func charts(_ mode: String) throws -> (share: String, forward: String) {
+      let markdown = directory.appendingPathComponent("\(mode)/report.md")
+      let result = try CLIRunner.run([
+        "report", out.path, "--log-axis", mode, "--format", "markdown", "--out", markdown.path,
+      ])
+      #expect(result.status == 0, "\(result.stderr)")
+      let folder = directory.appendingPathComponent("\(mode)/report-charts")
+      return (
+        try String(
+          contentsOf: folder.appendingPathComponent("contracted-share.svg"), encoding: .utf8),
+        try String(contentsOf: folder.appendingPathComponent("forward-h100.svg"), encoding: .utf8)
+      )
+    }
+    let auto = try charts("auto")
+    #expect(auto.share.contains("(log scale)"))
+    #expect(!auto.forward.contains("(log scale)"))
+    let on = try charts("on")
+    #expect(on.share.contains("(log scale)") && on.forward.contains("(log scale)"))
+    let off = try charts("off")
+    #expect(!off.share.contains("(log scale)") && !off.forward.contains("(log scale)"))
+  }
+
   @Test func forwardCurveAtChosenMonths() throws {
     let directory = try temporaryDirectory()
     let out = directory.appendingPathComponent("run")

@@ -219,4 +219,26 @@ import Testing
     #expect(result.status == 0, "\(result.stderr)")
     #expect(result.stdout.hasPrefix("12 runs done"))
   }
+
+  /// A grid uses every combination of the listed values: a sample count would be ignored, so
+  /// it is refused before anything runs.
+  @Test func samplesWithAGridAreRefused() throws {
+    let folder = Self.folder("grid-samples")
+    let result = try Self.gpumarket(
+      [
+        "sweep", "builtin:ishigami", "--vary", "x1=0,1", "--samples", "64", "--quiet", "--out",
+        "g.sqlite",
+      ],
+      in: folder)
+    #expect(result.status == 2)
+    #expect(result.stderr.contains("--samples has no use with --design grid"), "\(result.stderr)")
+    #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("g.sqlite").path))
+    let lhs = try Self.gpumarket(
+      [
+        "sweep", "builtin:ishigami", "--design", "lhs", "--vary", "x1=0..1", "--samples", "3",
+        "--quiet", "--out", "l.sqlite",
+      ],
+      in: folder)
+    #expect(lhs.status == 0, "\(lhs.stderr)")
+  }
 }

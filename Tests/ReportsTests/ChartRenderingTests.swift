@@ -111,7 +111,8 @@ import Testing
         [5.3, 2.4, 1.5], [4.7, 2.2, 1.5], [4.0, 2.0, .nan], [3.1, 1.8, 1.5],
         [2.3, 1.6, 1.5], [2.0, 1.5, 1.5],
       ],
-      spot: [5.7, 2.1, 1.5], months: ["2023-09", "2024-10", "2026-06"], steps: [0, 1, 2])!
+      spot: [5.7, 2.1, 1.5], months: ["2023-09", "2024-10", "2026-06"], steps: [0, 1, 2],
+      logAxis: .auto)!
     return [
       ("forward", forward.svg()), ("lines", line.svg()), ("fan", fan.svg()), ("log", log.svg()),
       ("log-auto", logAuto.svg()),

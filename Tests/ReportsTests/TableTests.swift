@@ -25,6 +25,11 @@ import Testing
   @Test func fixedNeverPrintsNegativeZero() {
     #expect(NumberFormat.fixed(-0.001, decimals: 2) == "0.00")
     #expect(NumberFormat.fixed(-1.5, decimals: 1) == "-1.5")
+    #expect(NumberFormat.fixed(0.125, decimals: 2) == "0.12")
+    #expect(NumberFormat.fixed(0.375, decimals: 2) == "0.38")
+    #expect(NumberFormat.fixed(2.675, decimals: 2) == "2.67")
+    #expect(NumberFormat.fixed(-0.0, decimals: 0) == "0")
+    #expect(NumberFormat.fixed(760, decimals: 2) == "760.00")
   }
 
   @Test func markdownHasHeaderSeparatorAndEscapes() {
@@ -102,5 +107,43 @@ import Testing
     #expect(abs(high - low) < 1e-12)
     #expect(table.rows[1][3] == .empty && table.rows[1][5] == .empty)
     #expect(table.note?.contains("paired") == true)
+  }
+}
+
+/// `NumberFormat.fixed` writes what `%.Nf` writes, whether its fast path or `String(format:)`
+/// answers: on random values of every magnitude it covers, on exact halves and on values a
+/// rounding error away from them.
+@Suite struct FixedFormatTests {
+  @Test func fixedMatchesPrintfEverywhere() {
+    var generator = SystemRandomNumberGenerator()
+    var values: [Double] = [0, -0.0, 0.5, -0.5, 1.5, 2.5, 0.005, 0.015, 0.025, 1e9, 999_999.995]
+    for _ in 0..<20_000 {
+      let magnitude = Double.random(in: -8...10, using: &generator)
+      values.append(
+        (Bool.random(using: &generator) ? -1 : 1) * pow(10, magnitude)
+          * Double.random(in: 1..<10, using: &generator))
+    }
+    for _ in 0..<5_000 {
+      // Exact halves at 2 decimals (k + 0.5) / 100, and their neighbours.
+      let half = (Double(Int.random(in: -100_000...100_000, using: &generator)) + 0.5) / 100
+      values += [half, half.nextUp, half.nextDown]
+      let grid = Double(Int.random(in: -100_000...100_000, using: &generator)) / 8
+      values += [grid, grid.nextUp, grid.nextDown]
+    }
+    var mismatches: [String] = []
+    for value in values {
+      for decimals in 0...6 {
+        var expected = String(format: "%.\(decimals)f", value)
+        if expected.hasPrefix("-") && expected.dropFirst().allSatisfy({ $0 == "0" || $0 == "." }) {
+          expected.removeFirst()
+        }
+        let got = NumberFormat.fixed(value, decimals: decimals)
+        if got != expected { mismatches.append("\(value) at \(decimals): \(got) ≠ \(expected)") }
+      }
+    }
+    #expect(mismatches.isEmpty, "\(mismatches.prefix(10))")
+    // The fast path answers a good share of them (else it would test nothing).
+    let fast = values.filter { NumberFormat.fastFixed($0, decimals: 2) != nil }.count
+    #expect(fast > values.count / 3)
   }
 }

@@ -135,6 +135,14 @@ final class SQLiteStatement {
 
   var columnCount: Int32 { sqlite3_column_count(statement) }
 
+  /// The UTF-8 bytes of a text column without making a String; valid until the next step or
+  /// reset. Empty for NULL.
+  func textBytes(_ column: Int32) -> UnsafeBufferPointer<UInt8> {
+    let text = sqlite3_column_text(statement, column)
+    let count = Int(sqlite3_column_bytes(statement, column))
+    return UnsafeBufferPointer(start: text, count: text == nil ? 0 : count)
+  }
+
   func string(_ column: Int32) -> String? {
     guard let text = sqlite3_column_text(statement, column) else { return nil }
     return String(cString: text)

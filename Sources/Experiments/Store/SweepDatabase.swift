@@ -5,6 +5,8 @@
 public final class SweepDatabase {
   let database: SQLiteDatabase
   public let plan: StoredPlan
+  /// ``successfulRuns()``, once read.
+  private var okRuns: RunRanks?
 
   /// The plan row and parameters of a sweep database.
   public struct StoredPlan: Sendable, Equatable {
@@ -78,20 +80,34 @@ public final class SweepDatabase {
     return result
   }
 
-  /// Summary outcome names in the order models report them.
+  /// Summary outcome names in the order models report them: by their least position in any
+  /// run, then by name.
   public func outcomeNames() throws(StoreError) -> [String] {
-    try names("SELECT name FROM outcomes GROUP BY name ORDER BY min(position), name")
+    try scanOutcomes(statistics: false).names
   }
 
-  /// Series names, sorted.
+  /// Series names, sorted: one step of the index on (name, …) per name where the database has
+  /// it, rather than a read of every row.
   public func seriesNames() throws(StoreError) -> [String] {
-    try names("SELECT DISTINCT name FROM series ORDER BY name")
-  }
-
-  private func names(_ sql: String) throws(StoreError) -> [String] {
-    let query = try database.prepare(sql)
-    var result: [String] = []
-    while try query.step() { result.append(query.string(0) ?? "") }
+    let indexed = try database.prepare(
+      "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = 'series_by_name'")
+    try indexed.step()
+    guard indexed.int(0) == 1 else {
+      let query = try database.prepare("SELECT DISTINCT name FROM series ORDER BY name")
+      var result: [String] = []
+      while try query.step() { result.append(query.string(0) ?? "") }
+      return result
+    }
+    let first = try database.prepare("SELECT min(name) FROM series")
+    guard try first.step(), let name = first.string(0) else { return [] }
+    let next = try database.prepare("SELECT min(name) FROM series WHERE name > ?")
+    var result = [name]
+    while true {
+      next.bind(1, result[result.count - 1])
+      guard try next.step(), let name = next.string(0) else { break }
+      result.append(name)
+      next.reset()
+    }
     return result
   }
 
@@ -132,6 +148,91 @@ public final class SweepDatabase {
   /// Statistics over replicates of every outcome at each point (successful runs only), in one
   /// scan of the outcomes table: outcome name → point → statistics.
   public func outcomesByPoint() throws(StoreError) -> [String: [Int: SampleStatistics]] {
+    try scanOutcomes(statistics: true).all
+  }
+
+  /// ``outcomeNames()`` and ``outcomesByPoint()`` from one scan of the outcomes table.
+  public func outcomeStatistics() throws(StoreError) -> OutcomeStatistics {
+    try scanOutcomes(statistics: true)
+  }
+
+  /// One scan of the outcomes table in key order (run, name), with no join and no sort: the
+  /// names with their least position, and, with `statistics`, each outcome's statistics at each
+  /// point over the successful runs. Values are added in (point, replicate) order, as the
+  /// statistics were always summed; when run ids do not follow that order (no sweep writes
+  /// such a database) the statistics come from a query that sorts.
+  private func scanOutcomes(statistics: Bool) throws(StoreError) -> OutcomeStatistics {
+    // Successful runs: run id → dense index of its point.
+    var slotOfRun: [Int: Int] = [:]
+    var points: [Int] = []
+    var inOrder = true
+    if statistics {
+      let runs = try database.prepare(
+        "SELECT run_id, point, replicate FROM runs WHERE status = 'ok' ORDER BY run_id")
+      var slotOfPoint: [Int: Int] = [:]
+      var last: (point: Int, replicate: Int)?
+      while try runs.step() {
+        let key = (point: runs.int(1), replicate: runs.int(2))
+        if let last, !(last < key) { inOrder = false }
+        last = key
+        let slot =
+          slotOfPoint[key.point]
+          ?? {
+            points.append(key.point)
+            slotOfPoint[key.point] = points.count - 1
+            return points.count - 1
+          }()
+        slotOfRun[runs.int(0)] = slot
+      }
+    }
+    let accumulate = statistics && inOrder
+    let query = try database.prepare(
+      "SELECT run_id, name, position, value FROM outcomes NOT INDEXED ORDER BY run_id, name")
+    var ids = TextIDs()
+    var leastPosition: [Int] = []
+    var byName: [[SampleStatistics]] = []
+    var run = Int.min
+    var slot = -1
+    var previous = -1
+    while try query.step() {
+      if query.int(0) != run {
+        run = query.int(0)
+        slot = accumulate ? slotOfRun[run] ?? -1 : -1
+        previous = -1
+      }
+      let id = ids.id(query.textBytes(1), guess: previous + 1, previous)
+      previous = id
+      let position = query.int(2)
+      if id == leastPosition.count {
+        leastPosition.append(position)
+        if accumulate {
+          byName.append([SampleStatistics](repeating: SampleStatistics(), count: points.count))
+        }
+      } else if position < leastPosition[id] {
+        leastPosition[id] = position
+      }
+      if slot >= 0 {
+        let value = query.double(3)
+        if value.isFinite { byName[id][slot].add(value) }
+      }
+    }
+    let order = (0..<ids.count).sorted {
+      leastPosition[$0] != leastPosition[$1]
+        ? leastPosition[$0] < leastPosition[$1] : ids.precedes($0, $1)
+    }
+    let names = order.map { ids.texts[$0] }
+    guard statistics else { return OutcomeStatistics(names: names, points: [], slots: [:]) }
+    guard accumulate else {
+      return OutcomeStatistics(names: names, byPoint: try outcomesByPointSorted())
+    }
+    var slots: [String: [SampleStatistics]] = [:]
+    slots.reserveCapacity(byName.count)
+    for (id, statistics) in byName.enumerated() { slots[ids.texts[id]] = statistics }
+    return OutcomeStatistics(names: names, points: points, slots: slots)
+  }
+
+  /// ``outcomesByPoint()`` by a query that sorts the rows by point and replicate.
+  private func outcomesByPointSorted() throws(StoreError) -> [String: [Int: SampleStatistics]] {
     let query = try database.prepare(
       """
       SELECT o.name, r.point, o.value FROM outcomes o JOIN runs r USING (run_id)
@@ -148,27 +249,86 @@ public final class SweepDatabase {
   }
 
   /// Every successful run's value of series `name`, by month: (months, values per month in run
-  /// order). One pass over the series rows of that name (indexed by name in new databases).
+  /// order). One pass over the series rows of that name, in month order from the index on
+  /// (name, month, value) that new databases have, with no join: each month's values are put
+  /// in run order here, and runs that failed left out by id.
   public func seriesValuesByMonth(_ name: String) throws(StoreError) -> (
     months: [String], values: [[Double]]
   ) {
+    let ok = try successfulRuns()
     let query = try database.prepare(
-      """
-      SELECT s.month, s.value FROM series s JOIN runs r USING (run_id)
-      WHERE s.name = ? AND r.status = 'ok' ORDER BY s.month, r.run_id
-      """)
+      "SELECT month, run_id, value FROM series WHERE name = ? ORDER BY month")
     query.bind(1, name)
+    var ids = TextIDs()
     var months: [String] = []
     var values: [[Double]] = []
-    while try query.step() {
-      let month = query.string(0) ?? ""
-      if months.last != month {
-        months.append(month)
-        values.append([])
-      }
-      values[values.count - 1].append(query.double(1))
+    // A month's values by the rank of their run among the successful runs (run order).
+    var slots = [Double](repeating: .nan, count: ok.count)
+    var filled = [Bool](repeating: false, count: ok.count)
+    var count = 0
+    var current = -1
+    func finish() {
+      guard count > 0 else { return }
+      months.append(ids.texts[current])
+      values.append(
+        count == slots.count ? slots : slots.indices.filter { filled[$0] }.map { slots[$0] })
+      for rank in filled.indices { filled[rank] = false }
+      count = 0
     }
+    while try query.step() {
+      let month = ids.id(query.textBytes(0), guess: current, current + 1)
+      if month != current {
+        finish()
+        current = month
+      }
+      if let rank = ok.rank(of: query.int(1)), !filled[rank] {
+        slots[rank] = query.double(2)
+        filled[rank] = true
+        count += 1
+      }
+    }
+    finish()
     return (months, values)
+  }
+
+  /// The successful runs, read once.
+  private func successfulRuns() throws(StoreError) -> RunRanks {
+    if let okRuns { return okRuns }
+    let query = try database.prepare("SELECT run_id FROM runs WHERE status = 'ok' ORDER BY run_id")
+    var ids: [Int] = []
+    while try query.step() { ids.append(query.int(0)) }
+    let result = RunRanks(ids)
+    okRuns = result
+    return result
+  }
+
+  /// Each run id's rank in ascending order among a set of runs: an array indexed by run id when
+  /// the ids are small and dense (as a sweep numbers its runs 0, 1, 2, …), a dictionary
+  /// otherwise.
+  struct RunRanks {
+    let count: Int
+    private var dense: [Int32] = []
+    private var sparse: [Int: Int] = [:]
+
+    init(_ sortedIDs: [Int]) {
+      count = sortedIDs.count
+      if let first = sortedIDs.first, let last = sortedIDs.last, first >= 0,
+        last < 4 * sortedIDs.count + 1_024
+      {
+        dense = [Int32](repeating: -1, count: last + 1)
+        for (rank, id) in sortedIDs.enumerated() { dense[id] = Int32(rank) }
+      } else {
+        for (rank, id) in sortedIDs.enumerated() { sparse[id] = rank }
+      }
+    }
+
+    func rank(of id: Int) -> Int? {
+      if !dense.isEmpty || sparse.isEmpty {
+        guard id >= 0, id < dense.count, dense[id] >= 0 else { return nil }
+        return Int(dense[id])
+      }
+      return sparse[id]
+    }
   }
 
   /// Statistics of series `name` per month over the runs at `point` (all points when nil).

@@ -28,6 +28,7 @@ public struct BarChart: Sendable {
   public var valueLabel: String
   public var categories: [String]
   public var groups: [Group]
+  /// The width of the chart; wider when the names need it.
   public var width = 760.0
 
   public init(title: String, valueLabel: String, categories: [String], groups: [Group]) {
@@ -41,9 +42,25 @@ public struct BarChart: Sendable {
     let barHeight = 13.0
     let rowGap = 14.0
     let rowHeight = Double(groups.count) * barHeight + rowGap
-    let labelWidth = min(230, 16 + 6.6 * Double(categories.map(\.count).max() ?? 4))
+    // Category names are key paths or outcome names, often 40 characters or more: the labels
+    // and the legend get the room they need (up to 60 and 40 characters), and the chart grows
+    // wider rather than the bars narrower.
+    let names = categories.map { XYChart.shorten($0, TornadoChart.longestName) }
+    let legend = groups.map { XYChart.shorten($0.name, 40) }
+    let labelWidth =
+      16
+      + SVGWriter.estimatedWidth(
+        names.max { $0.count < $1.count } ?? "name", size: 11, bold: false)
     let left = labelWidth + 12
-    let right = groups.count > 1 ? 190.0 : 28.0
+    let right =
+      groups.count > 1
+      ? max(
+        190,
+        54
+          + SVGWriter.estimatedWidth(
+            legend.max { $0.count < $1.count } ?? "", size: 11, bold: false))
+      : 28.0
+    let width = max(self.width, left + TornadoChart.minimumPlotWidth + right)
     let top = 48.0
     let bottom = 62.0
     let height = top + Double(categories.count) * rowHeight + bottom
@@ -69,10 +86,10 @@ public struct BarChart: Sendable {
       valueLabel + axis.scaleSuffix, x: (left + plotRight) / 2, y: height - 18, anchor: .middle,
       size: 12)
 
-    for (row, category) in categories.enumerated() {
+    for row in categories.indices {
       let rowTop = top + Double(row) * rowHeight + rowGap / 2
       let middle = rowTop + Double(groups.count) * barHeight / 2
-      svg.text(XYChart.shorten(category, 34), x: left - 8, y: middle + 4, anchor: .end, size: 11)
+      svg.text(names[row], x: left - 8, y: middle + 4, anchor: .end, size: 11)
       for (g, group) in groups.enumerated() where row < group.bars.count {
         let bar = group.bars[row]
         guard bar.value.isFinite else { continue }
@@ -92,7 +109,7 @@ public struct BarChart: Sendable {
       var y = top + 6
       for (g, group) in groups.enumerated() {
         svg.rect(plotRight + 16, y - 6, 22, 12, fill: Palette.color(g))
-        svg.text(XYChart.shorten(group.name, 22), x: plotRight + 46, y: y + 4, size: 11)
+        svg.text(legend[g], x: plotRight + 46, y: y + 4, size: 11)
         y += 20
       }
     }

@@ -96,6 +96,13 @@ struct LogTicks {
     high = ticks.first { $0.0 >= dataHigh - 1e-12 }?.0 ?? high
     self.lower = low
     self.upper = high
-    self.ticks = ticks.filter { $0.0 >= low - 1e-12 && $0.0 <= high + 1e-12 }
+    let shown = ticks.filter { $0.0 >= low - 1e-12 && $0.0 <= high + 1e-12 }
+    // One notation per axis: NumberFormat writes 1000000 but 1e+07, so an axis that reaches
+    // either side of that switch writes every label in scientific notation.
+    if shown.contains(where: { $0.1.contains("e") }) {
+      self.ticks = shown.map { ($0.0, String(format: "%.0e", pow(10, $0.0))) }
+    } else {
+      self.ticks = shown
+    }
   }
 }

@@ -81,6 +81,17 @@ struct SVGWriter {
     Double(text.count) * size * (bold ? 0.64 : 0.6)
   }
 
+  /// The largest font size from `size` down to `minimum` (in steps of 1) at which `text` fits
+  /// in `room` pixels; `minimum` when none does (``text(_:x:y:anchor:size:weight:rotate:fill:)``
+  /// then cuts it).
+  static func fittingSize(
+    _ text: String, room: Double, size: Double, minimum: Double, bold: Bool
+  ) -> Double {
+    var size = size
+    while size > minimum && estimatedWidth(text, size: size, bold: bold) > room { size -= 1 }
+    return size
+  }
+
   /// `content` cut with "…" so that it stays inside the view box (4 px margin) when drawn at
   /// (x, y) with `anchor`; vertical (rotated ±90°) texts are measured against the height.
   func fitted(

@@ -18,7 +18,12 @@ public struct TornadoChart: Sendable {
   public var valueLabel: String
   public var baseline: Double
   public var rows: [Row]
+  /// The width of the chart; wider when the parameter names need it.
   public var width = 760.0
+  /// Names longer than this are cut with "…".
+  static let longestName = 60
+  /// The bars' area is at least this wide.
+  static let minimumPlotWidth = 340.0
 
   public init(title: String, valueLabel: String, baseline: Double, rows: [Row]) {
     self.title = title
@@ -31,9 +36,16 @@ public struct TornadoChart: Sendable {
     let sorted = rows.filter { $0.low.isFinite && $0.high.isFinite }
       .sorted { abs($0.high - $0.low) > abs($1.high - $1.low) }
     let rowHeight = 26.0
-    let labelWidth = min(260, 16 + 6.6 * Double(sorted.map(\.name.count).max() ?? 4))
+    // Parameter names are key paths, often 40 characters or more: the labels get the room
+    // they need (up to 60 characters), and the chart grows wider rather than the bars narrower.
+    let names = sorted.map { XYChart.shorten($0.name, Self.longestName) }
+    let labelWidth =
+      16
+      + SVGWriter.estimatedWidth(
+        names.max { $0.count < $1.count } ?? "name", size: 11, bold: false)
     let left = labelWidth + 12
     let right = 150.0
+    let width = max(self.width, left + Self.minimumPlotWidth + right)
     let top = 70.0
     let bottom = 62.0
     let height = top + Double(sorted.count) * rowHeight + bottom
@@ -61,7 +73,7 @@ public struct TornadoChart: Sendable {
       size: 12)
     for (k, row) in sorted.enumerated() {
       let y = top + Double(k) * rowHeight + 4
-      svg.text(XYChart.shorten(row.name, 40), x: left - 8, y: y + 13, anchor: .end, size: 11)
+      svg.text(names[k], x: left - 8, y: y + 13, anchor: .end, size: 11)
       for (value, color) in [(row.low, Palette.color(0)), (row.high, Palette.color(1))] {
         let x0 = px(min(baseline, value))
         let x1 = px(max(baseline, value))

@@ -70,7 +70,13 @@ public struct XYChart: Sendable {
     // A legend of one entry says nothing the title and caption do not: only two or more.
     let showLegend = legendNames.filter { !$0.isEmpty }.count > 1
     let left = 78.0
-    let right = showLegend ? 190.0 : 28.0
+    // Legend names (buyers, providers, scenarios) get the room they need, up to 40 characters:
+    // names cut short could no longer be told apart. The chart grows wider to keep the plot.
+    let legend = legendNames.map { Self.shorten($0, 40) }
+    let longest = legend.max { $0.count < $1.count } ?? ""
+    let right =
+      showLegend ? max(190, 50 + SVGWriter.estimatedWidth(longest, size: 11, bold: false)) : 28.0
+    let width = max(self.width, left + 420 + right)
     let top = markers.isEmpty ? 48.0 : 62.0
     // The marker key sits under the x-axis title, one line per marker.
     let keyHeight = markers.isEmpty ? 0 : 8 + 15 * Double(markers.count)
@@ -109,7 +115,10 @@ public struct XYChart: Sendable {
     func py(_ y: Double) -> Double { yAxis.position(y, from: plotBottom, to: top) }
 
     var svg = SVGWriter(width: width, height: height)
-    svg.text(title, x: left, y: 26, size: 16, weight: "bold")
+    // A long title (an outcome against a key path) gets smaller before it is cut.
+    let titleSize = SVGWriter.fittingSize(
+      title, room: width - left - 4, size: 16, minimum: 12, bold: true)
+    svg.text(title, x: left, y: 26, size: titleSize, weight: "bold")
     // Grid and y ticks.
     for (tick, label) in yTicks {
       svg.line(left, py(tick), plotRight, py(tick), stroke: Palette.grid)
@@ -178,7 +187,7 @@ public struct XYChart: Sendable {
     }
     if showLegend {
       var y = top + 6
-      for (k, name) in legendNames.enumerated() {
+      for k in legendNames.indices {
         let color = Palette.color(k)
         if k < lines.count {
           svg.line(
@@ -186,7 +195,7 @@ public struct XYChart: Sendable {
         } else {
           svg.circle(plotRight + 27, y, r: 4, fill: color)
         }
-        svg.text(Self.shorten(name, 22), x: plotRight + 46, y: y + 4, size: 11)
+        svg.text(legend[k], x: plotRight + 46, y: y + 4, size: 11)
         y += 20
       }
     }

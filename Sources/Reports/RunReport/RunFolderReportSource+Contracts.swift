@@ -37,7 +37,7 @@ extension RunFolderReportSource {
   }
 
   /// One forward-curve chart per chip offered at any of `chosen` months: price against tenor,
-  /// one line per month, the spot price at tenor 0.
+  /// one line per month, the spot price at tenor 0; its y axis as `logAxis` chooses.
   func forwardSection(_ series: Series, chosen: [String]) -> ReportDocument.Section? {
     let prices = series.tables["priceUSDPerGPUHour"] ?? []
     let forward = readForward(order: prices.map(\.id))
@@ -48,7 +48,7 @@ extension RunFolderReportSource {
     for curve in forward {
       let chart = Self.forwardChart(
         chip: curve.chip, tenors: curve.tenors, prices: curve.prices,
-        spot: spot[curve.chip] ?? [], months: series.months, steps: steps)
+        spot: spot[curve.chip] ?? [], months: series.months, steps: steps, logAxis: logAxis)
       guard let chart else { continue }
       items.append(
         .chart(
@@ -66,10 +66,12 @@ extension RunFolderReportSource {
       id: "forward-curve", title: "Forward curve by tenor", items: items)
   }
 
-  /// The chart of one chip, or nil when the chip is not offered at any of the steps.
+  /// The chart of one chip, or nil when the chip is not offered at any of the steps; a log y
+  /// axis where `logAxis` asks for one (by default where the prices span more than a decade, as
+  /// a launch month's spot price against the long tenors can).
   static func forwardChart(
     chip: String, tenors: [Int], prices: [[Double]], spot: [Double], months: [String],
-    steps: [Int]
+    steps: [Int], logAxis: LogAxis
   ) -> XYChart? {
     var chart = XYChart(
       title: "Forward curve of \(chip)", xLabel: "tenor (months)", yLabel: "$/GPU-hour")
@@ -83,11 +85,14 @@ extension RunFolderReportSource {
       guard points.count > 1 else { continue }
       chart.lines.append(XYChart.Line(name: months[t], points: points))
     }
+    chart.logarithmic = logAxis.logarithmic(chart.lines)
     return chart.lines.isEmpty ? nil : chart
   }
 
   /// Contracted GPU-hours over contracted plus spot-sold GPU-hours, each month: all providers,
-  /// and each provider that sold any.
+  /// and each provider that sold any; the chart's y axis as `logAxis` chooses (by default log
+  /// where a provider's share spans more than a decade, as a small first contract against a
+  /// later book does).
   func contractedShareSection(_ series: Series) -> ReportDocument.Section? {
     guard let contracted = series.tables["contractGPUHours"],
       let spot = series.tables["spotSoldGPUHours"]
@@ -122,6 +127,7 @@ extension RunFolderReportSource {
         XYChart.Line(
           name: row.0, points: row.1.enumerated().map { (x: Double($0.offset), y: $0.element) }))
     }
+    chart.logarithmic = logAxis.logarithmic(chart.lines)
     var yearly: [(year: String, steps: [Int])] = []
     for (t, month) in series.months.enumerated() {
       let year = String(month.prefix(4))

@@ -2,7 +2,7 @@
 public struct SweepReportOptions: Sendable {
   /// The outcomes to report on, by name or by prefix ending in `*` (`share.anthropic.*`). When
   /// given, the by-point and sensitivity tables cover these only, and the first is charted against
-  /// each parameter; when empty, the first outcomes the model reports are used.
+  /// each parameter; when empty, the headline outcomes (``headlinePatterns``) that vary.
   public var focusOutcomes: [String] = []
   /// For a run folder: the months (`YYYY-MM`) at which the forward curve is drawn; empty: June
   /// of every year.
@@ -14,9 +14,10 @@ public struct SweepReportOptions: Sendable {
     set { focusOutcomes = newValue.map { [$0] } ?? [] }
   }
   /// The headline outcomes a report covers when no --outcome is given, as patterns (`*` at the
-  /// end matches any rest): each buyer's share of compute, the H100 spot price and the HHI of
-  /// compute, every year. Documented in docs/reports.md; outcomes that do not vary are left out.
-  public static let headlinePatterns = ["share.*", "price.h100.*", "hhi.*"]
+  /// end matches any rest): each buyer's share of compute, the H100 spot price, the HHI of
+  /// compute and the contract market's share of rented GPU-hours, every year. Documented in
+  /// docs/reports.md; outcomes that do not vary are left out.
+  public static let headlinePatterns = ["share.*", "price.h100.*", "hhi.*", "contractedShare.*"]
   /// At most this many outcomes get a sensitivity table and chart.
   public var sensitivityOutcomes = 4
   /// At most this many series per chart (the largest by mean magnitude are kept).

@@ -18,22 +18,21 @@ public struct SweepReportSource: ReportSource {
   public func makeDocument() throws -> ReportDocument {
     let database = try SweepDatabase(path: path)
     let plan = database.plan
-    let all = try database.outcomeNames()
+    let statistics = try database.outcomeStatistics()
+    let all = statistics.names
     var focus: [String] = []
     for pattern in options.focusOutcomes {
       let matches = all.filter { Self.matches(pattern, $0) }
       guard !matches.isEmpty else { throw ReportError.unknownOutcome(pattern, available: all) }
       focus += matches.filter { !focus.contains($0) }
     }
-    let byPoint = try database.outcomesByPoint()
     // An outcome that takes one value in every run says nothing about the sweep.
     let constant = all.filter { name in
-      let values = (byPoint[name] ?? [:]).values
-      let low = values.map(\.minimum).min() ?? 0
-      let high = values.map(\.maximum).max() ?? 0
+      let (low, high) = statistics.range(name) ?? (0, 0)
       return high - low <= 1e-12 * max(abs(low), abs(high))
     }
-    let varying = all.filter { !constant.contains($0) }
+    let constantSet = Set(constant)
+    let varying = all.filter { !constantSet.contains($0) }
     let chosen =
       !focus.isEmpty
       ? focus
@@ -44,7 +43,7 @@ public struct SweepReportSource: ReportSource {
     var context = Context(
       database: database, options: options, outcomes: outcomes, focus: focus)
     context.points = try database.pointValues()
-    context.byPoint = byPoint
+    for name in outcomes { context.byPoint[name] = statistics.byPoint(name) }
     context.leftOut = (all.count - outcomes.count, constant.count)
     context.headline = focus.isEmpty && !chosen.isEmpty
 

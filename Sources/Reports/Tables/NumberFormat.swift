@@ -20,10 +20,36 @@ public enum NumberFormat {
     return fixed(value, decimals: decimals)
   }
 
-  /// Formats with a fixed number of decimals (for axis ticks sharing a step).
+  /// Formats with a fixed number of decimals (for axis ticks sharing a step): `%.Nf`, without
+  /// the sign of a value that rounds to zero.
   public static func fixed(_ value: Double, decimals: Int) -> String {
+    if let text = fastFixed(value, decimals: decimals) { return text }
     let text = String(format: "%.\(decimals)f", value)
     return text.hasPrefix("-") && text.dropFirst().allSatisfy({ $0 == "0" || $0 == "." })
       ? String(text.dropFirst()) : text
+  }
+
+  private static let powersOfTen: [Double] = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000]
+
+  /// `fixed` without `String(format:)` (which charts call for every coordinate), where that is
+  /// sure to give the same text: |value| · 10^decimals below 10^9, where the product's rounding
+  /// error (under 2.3e-7) cannot move it across a half; nil near a half, where `%.Nf` rounds the
+  /// exact binary value and only it can say which way.
+  static func fastFixed(_ value: Double, decimals: Int) -> String? {
+    guard decimals >= 0, decimals < powersOfTen.count, value.isFinite else { return nil }
+    let scaled = abs(value) * powersOfTen[decimals]
+    guard scaled < 1e9 else { return nil }
+    let whole = scaled.rounded(.down)
+    let fraction = scaled - whole
+    guard abs(fraction - 0.5) > 1e-6 else { return nil }
+    let units = Int(whole) + (fraction > 0.5 ? 1 : 0)
+    var digits = String(units)
+    if decimals > 0 {
+      if digits.count <= decimals {
+        digits = String(repeating: "0", count: decimals + 1 - digits.count) + digits
+      }
+      digits.insert(".", at: digits.index(digits.endIndex, offsetBy: -decimals))
+    }
+    return value < 0 && units != 0 ? "-" + digits : digits
   }
 }

@@ -12,7 +12,7 @@ struct ReportCommand: ParsableCommand {
       """
       Formats: table (aligned text, the default without --out), markdown (charts as SVG files in \
       OUT-STEM-charts/), csv (the first table in OUT, the others beside it), json, latex \
-      (booktabs tables, each chart a figure converted to PDF with rsvg-convert), html (one self-contained file with inline SVG charts). An --out \
+      (booktabs tables, each chart a figure converted to PDF with librsvg), html (one self-contained file with inline SVG charts). An --out \
       extension report does not write (such as .pdf) is refused.
       """,
       examples: [
@@ -41,14 +41,15 @@ struct ReportCommand: ParsableCommand {
   @Option(
     help: """
       An outcome to report on, or a prefix ending in * (share.anthropic.*); repeatable. The first \
-      is charted against each parameter. (default: the model's first outcomes)
+      is charted against each parameter. (default: the headline outcomes that vary: \
+      \(SweepReportOptions.headlinePatterns.joined(separator: ", ")))
       """)
   var outcome: [String] = []
 
   @Option(
     help: """
       Logarithmic y axes on line charts: auto (where a chart's positive values span more than a \
-      factor of 10 and none is negative), on (wherever a value is positive) or off. (default: auto)
+      factor of 10 and none is negative), on (wherever a value is positive) or off.
       """)
   var logAxis: String = "auto"
 
@@ -134,40 +135,71 @@ struct ReportCommand: ParsableCommand {
     }
     if resolvedFormat == .latex {
       do {
-        for companion in rendered.companions where companion.path.hasSuffix(".svg") {
-          try Self.convertToPDF(folder.appendingPathComponent(companion.path))
-        }
+        try Self.convertToPDF(
+          rendered.companions.filter { $0.path.hasSuffix(".svg") }.map {
+            folder.appendingPathComponent($0.path)
+          })
       } catch {
         throw CommandError.exit("\(error)", code: 74)
       }
     }
   }
 
-  /// Writes FILE.pdf beside FILE.svg with rsvg-convert (Debian package librsvg2-bin), for the
-  /// figures of a LaTeX report.
-  static func convertToPDF(_ svg: URL) throws {
-    let pdf = svg.deletingPathExtension().appendingPathExtension("pdf")
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["rsvg-convert", "--format", "pdf", "--output", pdf.path, svg.path]
-    process.standardError = FileHandle.nullDevice
-    do {
-      try process.run()
-    } catch {
-      throw CocoaError(
-        .fileWriteUnknown,
-        userInfo: [
-          NSLocalizedDescriptionKey:
-            "rsvg-convert is needed for LaTeX figures (apt-get install librsvg2-bin)"
-        ])
+  /// Writes FILE.pdf beside each FILE.svg, for the figures of a LaTeX report: in this process
+  /// through librsvg (``SVGToPDF``) where its libraries load, else with rsvg-convert (both
+  /// Debian package librsvg2-bin).
+  static func convertToPDF(_ svgs: [URL]) throws {
+    guard let converter = SVGToPDF.shared else { return try runRSVGConvert(svgs) }
+    for svg in svgs {
+      do {
+        try converter.convert(svg, to: svg.deletingPathExtension().appendingPathExtension("pdf"))
+      } catch {
+        throw CocoaError(
+          .fileWriteUnknown,
+          userInfo: [NSLocalizedDescriptionKey: "librsvg could not convert \(error)"])
+      }
     }
-    process.waitUntilExit()
-    guard process.terminationStatus == 0 else {
+  }
+
+  /// Writes FILE.pdf beside each FILE.svg with the rsvg-convert command: as many conversions at
+  /// a time as there are cores, since each is a process of its own that spends most of its
+  /// time starting.
+  static func runRSVGConvert(_ svgs: [URL]) throws {
+    let width = max(1, ProcessInfo.processInfo.activeProcessorCount)
+    var running: [(svg: URL, process: Process)] = []
+    var failed: URL?
+    func finishOldest() {
+      let (svg, process) = running.removeFirst()
+      process.waitUntilExit()
+      if process.terminationStatus != 0 && failed == nil { failed = svg }
+    }
+    for svg in svgs {
+      if running.count == width { finishOldest() }
+      let pdf = svg.deletingPathExtension().appendingPathExtension("pdf")
+      let process = Process()
+      process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+      process.arguments = ["rsvg-convert", "--format", "pdf", "--output", pdf.path, svg.path]
+      process.standardError = FileHandle.nullDevice
+      do {
+        try process.run()
+      } catch {
+        while !running.isEmpty { finishOldest() }
+        throw CocoaError(
+          .fileWriteUnknown,
+          userInfo: [
+            NSLocalizedDescriptionKey:
+              "rsvg-convert is needed for LaTeX figures (apt-get install librsvg2-bin)"
+          ])
+      }
+      running.append((svg, process))
+    }
+    while !running.isEmpty { finishOldest() }
+    if let failed {
       throw CocoaError(
         .fileWriteUnknown,
         userInfo: [
           NSLocalizedDescriptionKey:
-            "rsvg-convert could not convert \(svg.lastPathComponent) (apt-get install librsvg2-bin)"
+            "rsvg-convert could not convert \(failed.lastPathComponent) (apt-get install librsvg2-bin)"
         ])
     }
   }

@@ -112,6 +112,13 @@ struct SweepCommand: ParsableCommand {
     }
     if !vary.isEmpty { plan.parameters = try vary.map { try VarySyntax.parse($0) } }
     if let design { plan.design = DesignKind(rawValue: design) ?? .grid }
+    if samples != nil && plan.design == .grid {
+      // A grid's points are every combination of the listed values: a count would be ignored.
+      throw ValidationError(
+        "--samples has no use with --design grid (its points are every combination of the "
+          + "values listed); give --design random, lhs, sobol, sobol2 or morris, or leave --samples out"
+      )
+    }
     if let samples { plan.samples = samples }
     if let replicates { plan.replicates = replicates }
     if let seed { plan.seed = seed }

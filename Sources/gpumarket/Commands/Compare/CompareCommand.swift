@@ -59,7 +59,7 @@ struct CompareCommand: ParsableCommand {
     help: "Override a value in every scenario: key.path=value (repeatable).")
   var overrides: [String] = []
 
-  @Option(help: "Worker threads. (default: the number of cores)")
+  @Option(help: "Worker threads; the default is the number of cores.")
   var jobs = ProcessInfo.processInfo.activeProcessorCount
 
   @Option(help: "Output format: table, markdown, csv, json or latex.")
