@@ -41,6 +41,21 @@ import Testing
     #expect(value(dear, "revenue") == value(cheap, "revenue"))
   }
 
+  /// A life past the scenario's horizon is simulated on an extended run: bought in the last
+  /// month, every month but the first is past the horizon, and so is all of the revenue.
+  @Test func aLifePastTheHorizonIsSimulated() throws {
+    let late = try Self.json(["--chip", "h100", "--count", "1000", "--purchase", "2027-12"])
+    #expect(late["monthsBeyondHorizon"] as? Int == 71 && late["horizonEnd"] as? String == "2027-12")
+    let replicate = (late["replicates"] as! [[String: Any]])[0]
+    let revenue = replicate["revenue"] as! Double
+    #expect(revenue > 0 && replicate["revenueBeyondHorizon"] as! Double == revenue)
+    let inside = try Self.json([
+      "--chip", "h100", "--count", "1000", "--purchase", "2024-01", "--life-months", "12",
+    ])
+    #expect(inside["monthsBeyondHorizon"] as? Int == 0)
+    #expect((inside["replicates"] as! [[String: Any]])[0]["revenueBeyondHorizon"] as? Double == 0)
+  }
+
   @Test func badFleetsAreRefusedWithTheReason() throws {
     let chip = try CLIRunner.run([
       "tco", "baseline-2026", "--chip", "h1000", "--count", "1", "--purchase", "2024-01",
@@ -54,7 +69,9 @@ import Testing
     let outside = try CLIRunner.run([
       "tco", "baseline-2026", "--chip", "h100", "--count", "1", "--purchase", "2031-01",
     ])
-    #expect(outside.status == 2 && outside.stderr.contains("outside the run"), "\(outside.stderr)")
+    #expect(
+      outside.status == 2 && outside.stderr.contains("outside the scenario's run"),
+      "\(outside.stderr)")
     let tenor = try CLIRunner.run([
       "tco", "baseline-2026", "--chip", "h100", "--count", "1", "--purchase", "2024-01",
       "--contract-months", "5",

@@ -14,7 +14,7 @@ import Testing
       opsUSDPerGPUHour: 0.05, discountRatePerYear: rate, lifeMonths: life, selling: selling)
   }
 
-  static let path = FleetPricePath(prices: [2, 3], soldShares: [1, 0.5], beyondHorizon: 1)
+  static let path = FleetPricePath(prices: [2, 3], soldShares: [1, 0.5])
 
   static func close(_ a: Double, _ b: Double, _ tolerance: Double = 1e-12) -> Bool {
     abs(a - b) <= tolerance * max(1, abs(b))
@@ -23,7 +23,8 @@ import Testing
   /// Two months, worked by hand: H = 2 · 730 · 0.9 = 1314 GPU-hours a month, running cost
   /// C = 2 · 0.5 · 1.2 · 730 · 0.1 + 1314 · 0.05 = 153.3 USD a month, d_k = 1.12^−(k+1)/12.
   @Test func twoMonthsMatchTheHandComputation() {
-    let value = FleetValue(Self.fleet(), on: Self.path, hoursPerMonth: 730, availability: 0.9)
+    let value = FleetValue(
+      Self.fleet(), on: Self.path, hoursPerMonth: 730, availability: 0.9, monthsWithinHorizon: 1)
     #expect(Self.close(value.capital, 200))
     #expect(Self.close(value.revenue, 4537.418757300145))
     #expect(Self.close(value.revenueBeyondHorizon, 1934.1209115059328))
@@ -36,6 +37,21 @@ import Testing
     #expect(Self.close(value.meanPriceUSDPerGPUHour, 2.4976390032708946))
   }
 
+  /// Installed one month after purchase: the first month has no hours and no running cost, the
+  /// capital is still paid at purchase. By hand, d_1 = 1.12^(−2/12): revenue d_1 · 0.5 · 3 · 1314,
+  /// running cost d_1 · 153.3, rent d_1 · 3 · 1314, break-even rent (200 + d_1 · 153.3) / (d_1 · 1314).
+  @Test func monthsBeforeInstallationEarnAndCostNothing() {
+    let late = FleetPricePath(prices: [2, 3], soldShares: [1, 0.5], monthsBeforeInstalled: 1)
+    let value = FleetValue(Self.fleet(), on: late, hoursPerMonth: 730, availability: 0.9)
+    let d1 = pow(1.12, -2.0 / 12)
+    #expect(Self.close(value.capital, 200))
+    #expect(Self.close(value.revenue, d1 * 0.5 * 3 * 1314))
+    #expect(Self.close(value.runningCost, d1 * 153.3))
+    #expect(Self.close(value.rentCost, d1 * 3 * 1314))
+    #expect(Self.close(value.breakEvenRentUSDPerGPUHour, (200 + d1 * 153.3) / (d1 * 1314)))
+    #expect(value.revenueBeyondHorizon == 0)
+  }
+
   /// At the break-even sale price every month, the owned fleet's NPV is zero; at the break-even
   /// rental price, renting costs what owning does.
   @Test func breakEvenPricesZeroTheirComparison() {
@@ -43,19 +59,19 @@ import Testing
     let shares = (0..<24).map { 0.6 + 0.4 * Double($0 % 3) / 2 }
     let prices = (0..<24).map { 1.5 + sin(Double($0)) }
     let value = FleetValue(
-      fleet, on: FleetPricePath(prices: prices, soldShares: shares, beyondHorizon: 0),
+      fleet, on: FleetPricePath(prices: prices, soldShares: shares),
       hoursPerMonth: 730, availability: 0.95)
     let atSale = FleetValue(
       fleet,
       on: FleetPricePath(
-        prices: Array(repeating: value.breakEvenSaleUSDPerGPUHour, count: 24), soldShares: shares,
-        beyondHorizon: 0), hoursPerMonth: 730, availability: 0.95)
+        prices: Array(repeating: value.breakEvenSaleUSDPerGPUHour, count: 24), soldShares: shares),
+      hoursPerMonth: 730, availability: 0.95)
     #expect(abs(atSale.npvOwned) < 1e-9 * atSale.capital)
     let atRent = FleetValue(
       fleet,
       on: FleetPricePath(
-        prices: Array(repeating: value.breakEvenRentUSDPerGPUHour, count: 24), soldShares: shares,
-        beyondHorizon: 0), hoursPerMonth: 730, availability: 0.95)
+        prices: Array(repeating: value.breakEvenRentUSDPerGPUHour, count: 24), soldShares: shares),
+      hoursPerMonth: 730, availability: 0.95)
     #expect(abs(atRent.ownAdvantage) < 1e-9 * atRent.capital)
   }
 
@@ -74,35 +90,31 @@ import Testing
     #expect(dearMoney.capital == base.capital)
   }
 
-  /// Inside the horizon a spot path is the run's spot price and sold share; a contract path is
-  /// constant over each tenor at the forward price of the tenor's first month; months past the
-  /// horizon take the last month's forward curve.
+  /// A spot path is the run's spot price and sold share from installation on (zero before); a
+  /// contract path is constant over each tenor from installation, at the forward price of the
+  /// tenor's first month.
   @Test func pathsReadTheRun() throws {
     let run = try ScenarioEffectTests.run("baseline-2026")
     let start = run.months.firstIndex(of: "2026-01")!
     let spot = try FleetPricePath.from(
-      run, chip: "h100", purchase: "2026-01", lifeMonths: 36, selling: .spot)
-    let inside = run.months.count - start
-    #expect(spot.beyondHorizon == 36 - inside)
-    for k in 0..<inside {
+      run, chip: "h100", purchase: "2026-01", lifeMonths: 24, installDelayMonths: 3, selling: .spot)
+    #expect(spot.monthsBeforeInstalled == 3 && spot.monthsWithoutMarket == 0)
+    #expect(
+      spot.prices[..<3].allSatisfy { $0 == 0 } && spot.soldShares[..<3].allSatisfy { $0 == 0 })
+    for k in 3..<24 {
       #expect(spot.prices[k] == run.spotPrice["h100"]![start + k])
       #expect(spot.soldShares[k] == run.spotSoldShare(step: start + k))
       #expect(spot.soldShares[k] > 0 && spot.soldShares[k] <= 1)
     }
-    // 12 months left at the horizon's end: the 12-month forward price of the last month.
-    let twelve = Fleet.postedTenorsMonths.firstIndex(of: 12)!
-    let lastForward = run.forward["h100"]![twelve][run.months.count - 1]
-    #expect(spot.prices[inside...].allSatisfy { $0 == lastForward })
-    #expect(spot.soldShares[inside...].allSatisfy { $0 == 1 })
-
     let contracts = try FleetPricePath.from(
-      run, chip: "h100", purchase: "2024-01", lifeMonths: 24, selling: .contracts(tenorMonths: 6))
+      run, chip: "h100", purchase: "2024-01", lifeMonths: 24, installDelayMonths: 2,
+      selling: .contracts(tenorMonths: 6))
     let first = run.months.firstIndex(of: "2024-01")!
     let six = Fleet.postedTenorsMonths.firstIndex(of: 6)!
-    for k in 0..<24 {
-      #expect(contracts.prices[k] == run.forward["h100"]![six][first + (k / 6) * 6])
+    for k in 2..<24 {
+      #expect(contracts.prices[k] == run.forward["h100"]![six][first + 2 + ((k - 2) / 6) * 6])
+      #expect(contracts.soldShares[k] == 1)
     }
-    #expect(contracts.beyondHorizon == 0)
   }
 
   @Test func pathsRefuseWhatTheRunCannotPrice() throws {
@@ -117,6 +129,10 @@ import Testing
     ) {
       try FleetPricePath.from(
         run, chip: "h100", purchase: "2030-01", lifeMonths: 12, selling: .spot)
+    }
+    #expect(throws: FleetPricePath.Problem.lifeBeyondRun(months: 12, last: "2027-12")) {
+      try FleetPricePath.from(
+        run, chip: "h100", purchase: "2027-06", lifeMonths: 12, selling: .spot)
     }
     #expect(throws: FleetPricePath.Problem.tenorNotPosted(5)) {
       try FleetPricePath.from(

@@ -50,21 +50,28 @@ public struct Fleet: Sendable, Equatable {
   }
 }
 
-/// What the market offers a fleet month by month over its life: the price its hours fetch and
-/// the share of its available hours sold. Months past the simulated horizon are filled from the
-/// last month's forward curve (`beyondHorizon` counts them).
+/// What the market offers a fleet month by month over its life: the price its hours fetch, the
+/// share of its available hours sold, and whether the fleet is running (installed after its lead
+/// time).
 public struct FleetPricePath: Sendable, Equatable {
   /// Price per GPU-hour in each month of the life, USD.
   public var prices: [Double]
   /// Share of available hours sold in each month of the life, 0...1.
   public var soldShares: [Double]
-  /// How many of the last months lie past the simulated horizon.
-  public var beyondHorizon: Int
+  /// Months at the start of the life before the fleet is installed (no hours, no running cost).
+  public var monthsBeforeInstalled: Int
+  /// Months in which no chip of the kind was installed anywhere in the market, so that nothing
+  /// could be sold (sold share 0).
+  public var monthsWithoutMarket: Int
 
-  public init(prices: [Double], soldShares: [Double], beyondHorizon: Int) {
+  public init(
+    prices: [Double], soldShares: [Double], monthsBeforeInstalled: Int = 0,
+    monthsWithoutMarket: Int = 0
+  ) {
     self.prices = prices
     self.soldShares = soldShares
-    self.beyondHorizon = beyondHorizon
+    self.monthsBeforeInstalled = monthsBeforeInstalled
+    self.monthsWithoutMarket = monthsWithoutMarket
   }
 }
 
@@ -87,7 +94,8 @@ public struct FleetValue: Sendable, Equatable {
   public var capital: Double
   public var runningCost: Double
   public var revenue: Double
-  /// The part of `revenue` from months past the simulated horizon.
+  /// The part of `revenue` from months past the scenario's own horizon (simulated with its dated
+  /// paths held at their last values).
   public var revenueBeyondHorizon: Double
   public var npvOwned: Double
   public var rentCost: Double
@@ -101,15 +109,18 @@ public struct FleetValue: Sendable, Equatable {
   /// - Parameters:
   ///   - hoursPerMonth: hours in a month (730).
   ///   - availability: share of installed hours that can be sold.
+  ///   - monthsWithinHorizon: how many months of the life lie inside the scenario's own horizon
+  ///     (the rest count toward `revenueBeyondHorizon`).
   public init(
-    _ fleet: Fleet, on path: FleetPricePath, hoursPerMonth: Double, availability: Double
+    _ fleet: Fleet, on path: FleetPricePath, hoursPerMonth: Double, availability: Double,
+    monthsWithinHorizon: Int? = nil
   ) {
     precondition(path.prices.count == fleet.lifeMonths && path.soldShares.count == fleet.lifeMonths)
     let available = fleet.count * hoursPerMonth * availability
     let monthlyCost =
       fleet.count * fleet.kWPerChip * fleet.pue * hoursPerMonth * fleet.powerUSDPerKWh
       + available * fleet.opsUSDPerGPUHour
-    let horizonEnd = fleet.lifeMonths - path.beyondHorizon
+    let horizonEnd = monthsWithinHorizon ?? fleet.lifeMonths
     var revenue = 0.0
     var revenueBeyond = 0.0
     var rent = 0.0
@@ -118,6 +129,8 @@ public struct FleetValue: Sendable, Equatable {
     var discountedSoldHours = 0.0
     for k in 0..<fleet.lifeMonths {
       let d = pow(1 + fleet.discountRatePerYear, -Double(k + 1) / 12)
+      // Before the fleet is installed it has no hours to sell or rent and draws no power.
+      guard k >= path.monthsBeforeInstalled else { continue }
       let sold = d * path.soldShares[k] * available
       let earned = sold * path.prices[k]
       revenue += earned
@@ -146,9 +159,8 @@ extension FleetPricePath {
   public enum Problem: Error, Equatable, CustomStringConvertible {
     case unknownChip(String)
     case purchaseOutsideRun(String, first: String, last: String)
-    case notOnSaleYet(chip: String, purchase: String, available: String)
     case tenorNotPosted(Int)
-    case noPrice(chip: String, month: String)
+    case lifeBeyondRun(months: Int, last: String)
     case notMonthly(stepMonths: Int)
 
     public var description: String {
@@ -156,37 +168,41 @@ extension FleetPricePath {
       case .unknownChip(let id): return "no chip '\(id)' in the scenario"
       case .purchaseOutsideRun(let month, let first, let last):
         return "purchase month \(month) is outside the run (\(first) to \(last))"
-      case .notOnSaleYet(let chip, let purchase, let available):
-        return "\(chip) is first available in \(available), after the purchase month \(purchase)"
       case .tenorNotPosted(let tenor):
         return
           "contracts of \(tenor) months are not posted (tenors: "
           + ForwardCurve.tenorsMonths.map(String.init).joined(separator: ", ") + ")"
-      case .noPrice(let chip, let month):
-        return "\(chip) has neither a spot nor a forward price in \(month)"
+      case .lifeBeyondRun(let months, let last):
+        return "a life of \(months) months runs past the run's last month, \(last)"
       case .notMonthly(let months):
         return "the run steps \(months) months at a time; fleets are valued on monthly runs only"
       }
     }
   }
 
-  /// The path a monthly run offers a fleet of `chip` bought in `purchase` (docs/tco.md).
+  /// The path a monthly run offers a fleet of `chip` bought in `purchase` (docs/tco.md). The
+  /// run must cover the whole life.
   ///
-  /// Spot selling: p_k is the chip's spot price (the 1-month forward price in a month without
-  /// spot sales) and u_k the spot market's sold share, Σ sold / (Σ sold + Σ unsold) over
-  /// providers. Contract selling: every `tenor` months a contract at that month's posted
-  /// `tenor` forward price, u_k = 1. Past the horizon, every month sells at the last month's
-  /// forward price of the longest posted tenor not longer than the months past the horizon
-  /// (sold at once), u_k = 1.
+  /// The fleet is installed `installDelayMonths` after the purchase (the chip's lead time); until
+  /// then it has no hours. Spot selling: p_k is the chip's spot price and u_k the spot market's
+  /// sold share, Σ sold / (Σ sold + Σ unsold) over providers; in a month without spot sales of
+  /// the chip, the 1-month forward price if the chip is installed somewhere in the market. Contract
+  /// selling: every `tenor` months from installation a contract at that month's posted `tenor`
+  /// forward price, u_k = 1. A month in which no chip of the kind is installed anywhere (or no
+  /// contract is posted) has no market: p_k = u_k = 0, counted in `monthsWithoutMarket`.
   public static func from(
-    _ result: RunResult, chip: String, purchase: String, lifeMonths: Int, selling: Fleet.Selling
+    _ result: RunResult, chip: String, purchase: String, lifeMonths: Int,
+    installDelayMonths: Int = 0, selling: Fleet.Selling
   ) throws(Problem) -> FleetPricePath {
     guard result.stepMonths == 1 else { throw .notMonthly(stepMonths: result.stepMonths) }
     guard result.chipIds.contains(chip), let spot = result.spotPrice[chip],
-      let forward = result.forward[chip]
+      let forward = result.forward[chip], let installed = result.installedChips[chip]
     else { throw .unknownChip(chip) }
     guard let start = result.months.firstIndex(of: purchase) else {
       throw .purchaseOutsideRun(purchase, first: result.months[0], last: result.months.last!)
+    }
+    guard start + lifeMonths <= result.months.count else {
+      throw .lifeBeyondRun(months: lifeMonths, last: result.months.last!)
     }
     let tenors = ForwardCurve.tenorsMonths
     func forwardPrice(tenor: Int, month t: Int) -> Double? {
@@ -194,39 +210,38 @@ extension FleetPricePath {
       let price = forward[k][t]
       return price.isFinite && price > 0 ? price : nil
     }
-    var prices: [Double] = []
-    var shares: [Double] = []
-    let last = result.months.count - 1
-    let beyond = max(0, start + lifeMonths - 1 - last)
-    // The months past the horizon are sold at once, forward, in the last month.
-    let tenorBeyond = tenors.last { $0 <= beyond } ?? tenors[0]
-    for k in 0..<lifeMonths {
+    let delay = min(max(0, installDelayMonths), lifeMonths)
+    var prices = [Double](repeating: 0, count: delay)
+    var shares = [Double](repeating: 0, count: delay)
+    var withoutMarket = 0
+    for k in delay..<lifeMonths {
       let t = start + k
-      if t > last {
-        guard let price = forwardPrice(tenor: tenorBeyond, month: last) else {
-          throw .noPrice(chip: chip, month: result.months[last])
-        }
-        prices.append(price)
-        shares.append(1)
-        continue
-      }
+      var price: Double? = nil
+      var share = 1.0
       switch selling {
       case .spot:
-        let price = spot[t].isFinite && spot[t] > 0 ? spot[t] : forwardPrice(tenor: 1, month: t)
-        guard let price else { throw .noPrice(chip: chip, month: result.months[t]) }
-        prices.append(price)
-        shares.append(result.spotSoldShare(step: t))
+        share = result.spotSoldShare(step: t)
+        if spot[t].isFinite && spot[t] > 0 {
+          price = spot[t]
+        } else if installed[t] > 0 {
+          price = forwardPrice(tenor: 1, month: t)
+        }
       case .contracts(let tenor):
         guard tenors.contains(tenor) else { throw .tenorNotPosted(tenor) }
-        let signed = start + (k / tenor) * tenor
-        guard let price = forwardPrice(tenor: tenor, month: signed) else {
-          throw .noPrice(chip: chip, month: result.months[signed])
-        }
+        price = forwardPrice(tenor: tenor, month: start + delay + ((k - delay) / tenor) * tenor)
+      }
+      if let price {
         prices.append(price)
-        shares.append(1)
+        shares.append(share)
+      } else {
+        prices.append(0)
+        shares.append(0)
+        withoutMarket += 1
       }
     }
-    return FleetPricePath(prices: prices, soldShares: shares, beyondHorizon: beyond)
+    return FleetPricePath(
+      prices: prices, soldShares: shares, monthsBeforeInstalled: delay,
+      monthsWithoutMarket: withoutMarket)
   }
 }
 

@@ -19,8 +19,9 @@ struct TCOCommand: ParsableCommand {
       compare does) and values the fleet against each run's prices: the net present value of \
       buying it and selling its hours on the market (spot, or back-to-back contracts with \
       --contract-months), the cost of renting the same hours at the same prices, owning's \
-      advantage over renting, and the break-even prices. Months of the fleet's life past the \
-      scenario's horizon are sold at the last month's forward curve. Every formula is in \
+      advantage over renting, and the break-even prices. The fleet is installed the chip's lead \
+      time after purchase; a life past the scenario's horizon is simulated on a longer run, the \
+      scenario's dated paths held at their last values. Every formula is in \
       docs/tco.md. Amounts are present values at the purchase month in USD; prices in $ per \
       GPU-hour.
 
@@ -96,7 +97,7 @@ struct TCOCommand: ParsableCommand {
       if !ok { throw ValidationError(message) }
     }
     try check(
-      count.isFinite && count > 0 && count <= 1e8, "--count must be in (0, 1e8], got \(count)")
+      count.isFinite && count >= 1 && count <= 1e8, "--count must be in 1...1e8, got \(count)")
     try check(
       (1...SweepLimits.maxReplicates).contains(replicates),
       "--replicates must be between 1 and \(SweepLimits.maxReplicates), got \(replicates)")
@@ -109,7 +110,8 @@ struct TCOCommand: ParsableCommand {
     }
     if let capitalUSD {
       try check(
-        capitalUSD.isFinite && capitalUSD >= 0, "--capital-usd must be ≥ 0, got \(capitalUSD)")
+        capitalUSD.isFinite && capitalUSD >= 0 && capitalUSD <= 1e9,
+        "--capital-usd must be in 0...1e9, got \(capitalUSD)")
     }
     if let powerUSDPerKWh {
       try check(
@@ -135,7 +137,13 @@ struct TCOCommand: ParsableCommand {
 
   func run() throws {
     let checked = ScenarioCheck.check(file, overrides: overrides)
-    guard let scenario = checked.scenario else { throw ExitStatus.invalidInput }
+    guard var scenario = checked.scenario else { throw ExitStatus.invalidInput }
+    guard scenario.stepMonths == 1 else {
+      printError(
+        "error: \(file) steps \(scenario.stepMonths) months at a time; fleets are valued on "
+          + "monthly runs only (horizon.stepMonths: 1)")
+      throw ExitStatus.invalidInput
+    }
     guard let chipSpec = scenario.chips.first(where: { $0.id == chip }) else {
       let hint = NameSuggestion.hint(for: chip, among: scenario.chips.map(\.id)).map { " (\($0))" }
       printError("error: --chip: no chip '\(chip)' in \(scenario.name)\(hint ?? "")")
@@ -145,6 +153,13 @@ struct TCOCommand: ParsableCommand {
     guard purchaseMonth >= chipSpec.available else {
       printError(
         "error: --purchase: \(chip) is first available in \(chipSpec.available), after \(purchase)")
+      throw ExitStatus.invalidInput
+    }
+    let offset = purchaseMonth.index - scenario.start.index
+    guard offset >= 0, offset < scenario.months else {
+      printError(
+        "error: --purchase: \(purchase) is outside the scenario's run (\(scenario.start) to "
+          + "\(YearMonth(index: scenario.start.index + scenario.months - 1)))")
       throw ExitStatus.invalidInput
     }
     let contracts = scenario.market.contracts
@@ -157,47 +172,87 @@ struct TCOCommand: ParsableCommand {
       discountRatePerYear: rate ?? contracts.costOfCapital,
       lifeMonths: lifeMonths ?? Int((contracts.lifeYears * 12).rounded()),
       selling: contractMonths.map { .contracts(tenorMonths: $0) } ?? .spot)
+    // A life past the scenario's horizon is simulated: the run is extended to cover it, every
+    // dated path held at its last value.
+    let withinHorizon = min(fleet.lifeMonths, scenario.months - offset)
+    let horizonEnd = YearMonth(index: scenario.start.index + scenario.months - 1)
+    if offset + fleet.lifeMonths > scenario.months {
+      let extended = ScenarioCheck.check(
+        file, overrides: overrides + ["horizon.months=\(offset + fleet.lifeMonths)"])
+      guard let longer = extended.scenario else { throw ExitStatus.invalidInput }
+      scenario = longer
+    }
     let baseSeed = seed ?? scenario.defaultSeed
     let seeds = (0..<replicates).map { k in
       replicates == 1 ? baseSeed : SeedDerivation.seed(base: baseSeed, point: 0, replicate: k)
     }
+    let delay = chipSpec.leadTimeMonths
     let reporter = replicates < 2 ? nil : ProgressReporter()
-    let runs: [RunResult]
-    do {
-      runs = try CompareRuns(scenarios: [scenario], seeds: seeds, jobs: jobs).run(
-        progress: reporter.map { r in { r.update($0) } })[0]
-      reporter?.finish()
-    } catch let failure as CompareRuns.Failure {
-      reporter?.finish()
-      printError("error: \(file) (seed \(failure.seed)): \(failure.error)")
-      throw ExitStatus.runStopped
-    }
-    let values: [FleetValue]
-    let paths: [FleetPricePath]
-    do {
-      paths = try runs.map { result throws(FleetPricePath.Problem) in
-        try FleetPricePath.from(
-          result, chip: chip, purchase: purchase, lifeMonths: fleet.lifeMonths,
-          selling: fleet.selling)
+    var values: [FleetValue] = []
+    var withoutMarket = 0
+    var installedAtStart = Double.infinity
+    // Replicates run in chunks and are reduced to their values, so memory stays flat in K.
+    let chunk = 64
+    for first in stride(from: 0, to: seeds.count, by: chunk) {
+      let part = Array(seeds[first..<min(seeds.count, first + chunk)])
+      let runs: [RunResult]
+      do {
+        runs = try CompareRuns(scenarios: [scenario], seeds: part, jobs: jobs).run(
+          progress: reporter.map { r in
+            { snapshot in
+              r.update(
+                SweepProgressSnapshot(
+                  done: first + snapshot.done, total: seeds.count, failed: 0,
+                  ranThisTime: first + snapshot.done, elapsed: snapshot.elapsed))
+            }
+          })[0]
+      } catch let failure as CompareRuns.Failure {
+        reporter?.finish()
+        printError("error: \(file) (seed \(failure.seed)): \(failure.error)")
+        throw ExitStatus.runStopped
       }
-    } catch {
-      printError("error: \(error.description)")
-      throw ExitStatus.invalidInput
+      for result in runs {
+        let path: FleetPricePath
+        do {
+          path = try FleetPricePath.from(
+            result, chip: chip, purchase: purchase, lifeMonths: fleet.lifeMonths,
+            installDelayMonths: delay, selling: fleet.selling)
+        } catch {
+          reporter?.finish()
+          printError("error: \(error.description)")
+          throw ExitStatus.invalidInput
+        }
+        withoutMarket = max(withoutMarket, path.monthsWithoutMarket)
+        let installedMonth = min(offset + delay, result.months.count - 1)
+        installedAtStart = min(installedAtStart, result.installedChips[chip]?[installedMonth] ?? 0)
+        values.append(
+          FleetValue(
+            fleet, on: path, hoursPerMonth: scenario.market.hoursPerMonth,
+            availability: scenario.market.availability, monthsWithinHorizon: withinHorizon))
+      }
     }
-    values = paths.map {
-      FleetValue(
-        fleet, on: $0, hoursPerMonth: scenario.market.hoursPerMonth,
-        availability: scenario.market.availability)
-    }
+    reporter?.finish()
     if replicates > 1, values.allSatisfy({ $0 == values[0] }) {
       printError(
         "warning: all \(replicates) replicates gave the same values: the scenario draws no random "
           + "numbers (draw some with e.g. --set randomness.demandNoise=0.1)")
     }
+    if count > 0.05 * installedAtStart {
+      printError(
+        "warning: the fleet is \(NumberFormat.format(100 * count / max(installedAtStart, 1)))% of the "
+          + "\(chip)s installed in the market when it is installed; the valuation takes prices as "
+          + "given, which a fleet this large would move")
+    }
+    if withoutMarket > 0 {
+      printError(
+        "warning: in up to \(withoutMarket) month(s) of the life no \(chip) was installed in the "
+          + "market (or no contract was posted), so those hours earn nothing")
+    }
     let report = TCOReport(
       scenario: scenario.name, chip: chip, purchase: purchase, fleet: fleet, baseSeed: baseSeed,
-      seeds: seeds,
-      values: values, beyondHorizon: paths[0].beyondHorizon)
+      seeds: seeds, values: values, installDelayMonths: delay,
+      monthsBeyondHorizon: fleet.lifeMonths - withinHorizon, horizonEnd: horizonEnd.description,
+      monthsWithoutMarket: withoutMarket)
     switch format {
     case .table: print(report.text(markdown: false), terminator: "")
     case .markdown: print(report.text(markdown: true), terminator: "")

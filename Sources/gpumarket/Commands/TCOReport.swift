@@ -14,8 +14,15 @@ struct TCOReport {
   let baseSeed: UInt64
   let seeds: [UInt64]
   let values: [FleetValue]
-  /// Months of the life past the scenario's horizon (valued on the last forward curve).
-  let beyondHorizon: Int
+  /// Months from purchase to installation (the chip's lead time).
+  let installDelayMonths: Int
+  /// Months of the life past the scenario's own horizon (simulated with its paths held flat).
+  let monthsBeyondHorizon: Int
+  /// The scenario's own last month.
+  let horizonEnd: String
+  /// The most months of the life, over replicates, in which no chip of the kind was installed
+  /// in the market (those hours earn nothing).
+  let monthsWithoutMarket: Int
 
   /// Each reported quantity: key (JSON), label, unit, and how to read it from a value.
   static var quantities: [(key: String, label: String, unit: String, value: (FleetValue) -> Double)]
@@ -23,7 +30,10 @@ struct TCOReport {
     [
       ("npvOwned", "NPV owned, hours sold on the market", "USD", \.npvOwned),
       ("revenue", "revenue", "USD", \.revenue),
-      ("revenueBeyondHorizon", "  of which past the horizon", "USD", \.revenueBeyondHorizon),
+      (
+        "revenueBeyondHorizon", "revenue after the scenario's horizon", "USD",
+        \.revenueBeyondHorizon
+      ),
       ("capital", "capital", "USD", \.capital),
       ("runningCost", "power and operations", "USD", \.runningCost),
       ("rentCost", "cost of renting the same hours", "USD", \.rentCost),
@@ -65,14 +75,29 @@ struct TCOReport {
 
   /// The terms, one line each.
   var terms: [String] {
-    [
-      "Scenario \(scenario), \(values.count) replicate(s), seed \(baseSeed)",
-      "Fleet: \(NumberFormat.format(fleet.count)) x \(chip) bought \(purchase), owned "
-        + "\(fleet.lifeMonths) months (\(beyondHorizon) past the horizon, sold on its last forward curve)",
+    var lines = [
+      "Scenario \(scenario), \(values.count) replicate(s)"
+        + (values.count > 1
+          ? ", seeds derived from \(baseSeed) as compare derives them" : ", seed \(baseSeed)"),
+      "Fleet: \(NumberFormat.format(fleet.count)) x \(chip) bought \(purchase), installed "
+        + "\(installDelayMonths) month(s) later (the chip's lead time), owned \(fleet.lifeMonths) "
+        + "months from purchase",
       "Capital \(NumberFormat.format(fleet.capitalUSDPerChip)) USD per chip; \(fleet.kWPerChip) kW "
         + "per chip at PUE \(fleet.pue), \(fleet.powerUSDPerKWh) USD/kWh; operations "
         + "\(fleet.opsUSDPerGPUHour) $/GPU-hour; hours sold on \(sellingText)",
     ]
+    if monthsBeyondHorizon > 0 {
+      lines.append(
+        "The last \(monthsBeyondHorizon) month(s) of the life are past the scenario's horizon "
+          + "(\(horizonEnd)): the run was extended to cover them, every dated path of the scenario "
+          + "held at its last value; read them as the model's extrapolation")
+    }
+    if monthsWithoutMarket > 0 {
+      lines.append(
+        "In up to \(monthsWithoutMarket) month(s) no \(chip) was installed in the market (or no "
+          + "contract was posted): those hours earn nothing and cannot be rented")
+    }
+    return lines
   }
 
   func text(markdown: Bool) -> String {
@@ -88,7 +113,10 @@ struct TCOReport {
       member("scenario", JSONText.string(scenario)), member("chip", JSONText.string(chip)),
       member("purchase", JSONText.string(purchase)), member("count", JSONText.number(fleet.count)),
       member("lifeMonths", String(fleet.lifeMonths)),
-      member("monthsBeyondHorizon", String(beyondHorizon)),
+      member("installDelayMonths", String(installDelayMonths)),
+      member("monthsBeyondHorizon", String(monthsBeyondHorizon)),
+      member("horizonEnd", JSONText.string(horizonEnd)),
+      member("monthsWithoutMarket", String(monthsWithoutMarket)),
       member("capitalUSDPerChip", JSONText.number(fleet.capitalUSDPerChip)),
       member("kWPerChip", JSONText.number(fleet.kWPerChip)),
       member("pue", JSONText.number(fleet.pue)),
