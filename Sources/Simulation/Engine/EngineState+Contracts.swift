@@ -192,11 +192,11 @@ extension EngineState {
       groups[tau, default: []].append(b)
     }
     let chipValue = IndexedArray<Chip, Double>(compiled.chips.map { $0.h100e * $0.valueFactor })
-    // What rounding leaves of a sold-out product (below 1e-9 of its GPUs) is not capacity: a
-    // residue would take its CES share of every hedger's money and then cut it to nothing.
+    // What rounding leaves of a sold-out product is not capacity: a residue would take its CES
+    // share of every hedger's money and then cut it to nothing.
     let scale = offer.gpus.indexed().map { j, g in max(g, offer.installedGPUs[j]) }
     func dropResidues(_ left: inout IndexedArray<ContractProduct, Double>) {
-      for (j, g) in left.indexed() where g > 0 && g <= 1e-9 * scale[j.position] { left[j] = 0 }
+      for (j, g) in left.indexed() { left[j] = droppingResidue(g, of: scale[j.position]) }
     }
     var left = offer.gpus
     dropResidues(&left)
@@ -294,9 +294,9 @@ extension EngineState {
       for c in chips where book.heldGPUs[p, c] > 0 {
         let delivered = book.heldGPUs[p, c] * hours * fill[p, c]
         flows.contractHours[p, c] += delivered
-        // A remainder below 1e-9 of capacity is rounding, not GPU-hours for sale.
-        let left = flows.spotSupply[p, c] - delivered
-        flows.spotSupply[p, c] = left > 1e-9 * flows.capacityHours[p, c] ? left : 0
+        // A rounding remainder of capacity is not GPU-hours for sale.
+        flows.spotSupply[p, c] = droppingResidue(
+          flows.spotSupply[p, c] - delivered, of: flows.capacityHours[p, c])
       }
     }
   }

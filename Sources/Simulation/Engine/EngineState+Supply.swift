@@ -185,10 +185,9 @@ extension EngineState {
       for p in providers where orders[p] > 0 {
         orderBook.backlog[p, c] = max(0, orders[p] - given[p])
       }
-      // A remainder below 1e-9 of the supply is rounding: a residue would keep a chip that is no
-      // longer made on offer, so orders would queue for it instead of moving to other chips.
-      let left = supply - flows.shipped[c]
-      vendorStock[c] = left > 1e-9 * supply ? left : 0
+      // A rounding remainder would keep a chip that is no longer made on offer, so orders would
+      // queue for it instead of moving to other chips.
+      vendorStock[c] = droppingResidue(supply - flows.shipped[c], of: supply)
     }
   }
 
@@ -265,4 +264,11 @@ extension EngineState {
     }
     return given
   }
+}
+
+/// `x`, or 0 when it is what rounding leaves of a quantity of size `scale`: at most 1e-9 of it
+/// (a remainder of GPUs, GPU-hours or chips after a subtraction that should have ended at 0).
+@inline(__always)
+func droppingResidue(_ x: Double, of scale: Double) -> Double {
+  x > 1e-9 * scale ? x : 0
 }

@@ -183,9 +183,7 @@ struct TCOCommand: ParsableCommand {
       scenario = longer
     }
     let baseSeed = seed ?? scenario.defaultSeed
-    let seeds = (0..<replicates).map { k in
-      replicates == 1 ? baseSeed : SeedDerivation.seed(base: baseSeed, point: 0, replicate: k)
-    }
+    let seeds = CompareRuns.seeds(base: baseSeed, replicates: replicates)
     let delay = chipSpec.leadTimeMonths
     let reporter = replicates < 2 ? nil : ProgressReporter()
     var values: [FleetValue] = []

@@ -104,9 +104,7 @@ struct CompareCommand: ParsableCommand {
     }
     let scenarios = loaded.map(\.scenario)
     let baseSeed = seed ?? scenarios[0].defaultSeed
-    let seeds = (0..<replicates).map { k in
-      replicates == 1 ? baseSeed : SeedDerivation.seed(base: baseSeed, point: 0, replicate: k)
-    }
+    let seeds = CompareRuns.seeds(base: baseSeed, replicates: replicates)
     let reporter = quiet || scenarios.count * seeds.count < 2 ? nil : ProgressReporter()
     let results: [[RunResult]]
     do {
