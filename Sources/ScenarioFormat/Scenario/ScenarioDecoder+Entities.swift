@@ -146,14 +146,23 @@ extension ScenarioDecoder {
     let affinityRule = ScenarioFields.buyer.field("affinity").numberRule!
     let affinity = map.optional("affinity").flatMap { numbers($0, affinityRule) } ?? [:]
     let fallback = map.number(defaulted: ScenarioFields.buyer.field("defaultAffinity"), log)
-    let elasticity = map.number(defaulted: ScenarioFields.buyer.field("priceElasticity"), log)
-    let hedge = map.number(defaulted: ScenarioFields.buyer.field("hedgeRatio"), log)
-    let tenor = map.integer(defaulted: ScenarioFields.buyer.field("contractTenorMonths"), log)
+    let response = demandResponse(map, ScenarioFields.buyer)
     guard let budget else { return nil }
     return Buyer(
       id: id, kind: kind, region: region, budgetUSDPerMonth: budget, affinity: affinity,
-      defaultAffinity: fallback, priceElasticity: elasticity, hedgeRatio: hedge,
-      contractTenorMonths: tenor)
+      defaultAffinity: fallback, priceElasticity: response.elasticity,
+      hedgeRatio: response.hedgeRatio, contractTenorMonths: response.tenorMonths)
+  }
+
+  /// The `ScenarioFields.demandResponse` fields of a buyer or generator, defaulted.
+  func demandResponse(_ map: MappingReader, _ fields: [FieldSpec]) -> (
+    elasticity: Double, hedgeRatio: Double, tenorMonths: Int
+  ) {
+    (
+      map.number(defaulted: fields.field("priceElasticity"), log),
+      map.number(defaulted: fields.field("hedgeRatio"), log),
+      map.integer(defaulted: fields.field("contractTenorMonths"), log)
+    )
   }
 
   func contract(_ id: String, _ node: DocumentNode) -> Contract? {
@@ -195,9 +204,12 @@ extension ScenarioDecoder {
     if regions.values.reduce(0, +) <= 0, let node = map.optional("regionWeights") {
       log.error("expected at least one region weight > 0", at: node)
     }
+    let response = demandResponse(map, fields)
     guard let count, let total, let range else { return nil }
     return BuyerGenerator(
       id: id, count: count, seed: seed, totalBudgetUSDPerMonth: total, budgetLogSigma: sigma,
-      regionWeights: regions, affinityRange: range, affinityOverrides: overrides)
+      regionWeights: regions, affinityRange: range, affinityOverrides: overrides,
+      priceElasticity: response.elasticity, hedgeRatio: response.hedgeRatio,
+      contractTenorMonths: response.tenorMonths)
   }
 }

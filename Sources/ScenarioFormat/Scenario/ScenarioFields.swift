@@ -309,19 +309,27 @@ public enum ScenarioFields {
     note,
   ]
 
-  public static let buyer: [FieldSpec] = [
-    FieldSpec("kind", .string, default: "lab", doc: "Free label.", example: "lab"),
-    FieldSpec("region", .string, default: "us", doc: "Region for export controls.", example: "eu"),
-    FieldSpec(
-      "budgetUSDPerMonth", .timePath(.nonNegative), required: true, unit: "USD per month",
-      doc: "Spending on GPU-hours, contracts first.", example: "{ 2024-01: 5.0e8, 2026-01: 2.0e9 }"),
-    FieldSpec(
-      "affinity", .dictionary(idName: "provider", .number(.range(0...100))),
-      default: "{}", doc: "Value multiplier per provider; 0 = cannot buy there.",
-      example: "{ microsoft: 1.5, google: 0 }"),
-    FieldSpec(
-      "defaultAffinity", .number(.range(0...100)), default: "1",
-      doc: "Affinity to providers not listed.", example: "0.8"),
+  public static let buyer: [FieldSpec] =
+    [
+      FieldSpec("kind", .string, default: "lab", doc: "Free label.", example: "lab"),
+      FieldSpec(
+        "region", .string, default: "us", doc: "Region for export controls.", example: "eu"),
+      FieldSpec(
+        "budgetUSDPerMonth", .timePath(.nonNegative), required: true, unit: "USD per month",
+        doc: "Spending on GPU-hours, contracts first.",
+        example: "{ 2024-01: 5.0e8, 2026-01: 2.0e9 }"),
+      FieldSpec(
+        "affinity", .dictionary(idName: "provider", .number(.range(0...100))),
+        default: "{}", doc: "Value multiplier per provider; 0 = cannot buy there.",
+        example: "{ microsoft: 1.5, google: 0 }"),
+      FieldSpec(
+        "defaultAffinity", .number(.range(0...100)), default: "1",
+        doc: "Affinity to providers not listed.", example: "0.8"),
+    ] + demandResponse + [note]
+
+  /// How a buyer's spending answers prices and how much of it goes under contracts: the same
+  /// fields, defaults and ranges for a named buyer and for every buyer a generator draws.
+  static let demandResponse: [FieldSpec] = [
     FieldSpec(
       "priceElasticity", .number(.range(0...5)), default: "1",
       doc: "Price elasticity of demand for H100e-hours (1: the budget is spent at any price).",
@@ -332,7 +340,6 @@ public enum ScenarioFields {
     FieldSpec(
       "contractTenorMonths", .integer(min: 1, max: 120), default: "12", unit: "months",
       doc: "Tenor of the contracts the buyer signs.", example: "36"),
-    note,
   ]
 
   public static let contract: [FieldSpec] = [
@@ -352,33 +359,35 @@ public enum ScenarioFields {
     note,
   ]
 
-  public static let generator: [FieldSpec] = [
-    FieldSpec(
-      "count", .integer(min: 0, max: 1_000_000), required: true, unit: "buyers",
-      doc: "Buyers drawn.", example: "500"),
-    FieldSpec(
-      "seed", .integer(min: 0, max: nil), default: "1", doc: "Seed of the population.", example: "7"
-    ),
-    FieldSpec(
-      "totalBudgetUSDPerMonth", .timePath(.nonNegative), required: true, unit: "USD per month",
-      doc: "Budget of all generated buyers together.", example: "{ 2024-01: 1.0e8, 2026-01: 3.0e8 }"
-    ),
-    FieldSpec(
-      "budgetLogSigma", .number(.range(0...5)), default: "1",
-      doc: "Spread of log budget shares.", example: "1.5"),
-    FieldSpec(
-      "regionWeights", .dictionary(idName: "region", .number(.nonNegative)),
-      default: "{ us: 1 }", doc: "Chance of each region (default us).",
-      example: "{ us: 0.7, eu: 0.3 }"),
-    FieldSpec(
-      "affinity", .list(.number(.range(0...100)), minItems: 2), default: "[0.8, 1.2]",
-      doc: "[low, high] of the uniform affinity to each provider.", example: "[0.5, 1.5]"),
-    FieldSpec(
-      "affinityOverrides",
-      .dictionary(idName: "provider", .list(.number(.range(0...100)), minItems: 2)),
-      default: "{}", doc: "[low, high] for particular providers.", example: "{ aws: [1.0, 2.0] }"),
-    note,
-  ]
+  public static let generator: [FieldSpec] =
+    [
+      FieldSpec(
+        "count", .integer(min: 0, max: 1_000_000), required: true, unit: "buyers",
+        doc: "Buyers drawn.", example: "500"),
+      FieldSpec(
+        "seed", .integer(min: 0, max: nil), default: "1", doc: "Seed of the population.",
+        example: "7"
+      ),
+      FieldSpec(
+        "totalBudgetUSDPerMonth", .timePath(.nonNegative), required: true, unit: "USD per month",
+        doc: "Budget of all generated buyers together.",
+        example: "{ 2024-01: 1.0e8, 2026-01: 3.0e8 }"
+      ),
+      FieldSpec(
+        "budgetLogSigma", .number(.range(0...5)), default: "1",
+        doc: "Spread of log budget shares.", example: "1.5"),
+      FieldSpec(
+        "regionWeights", .dictionary(idName: "region", .number(.nonNegative)),
+        default: "{ us: 1 }", doc: "Chance of each region (default us).",
+        example: "{ us: 0.7, eu: 0.3 }"),
+      FieldSpec(
+        "affinity", .list(.number(.range(0...100)), minItems: 2), default: "[0.8, 1.2]",
+        doc: "[low, high] of the uniform affinity to each provider.", example: "[0.5, 1.5]"),
+      FieldSpec(
+        "affinityOverrides",
+        .dictionary(idName: "provider", .list(.number(.range(0...100)), minItems: 2)),
+        default: "{}", doc: "[low, high] for particular providers.", example: "{ aws: [1.0, 2.0] }"),
+    ] + demandResponse + [note]
 
   static let eventCommon: [FieldSpec] = [
     FieldSpec(

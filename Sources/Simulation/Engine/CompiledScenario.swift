@@ -338,7 +338,8 @@ struct CompiledScenario {
       let path = DatedPath(g.totalBudgetUSDPerMonth.points.map { ($0.month, $0.value * share) })
       return Buyer(
         id: "\(g.id)-\(k + 1)", kind: "generated", region: chosen[k], budgetUSDPerMonth: path,
-        affinity: affinities[k], defaultAffinity: 0)
+        affinity: affinities[k], defaultAffinity: 0, priceElasticity: g.priceElasticity,
+        hedgeRatio: g.hedgeRatio, contractTenorMonths: g.contractTenorMonths)
     }
   }
 }

@@ -45,6 +45,14 @@ import Testing
     #expect(ScenarioFields.generator["regionWeights"]?.defaultValue == "{ us: 1 }")
     #expect(group.affinityRange == 0.8...1.2)
     #expect(ScenarioFields.generator["affinity"]?.defaultValue == "[0.8, 1.2]")
+    for fields in [ScenarioFields.buyer, ScenarioFields.generator] {
+      #expect(buyer.priceElasticity == spec(fields, "priceElasticity"))
+      #expect(group.priceElasticity == spec(fields, "priceElasticity"))
+      #expect(buyer.hedgeRatio == spec(fields, "hedgeRatio"))
+      #expect(group.hedgeRatio == spec(fields, "hedgeRatio"))
+      #expect(Double(buyer.contractTenorMonths) == spec(fields, "contractTenorMonths"))
+      #expect(Double(group.contractTenorMonths) == spec(fields, "contractTenorMonths"))
+    }
   }
 
   /// A file that leaves out every optional field decodes to the spec's defaults, including the
@@ -69,6 +77,11 @@ import Testing
     #expect(group.budgetLogSigma == ScenarioFields.generator["budgetLogSigma"]?.defaultNumber)
     #expect(group.regionWeights == ["us": 1])
     #expect(group.affinityRange == 0.8...1.2)
+    #expect(group.priceElasticity == ScenarioFields.generator["priceElasticity"]?.defaultNumber)
+    #expect(group.hedgeRatio == ScenarioFields.generator["hedgeRatio"]?.defaultNumber)
+    #expect(
+      Double(group.contractTenorMonths)
+        == ScenarioFields.generator["contractTenorMonths"]?.defaultNumber)
     #expect(Double(scenario.defaultSeed) == ScenarioFields.top["seed"]?.defaultNumber)
   }
 
