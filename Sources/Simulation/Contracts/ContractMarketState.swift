@@ -18,6 +18,9 @@ struct ContractMarketState: Sendable {
   /// This step: USD each buyer pays on model-signed contracts, and H100e-hours it receives.
   var paid: IndexedArray<Buyer, Double>
   var compute: IndexedArray<Buyer, Double>
+  /// This step: each hedger's need `Q(Φ_ref)`, H100e-hours, at the forward price its hedge was
+  /// read at (NaN for a buyer that did not hedge this step).
+  var need: IndexedArray<Buyer, Double>
   /// `forward[step, chip]`: posted price per tenor (`ForwardCurve.tenorsMonths` order).
   var forward: Table<Step, Chip, [Double]>
 
@@ -44,6 +47,7 @@ struct ContractMarketState: Sendable {
       providers: nP, chipH100e: IndexedArray(compiled.chips.map(\.h100e)), buyers: nB)
     lastProductPrice = Table(rows: nP, columns: nC, repeating: .nan)
     paid = IndexedArray(repeating: 0, count: nB)
+    need = IndexedArray(repeating: .nan, count: compiled.buyers.count)
     compute = paid
     let unposted = [Double](repeating: .nan, count: ForwardCurve.tenorsMonths.count)
     forward = Table(rows: compiled.months.count, columns: nC, repeating: unposted)

@@ -10,8 +10,10 @@ import MarketClearing
 /// 4. `splitCapacity`: GPU-hours go to scripted contracts, then own use, the rest to the market.
 /// 5. `drawCash`, `signContracts`: buyers' cash; providers post a forward curve, hedging buyers
 ///    sign term contracts at it, and the contract book is delivered before spot.
-/// 6. `clearSpot`: buyers set spending from prices; the CES spot market clears the residual
-///    (`Market.clear`); price caps apply.
+/// 6. `clearSpot`: buyers set spending from prices; holders whose need fell short offer contract
+///    hours back (`offerSurplusContractHours`); the CES spot market clears the residual
+///    (`Market.clear`); price caps apply; `settleResales` pays the resellers and
+///    `takeBackOwnUseSlack` returns unsold own-use hours.
 /// 7. `checkInvariants` and `record`.
 public enum Engine {
   /// Runs `scenario` with `seed` driving every random draw.

@@ -53,6 +53,7 @@ extension EngineState {
     for b in buyers {
       contractMarket.paid[b] = 0
       contractMarket.compute[b] = 0
+      contractMarket.need[b] = .nan
     }
     let offer = forwardOffer()
     recordForward(offer)
@@ -230,8 +231,8 @@ extension EngineState {
       var money = [Double](repeating: 0, count: group.count)
       var values = [Double](repeating: 0, count: group.count * m)
       for (n, b) in group.enumerated() {
-        let want =
-          compiled.buyers[b].hedgeRatio * desiredSpending(buyer: b, price: signal) / signal
+        contractMarket.need[b] = desiredSpending(buyer: b, price: signal) / signal
+        let want = compiled.buyers[b].hedgeRatio * contractMarket.need[b]
         let cashLeft = max(0, flows.buyerBudget[b] - payments[b])
         money[n] = min(max(0, want - cover[b]) * phi, cashLeft)
         let region = compiled.buyerRegion[b]
@@ -276,6 +277,7 @@ extension EngineState {
         fill[p, c] = min(1, flows.spotSupply[p, c] / (book.heldGPUs[p, c] * hours))
       }
     }
+    flows.bookFill = fill
     for b in buyers where book.heldH100e[b] > 0 {
       let gpus = book.buyerGPUs[b]
       let payment = book.buyerPayment[b]

@@ -2,7 +2,7 @@ import Foundation
 import LinearAlgebra
 import MarketClearing
 
-/// Phase 6: spot budgets, the spot market and its clearing.
+/// Phase 6: spot budgets, resale of surplus contract hours, the spot market and its clearing.
 extension EngineState {
   /// Pays contracts, credits contracts (own use is credited after the clearing), sets each buyer's spot budget and clears
   /// the spot market over the (provider, chip) products that have GPU-hours to sell.
@@ -31,11 +31,13 @@ extension EngineState {
       flows.buyerContractCompute[b] = flows.buyerCompute[b]
     }
     let expected = expectedPricePerH100e
+    var desired = IndexedArray<Buyer, Double>(repeating: 0, count: buyers.count)
     for b in buyers {
       flows.buyerSpend[b] = contractPaid[b]
-      let desired = min(desiredSpending(buyer: b, price: expected), flows.buyerBudget[b])
-      flows.buyerSpotBudget[b] = max(0, desired - contractPaid[b])
+      desired[b] = min(desiredSpending(buyer: b, price: expected), flows.buyerBudget[b])
+      flows.buyerSpotBudget[b] = max(0, desired[b] - contractPaid[b])
     }
+    offerSurplusContractHours(desired: desired, price: expected)
 
     var products = IndexedArray<SpotProduct, (provider: Index<Provider>, chip: Index<Chip>)>()
     for p in providers {

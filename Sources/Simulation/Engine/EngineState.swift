@@ -69,6 +69,7 @@ struct EngineState {
     drawCash()
     signContracts()
     try clearSpot()
+    settleResales()
     takeBackOwnUseSlack()
     try checkInvariants()
     record()

@@ -42,6 +42,14 @@ struct MonthFlows {
   var reserve: Table<Provider, Chip, Double>
   /// GPU-hours delivered under each contract.
   var contractDelivered: Table<Contract, Chip, Double>
+  /// Share of the model-signed book's GPU-hours each product delivered (1 unless short).
+  var bookFill: Table<Provider, Chip, Double>
+  /// Contract GPU-hours offered back on spot by holders whose need fell short.
+  var resales: [Resale] = []
+  /// H100e GPU-hours each buyer resold on spot (part of its contract compute, not of `buyerCompute`).
+  var buyerResoldCompute: IndexedArray<Buyer, Double>
+  /// USD each buyer earned reselling contract hours on spot.
+  var buyerResaleRevenue: IndexedArray<Buyer, Double>
   /// Each buyer's budget, USD (after events and noise).
   var buyerBudget: IndexedArray<Buyer, Double>
   /// USD paid: contracts plus spot.
@@ -86,6 +94,7 @@ struct MonthFlows {
     spotPrice = capacityHours
     reserve = capacityHours
     contractDelivered = Table(rows: compiled.contracts.count, columns: nC, repeating: 0)
+    bookFill = capacityHours
     buyerBudget = IndexedArray(repeating: 0, count: nB)
     buyerSpend = buyerBudget
     buyerSpotBudget = buyerBudget
@@ -93,6 +102,8 @@ struct MonthFlows {
     buyerCompute = buyerBudget
     buyerContractSpend = buyerBudget
     buyerContractCompute = buyerBudget
+    buyerResoldCompute = buyerBudget
+    buyerResaleRevenue = buyerBudget
   }
 }
 

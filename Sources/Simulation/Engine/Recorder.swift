@@ -14,6 +14,8 @@ struct Recorder {
   var buyerSpend: Table<Step, Buyer, Double>
   var buyerContractSpend: Table<Step, Buyer, Double>
   var buyerContractCompute: Table<Step, Buyer, Double>
+  var buyerResoldCompute: Table<Step, Buyer, Double>
+  var buyerResaleRevenue: Table<Step, Buyer, Double>
   var installedH100e: Table<Step, Provider, Double>
   var waitingH100e: Table<Step, Provider, Double>
   var purchases: Table<Step, Provider, Double>
@@ -46,6 +48,8 @@ struct Recorder {
     buyerSpend = buyerCompute
     buyerContractSpend = buyerCompute
     buyerContractCompute = buyerCompute
+    buyerResoldCompute = buyerCompute
+    buyerResaleRevenue = buyerCompute
     installedH100e = Table(rows: nT, columns: compiled.providerCount, repeating: 0)
     capacityHours = installedH100e
     waitingH100e = installedH100e
@@ -89,6 +93,8 @@ extension EngineState {
       recorder.buyerSpend[t, b] = f.buyerSpend[b]
       recorder.buyerContractSpend[t, b] = f.buyerContractSpend[b]
       recorder.buyerContractCompute[t, b] = f.buyerContractCompute[b]
+      recorder.buyerResoldCompute[t, b] = f.buyerResoldCompute[b]
+      recorder.buyerResaleRevenue[t, b] = f.buyerResaleRevenue[b]
     }
     let nP = compiled.providerCount
     for b in buyers {
@@ -170,6 +176,8 @@ extension EngineState {
       summary: [])
     result.contractSpending = table(buyerIds, r.buyerContractSpend)
     result.contractCompute = table(buyerIds, r.buyerContractCompute)
+    result.resoldCompute = table(buyerIds, r.buyerResoldCompute)
+    result.resaleRevenue = table(buyerIds, r.buyerResaleRevenue)
     result.backlogChips = table(chipIds, r.backlog)
     result.vendorStockChips = table(chipIds, r.vendorStock)
     result.leadTimeMonths = table(chipIds, r.leadTime)

@@ -78,6 +78,8 @@ extension RunResult {
       ("spendingUSD", buyerIds, spending),
       ("contractSpendingUSD", buyerIds, contractSpending),
       ("contractComputeH100eHours", buyerIds, contractCompute),
+      ("resoldComputeH100eHours", buyerIds, resoldCompute),
+      ("resaleRevenueUSD", buyerIds, resaleRevenue),
       ("installedH100e", providerIds, installedH100e),
       ("waitingH100e", providerIds, waitingH100e),
       ("purchasesChips", providerIds, purchases),

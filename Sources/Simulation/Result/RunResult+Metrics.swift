@@ -37,6 +37,19 @@ extension RunResult {
     months.reduce(0) { $0 + totalComputeByMonth[$1] }
   }
 
+  /// A buyer's series summed over `months`, or a generator's buyers' together; `nil` for an
+  /// unknown entity.
+  func groupSum(_ table: [String: [Double]], _ entity: String, _ months: [Int]) -> Double? {
+    if let series = table[entity] { return months.reduce(0) { $0 + series[$1] } }
+    guard let group = buyerGroups.first(where: { $0.id == entity }) else { return nil }
+    var sum = 0.0
+    for b in group.range {
+      guard let series = table[buyerIds[b]] else { continue }
+      for t in months { sum += series[t] }
+    }
+    return sum
+  }
+
   func groupCompute(_ entity: String, _ months: [Int]) -> Double? {
     if let series = compute[entity] { return months.reduce(0) { $0 + series[$1] } }
     guard let group = buyerGroups.first(where: { $0.id == entity }) else { return nil }

@@ -72,6 +72,10 @@ public struct RunResult: Sendable {
   public internal(set) var contractSpending: [String: [Double]] = [:]
   /// Buyer id → H100e GPU-hours received under contracts; part of `compute`.
   public internal(set) var contractCompute: [String: [Double]] = [:]
+  /// Buyer id → contract H100e GPU-hours resold and sold on spot (not part of `compute`).
+  public internal(set) var resoldCompute: [String: [Double]] = [:]
+  /// Buyer id → USD earned reselling contract hours on spot (not netted from `spending`).
+  public internal(set) var resaleRevenue: [String: [Double]] = [:]
   /// Chip id → lead time quoted after each step's shipments, months (NaN when orders wait and
   /// nothing is made; the delivery time when no order waits).
   public internal(set) var leadTimeMonths: [String: [Double]] = [:]

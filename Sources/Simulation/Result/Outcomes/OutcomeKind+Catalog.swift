@@ -8,7 +8,8 @@ extension OutcomeKind {
   /// Every kind, in the order the docs list them.
   public static let all: [OutcomeKind] = [
     .price, .installed, .waiting, .installedShare, .shipments, .purchases, .revenue, .compute,
-    .share, .hhi, .contractedShare, .idle, .spend, .forward, .spotVolatility, .volatilityRatio,
+    .share, .hhi, .contractedShare, .idle, .spend, .resold, .resaleRevenue, .forward,
+    .spotVolatility, .volatilityRatio,
     .leadTime, .backlog, .vendorStock,
     .usedH100e, .ownUse, .contracted, .contractPrice,
   ]

@@ -20,6 +20,20 @@ extension OutcomeKind {
     return capacity > 0 ? r.sumOverProviders(r.idleHours, steps) / capacity : nil
   }
 
+  public static let resold = OutcomeKind(
+    "resold", unit: "H100e GPU-hours", entity: .buyerOrGenerator, aggregation: .sum,
+    doc: "contract H100e GPU-hours the buyer did not need and sold on spot"
+  ) { r, entity, steps in
+    r.groupSum(r.resoldCompute, entity!, steps)
+  }
+
+  public static let resaleRevenue = OutcomeKind(
+    "resaleRevenue", unit: "USD", entity: .buyerOrGenerator, aggregation: .sum,
+    doc: "USD the buyer earned reselling contract hours on spot"
+  ) { r, entity, steps in
+    r.groupSum(r.resaleRevenue, entity!, steps)
+  }
+
   public static let spend = OutcomeKind(
     "spend", unit: "USD", entity: .buyerOrGenerator, aggregation: .sum,
     doc: "USD paid on contracts and spot"
