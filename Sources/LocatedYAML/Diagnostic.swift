@@ -65,9 +65,27 @@ public final class DiagnosticLog {
     record(Diagnostic(location: location, keyPath: keyPath, message: message, hint: hint))
   }
 
-  /// Records a ready-made diagnostic (duplicates are dropped).
+  /// Records a ready-made diagnostic. Duplicates are dropped, and so is a message already given
+  /// about the same position of a file under another key path: YAML aliases copy one value to
+  /// many places (a "billion laughs" to a million), and its mistake is reported once, at the
+  /// first path that reached it.
   public func record(_ diagnostic: Diagnostic) {
-    if !diagnostics.contains(diagnostic) { diagnostics.append(diagnostic) }
+    guard recorded.insert(diagnostic).inserted else { return }
+    if let location = diagnostic.location, location.line > 0 {
+      let place = PlacedMessage(location: location, message: diagnostic.message)
+      guard placed.insert(place).inserted else { return }
+    }
+    diagnostics.append(diagnostic)
+  }
+
+  /// Everything recorded, to drop duplicates in constant time.
+  private var recorded = Set<Diagnostic>()
+  /// The messages recorded at each known position of a file.
+  private var placed = Set<PlacedMessage>()
+
+  private struct PlacedMessage: Hashable {
+    var location: SourceLocation
+    var message: String
   }
 
   /// Throws everything recorded so far, sorted by file and position, if there is anything.

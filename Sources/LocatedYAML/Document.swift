@@ -169,11 +169,27 @@ public enum Document {
 
   // MARK: - Parsing
 
-  static func parse(_ text: String, file: String, log: DiagnosticLog) -> DocumentNode? {
+  /// Parses `text` into a tree, recording what is wrong in `log`. `budget` overrides the values
+  /// aliases may expand to, and `countingAliases: false` leaves refusing an expansion to
+  /// `convert` alone (both for tests that compare the two ways).
+  static func parse(
+    _ text: String, file: String, log: DiagnosticLog, budget: Int? = nil,
+    countingAliases: Bool = true
+  ) -> DocumentNode? {
     if let problem = scanNesting(text) {
       log.error(
         problem.message, keyPath: .root,
         location: SourceLocation(file: file, line: problem.line, column: 1))
+      return nil
+    }
+    // A document without aliases has fewer values than bytes; allow aliases to expand it a few
+    // times over, and stop a "billion laughs" long before it costs time or memory.
+    let textBudget = min(Limits.maxNodes, 4 * text.utf8.count + 100_000)
+    let budget = budget ?? textBudget
+    // Without an asterisk there is no alias, and nothing can expand.
+    let mayHaveAliases = text.utf8.contains(UInt8(ascii: "*"))
+    if mayHaveAliases, let problem = aliasedKeysProblem(text, file: file, limit: textBudget) {
+      log.record(problem)
       return nil
     }
     let root: Node?
@@ -194,10 +210,23 @@ public enum Document {
         location: SourceLocation(file: file, line: 0, column: 0))
       return nil
     }
-    // A document without aliases has fewer values than bytes; allow aliases to expand it a few
-    // times over, and stop a "billion laughs" long before it costs time or memory.
-    var budget = min(Limits.maxNodes, 4 * text.utf8.count + 100_000)
-    return convert(root, keyPath: .root, file: file, depth: 0, budget: &budget, log: log)
+    if mayHaveAliases, countingAliases {
+      // Refuse a document that expands past the budget before building any of it, with the
+      // diagnostic `convert` would give when it ran out.
+      var memo = ExpansionMemo()
+      if expansion(of: root, memo: &memo).values > budget {
+        var remaining = budget
+        let scratch = DiagnosticLog()
+        let finishes = refuseExpansion(
+          root, keyPath: .root, file: file, depth: 0, budget: &remaining, log: scratch, memo: &memo)
+        if !finishes {
+          for diagnostic in scratch.diagnostics { log.record(diagnostic) }
+          return nil
+        }
+      }
+    }
+    var remaining = budget
+    return convert(root, keyPath: .root, file: file, depth: 0, budget: &remaining, log: log)
   }
 
   /// Finds nesting deeper than `maxDepth` in the raw text (flow brackets, block indentation and
@@ -274,17 +303,12 @@ public enum Document {
     budget -= 1
     guard budget >= 0 else {
       if budget == -1 {
-        log.error(
-          "the document expands to too many values (aliases expanding it many times over?)",
-          keyPath: keyPath,
-          location: location(node.mark, file: file))
+        log.error(tooManyValues, keyPath: keyPath, location: location(node.mark, file: file))
       }
       return nil
     }
     guard depth <= Limits.maxDepth else {
-      log.error(
-        "nesting is deeper than \(Limits.maxDepth) levels", keyPath: keyPath,
-        location: location(node.mark, file: file))
+      log.error(tooDeep, keyPath: keyPath, location: location(node.mark, file: file))
       return nil
     }
     let here = location(node.mark, file: file)
@@ -314,15 +338,13 @@ public enum Document {
       for (keyNode, valueNode) in mapping {
         guard case .scalar(let keyScalar) = keyNode else {
           log.error(
-            "mapping keys must be plain names", keyPath: keyPath,
-            location: location(keyNode.mark, file: file))
+            notPlainKey, keyPath: keyPath, location: location(keyNode.mark, file: file))
           return nil
         }
         let key = keyScalar.string
         let keyLocation = location(keyNode.mark, file: file)
         guard seen.insert(key).inserted else {
-          log.error(
-            "duplicate key '\(key)'", keyPath: keyPath.appending(key), location: keyLocation)
+          log.error(duplicateKey(key), keyPath: keyPath.appending(key), location: keyLocation)
           continue
         }
         guard
@@ -334,7 +356,7 @@ public enum Document {
       }
       return DocumentNode(value: .mapping(entries), keyPath: keyPath, location: here)
     case .alias(let alias):
-      log.error("unresolved alias '\(alias.anchor)'", keyPath: keyPath, location: here)
+      log.error(unresolvedAlias(alias), keyPath: keyPath, location: here)
       return nil
     }
   }

@@ -40,9 +40,9 @@ import Testing
     #expect(loadError(path)?.contains("not UTF-8 text") == true)
   }
 
-  @Test func aliasBomb() {
-    let dir = TemporaryDirectory()
-    var text = "a: &a [x, x, x, x, x, x, x, x, x]\n"
+  /// Twelve levels of nine aliases each, 9^13 values if expanded; `first` is the first line.
+  static func aliasBomb(first: String = "a: &a [x, x, x, x, x, x, x, x, x]") -> String {
+    var text = first + "\n"
     var previous = "a"
     for level in 1...12 {
       text +=
@@ -50,9 +50,44 @@ import Testing
         + Array(repeating: "*\(previous)", count: 9).joined(separator: ", ") + "]\n"
       previous = "l\(level)"
     }
+    return text
+  }
+
+  /// Refused where the budget of values runs out (4 per byte + 100,000), found without building
+  /// the values before it.
+  @Test func aliasBomb() {
+    let dir = TemporaryDirectory()
+    let path = dir.write("bomb.yaml", Self.aliasBomb())
     let start = Date()
-    #expect(loadError(dir.write("bomb.yaml", text))?.contains("too many values") == true)
-    #expect(Date().timeIntervalSince(start) < 5, "refused quickly")
+    let message = loadError(path)
+    #expect(Date().timeIntervalSince(start) < 0.5, "refused quickly")
+    #expect(
+      message
+        == "\(path):1:23: error: l5[0][3][7][1][7][5]: the document expands to too many values"
+        + " (aliases expanding it many times over?)")
+  }
+
+  /// A mapping key that is an alias of the bomb: the YAML parser's check for duplicate keys
+  /// would hash all 9^13 values of it.
+  @Test func aliasBombAsKey() {
+    let dir = TemporaryDirectory()
+    let path = dir.write("keybomb.yaml", Self.aliasBomb() + "k: { *l12 : 1, *l11 : 2 }\n")
+    let start = Date()
+    let message = loadError(path)
+    #expect(Date().timeIntervalSince(start) < 0.5, "refused quickly")
+    #expect(message == "\(path):14:6: error: k: mapping keys must be plain names")
+  }
+
+  /// A duplicate key that the bomb copies a million times is reported once, where it is written.
+  @Test func aliasBombOfDuplicateKeys() {
+    let dir = TemporaryDirectory()
+    let path = dir.write("dupbomb.yaml", Self.aliasBomb(first: "a: &a {1: x, \"1\": y}"))
+    let start = Date()
+    let message = loadError(path) ?? ""
+    #expect(Date().timeIntervalSince(start) < 0.5, "refused quickly")
+    #expect(
+      message.components(separatedBy: "duplicate key '1'").count == 2, "\(message.prefix(500))")
+    #expect(message.contains("the document expands to too many values"))
   }
 
   @Test func deepFlowNesting() {
