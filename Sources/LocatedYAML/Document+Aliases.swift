@@ -107,18 +107,8 @@ extension Document {
     _ node: Node, keyPath: KeyPath, file: String, depth: Int, budget: inout Int,
     log: DiagnosticLog, memo: inout ExpansionMemo
   ) -> Bool {
-    budget -= 1
-    guard budget >= 0 else {
-      if budget == -1 {
-        log.error(tooManyValues, keyPath: keyPath, location: location(node.mark, file: file))
-      }
-      return false
-    }
-    guard depth <= Limits.maxDepth else {
-      log.error(
-        tooDeep, keyPath: keyPath, location: location(node.mark, file: file))
-      return false
-    }
+    guard admit(node, keyPath: keyPath, file: file, depth: depth, budget: &budget, log: log)
+    else { return false }
     /// Steps over `child` when `convert` would build all of it without reaching a limit.
     func skipped(_ child: Node) -> Bool {
       let part = expansion(of: child, memo: &memo)

@@ -297,20 +297,30 @@ public enum Document {
     SourceLocation(file: file, line: mark?.line ?? 0, column: mark?.column ?? 0)
   }
 
-  static func convert(
+  /// Counts `node` against the value budget and checks its depth, reporting the first value
+  /// past the budget (once) or a node too deep; false when the walk must stop there.
+  static func admit(
     _ node: Node, keyPath: KeyPath, file: String, depth: Int, budget: inout Int, log: DiagnosticLog
-  ) -> DocumentNode? {
+  ) -> Bool {
     budget -= 1
     guard budget >= 0 else {
       if budget == -1 {
         log.error(tooManyValues, keyPath: keyPath, location: location(node.mark, file: file))
       }
-      return nil
+      return false
     }
     guard depth <= Limits.maxDepth else {
       log.error(tooDeep, keyPath: keyPath, location: location(node.mark, file: file))
-      return nil
+      return false
     }
+    return true
+  }
+
+  static func convert(
+    _ node: Node, keyPath: KeyPath, file: String, depth: Int, budget: inout Int, log: DiagnosticLog
+  ) -> DocumentNode? {
+    guard admit(node, keyPath: keyPath, file: file, depth: depth, budget: &budget, log: log)
+    else { return nil }
     let here = location(node.mark, file: file)
     switch node {
     case .scalar(let scalar):

@@ -51,14 +51,7 @@ extension RunResult {
   }
 
   func groupCompute(_ entity: String, _ months: [Int]) -> Double? {
-    if let series = compute[entity] { return months.reduce(0) { $0 + series[$1] } }
-    guard let group = buyerGroups.first(where: { $0.id == entity }) else { return nil }
-    var sum = 0.0
-    for b in group.range {
-      let series = compute[buyerIds[b]]!
-      for t in months { sum += series[t] }
-    }
-    return sum
+    groupSum(compute, entity, months)
   }
 
   /// Calendar years the run covers, in order.
