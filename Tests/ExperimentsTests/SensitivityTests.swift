@@ -1,4 +1,5 @@
 import Foundation
+import Randomness
 import Testing
 
 @testable import Experiments
@@ -159,5 +160,45 @@ import Testing
 
   @Test func midRanksShareTies() {
     #expect(RankCorrelationRanking.ranks([10, 20, 20, 5]) == [2, 3.5, 3.5, 1])
+  }
+
+  /// The one-pass ranks of a bootstrap sample equal sorting the sample's values, ties (from a
+  /// grid, and from points drawn more than once) included.
+  @Test func sampleRanksEqualSortingTheSample() {
+    var generator = SplitMix64(seed: 11)
+    for trial in 0..<50 {
+      let n = 3 + trial % 17
+      let levels = 1 + trial % 5
+      let values = (0..<n).map { _ in Double(generator.next() % UInt64(levels)) * 0.5 }
+      let column = RankCorrelationRanking.SortedColumn(values)
+      let sample = (0..<n).map { _ in Int(generator.next() % UInt64(n)) }
+      var copies = [Int](repeating: 0, count: n)
+      for i in sample { copies[i] += 1 }
+      let fast = column.sampleRanks(sample, copies: copies)
+      let sorted = RankCorrelationRanking.ranks(sample.map { values[$0] })
+      #expect(zip(fast, sorted).allSatisfy { abs($0 - $1) < 1e-12 }, "trial \(trial)")
+    }
+  }
+
+  /// The bootstrap interval equals the one computed by ranking every resample from scratch.
+  @Test func bootstrapMatchesRankingEachResample() {
+    let grid = (0..<30).map { i in [Double(i % 5), Double(i / 5) * 0.25] }
+    let y = grid.map { $0[0] * 2 - $0[1] * $0[1] + Double(Int($0[0]) % 2) }
+    let ranking = RankCorrelationRanking(points: grid, outcome: y, resamples: 300, seed: 4)
+    var generator = SplitMix64(seed: 4)
+    let all = Array(grid.indices)
+    var draws: [[Double]] = [[], []]
+    for _ in 0..<300 {
+      let sample = all.map { _ in Int(generator.next() % UInt64(grid.count)) }
+      let rho = RankCorrelationRanking.spearman(grid, y, sample, dimensions: 2)
+      for j in 0..<2 { draws[j].append(rho[j]) }
+    }
+    for j in 0..<2 {
+      let reference = SobolIndices.percentileInterval(draws[j], fallback: 0)
+      let interval = ranking.entries[j].interval
+      #expect(abs(interval.lowerBound - reference.lowerBound) < 1e-12, "x\(j + 1)")
+      #expect(abs(interval.upperBound - reference.upperBound) < 1e-12, "x\(j + 1)")
+      #expect(interval.upperBound - interval.lowerBound > 0.01)
+    }
   }
 }

@@ -63,7 +63,10 @@ import Testing
     defer { try? FileManager.default.removeItem(at: folder) }
     let path = try makeSweepDatabase(
       "print", design: .grid, vary: ["x1=-1..1:13", "x2=0..1:19"], series: false, folder: folder)
-    let document = try SweepReportSource(path: path).makeDocument()
+    // What is printed is the subject here, not the bootstrap intervals: few resamples suffice.
+    var options = SweepReportOptions()
+    options.bootstrapResamples = 50
+    let document = try SweepReportSource(path: path, options: options).makeDocument()
     let table = try #require(document.tables.first { $0.id == "outcomes-by-point" })
     #expect(table.rows.count == 247)
     let html = folder.appendingPathComponent("report.html")

@@ -30,10 +30,25 @@ public struct RankCorrelationRanking: Sendable {
     let estimate = Self.spearman(points, outcome, all, dimensions: dimensions)
     var draws = [[Double]](repeating: [], count: dimensions)
     if points.count > 2 {
+      let finite = outcome.allSatisfy(\.isFinite) && points.allSatisfy { $0.allSatisfy(\.isFinite) }
+      let columns =
+        finite
+        ? (0..<dimensions).map { j in SortedColumn(points.map { $0[j] }) } : []
+      let outcomeColumn = finite ? SortedColumn(outcome) : nil
+      var copies = [Int](repeating: 0, count: points.count)
       for _ in 0..<resamples {
         let sample = all.map { _ in Int(generator.next() % UInt64(points.count)) }
-        let rho = Self.spearman(points, outcome, sample, dimensions: dimensions)
-        for j in 0..<dimensions { draws[j].append(rho[j]) }
+        guard let outcomeColumn else {
+          let rho = Self.spearman(points, outcome, sample, dimensions: dimensions)
+          for j in 0..<dimensions { draws[j].append(rho[j]) }
+          continue
+        }
+        for i in copies.indices { copies[i] = 0 }
+        for i in sample { copies[i] += 1 }
+        let y = outcomeColumn.sampleRanks(sample, copies: copies)
+        for j in 0..<dimensions {
+          draws[j].append(Self.pearson(columns[j].sampleRanks(sample, copies: copies), y))
+        }
       }
     }
     entries = (0..<dimensions).map { j in
@@ -65,6 +80,50 @@ public struct RankCorrelationRanking: Sendable {
       start = end + 1
     }
     return result
+  }
+
+  /// One column of finite values sorted once, so that the mid-ranks of a bootstrap sample need no
+  /// sort of their own. A sample is a multiset of points; with c_i copies of point i, the values
+  /// equal to v_i occupy positions s…s+t−1 of the sorted sample, where s counts the copies of
+  /// smaller values and t those of v_i's tie group, and each gets the mid-rank (s + (s+t−1))/2 + 1:
+  /// the same number `ranks` gives for the sample's values, computed in one pass in O(n).
+  struct SortedColumn {
+    /// Point indices in increasing order of value.
+    let order: [Int]
+    /// For each position in `order`, one past the last position holding the same value.
+    let tieGroupEnd: [Int]
+
+    init(_ values: [Double]) {
+      order = values.indices.sorted { values[$0] < values[$1] }
+      var ends = [Int](repeating: 0, count: order.count)
+      var start = 0
+      while start < order.count {
+        var end = start + 1
+        while end < order.count && values[order[end]] == values[order[start]] { end += 1 }
+        for k in start..<end { ends[k] = end }
+        start = end
+      }
+      tieGroupEnd = ends
+    }
+
+    /// Mid-ranks of `values[sample[s]]` for each s, where `copies[i]` counts i in `sample`.
+    func sampleRanks(_ sample: [Int], copies: [Int]) -> [Double] {
+      var rankOfPoint = [Double](repeating: 0, count: order.count)
+      var before = 0
+      var position = 0
+      while position < order.count {
+        let end = tieGroupEnd[position]
+        var tied = 0
+        for k in position..<end { tied += copies[order[k]] }
+        if tied > 0 {
+          let rank = Double(before + (before + tied - 1)) / 2 + 1
+          for k in position..<end { rankOfPoint[order[k]] = rank }
+        }
+        before += tied
+        position = end
+      }
+      return sample.map { rankOfPoint[$0] }
+    }
   }
 
   /// Pearson correlation; 0 when either side is constant.

@@ -107,7 +107,7 @@ public struct BarChart: Sendable {
     }
     if groups.count > 1 {
       var y = top + 6
-      for (g, group) in groups.enumerated() {
+      for g in groups.indices {
         svg.rect(plotRight + 16, y - 6, 22, 12, fill: Palette.color(g))
         svg.text(legend[g], x: plotRight + 46, y: y + 4, size: 11)
         y += 20
