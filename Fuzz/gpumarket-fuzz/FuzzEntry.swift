@@ -11,25 +11,44 @@
     _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32
   ) -> Int32
 
-  /// The executable's entry point (SwiftPM links `main` to it): picks the target, then hands
-  /// over to libFuzzer's driver, which parses the fuzzer's own flags.
-  @_cdecl("gpumarket_fuzz_main")
-  public func fuzzMain(
-    _ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?
-  ) -> Int32 {
+  /// Picks the target named by `GPUMARKET_FUZZ_TARGET`; exits with status 2 when it names none.
+  private func selectTarget() {
     let name = ProcessInfo.processInfo.environment["GPUMARKET_FUZZ_TARGET"] ?? ""
     guard let target = FuzzTarget(rawValue: name) else {
       let names = FuzzTarget.allCases.map(\.rawValue).joined(separator: ", ")
       FileHandle.standardError.write(Data("set GPUMARKET_FUZZ_TARGET to one of: \(names)\n".utf8))
-      return 2
+      exit(2)
     }
     selectedTarget = target
+  }
+
+  /// The executable's entry point where SwiftPM links `main` to it (optimized builds): picks the
+  /// target, then hands over to libFuzzer's driver, which parses the fuzzer's own flags.
+  @_cdecl("gpumarket_fuzz_main")
+  public func fuzzMain(
+    _ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?
+  ) -> Int32 {
+    selectTarget()
     var count = argc
     var arguments = argv
-    return runFuzzerDriver(&count, &arguments) { data, size in
-      selectedTarget.run(UnsafeBufferPointer(start: data, count: size))
-      return 0
-    }
+    return runFuzzerDriver(&count, &arguments) { data, size in fuzzOneInput(data, size) }
+  }
+
+  /// Where libFuzzer's own `main` is linked instead (debug builds), it calls these two.
+  @_cdecl("LLVMFuzzerInitialize")
+  public func fuzzInitialize(
+    _ argc: UnsafeMutablePointer<Int32>?,
+    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>?
+  ) -> Int32 {
+    selectTarget()
+    return 0
+  }
+
+  /// One input: runs the selected target on it (libFuzzer's `LLVMFuzzerTestOneInput`).
+  @_cdecl("LLVMFuzzerTestOneInput")
+  public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
+    selectedTarget.run(UnsafeBufferPointer(start: data, count: size))
+    return 0
   }
 #else
   import Foundation
