@@ -8,8 +8,16 @@ struct CLIRunner {
     var stderr: String
   }
 
-  /// The products directory: where the test bundle and the executable are built.
+  /// The executable under test: `$GPUMARKET_BIN` when set (`scripts/test` points it at the
+  /// release build users run), else the one built beside the test bundle in the products
+  /// directory.
   static let executable: URL = {
+    if let path = ProcessInfo.processInfo.environment["GPUMARKET_BIN"], !path.isEmpty {
+      guard FileManager.default.isExecutableFile(atPath: path) else {
+        fatalError("GPUMARKET_BIN is \(path), which is not an executable file")
+      }
+      return URL(fileURLWithPath: path)
+    }
     var directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
     // Linux runs the test binary `gpumarketPackageTests.xctest` from the products directory.
     for _ in 0..<4 {

@@ -4,14 +4,8 @@ import Testing
 
 /// End-to-end tests of `gpumarket sweep` and `gpumarket report` through the built binary.
 @Suite(.serialized) struct SweepCommandTests {
-  /// The built `gpumarket` executable, next to the test bundle.
-  static var binary: URL {
-    var folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-    if !FileManager.default.fileExists(atPath: folder.appendingPathComponent("gpumarket").path) {
-      folder = Bundle.main.bundleURL
-    }
-    return folder.appendingPathComponent("gpumarket")
-  }
+  /// The executable under test (see `CLIRunner.executable`).
+  static var binary: URL { CLIRunner.executable }
 
   static func folder(_ name: String) -> URL {
     let url = FileManager.default.temporaryDirectory
