@@ -91,7 +91,8 @@ public final class ExplorerApp: Sendable {
 
   func decode<T: Decodable>(_ type: T.Type, _ body: [UInt8]) -> Result<T, ExplorerResponse> {
     do {
-      return .success(try JSONDecoder().decode(T.self, from: Data(body.isEmpty ? Array("{}".utf8) : body)))
+      return .success(
+        try JSONDecoder().decode(T.self, from: Data(body.isEmpty ? Array("{}".utf8) : body)))
     } catch {
       return .failure(
         ExplorerResponse.error(
@@ -115,7 +116,8 @@ public final class ExplorerApp: Sendable {
   }
 
   private static func path(_ context: DecodingError.Context) -> String {
-    context.codingPath.isEmpty ? "(root)" : context.codingPath.map(\.stringValue).joined(separator: ".")
+    context.codingPath.isEmpty
+      ? "(root)" : context.codingPath.map(\.stringValue).joined(separator: ".")
   }
 
   func run(_ body: [UInt8]) async -> ExplorerResponse {
@@ -155,7 +157,8 @@ public final class ExplorerApp: Sendable {
   }
 
   static func late(_ seconds: Double) -> ExplorerResponse {
-    .error(503, "the run took longer than \(seconds) s; it is finished in the background and dropped")
+    .error(
+      503, "the run took longer than \(seconds) s; it is finished in the background and dropped")
   }
 
   // MARK: - Bounded work

@@ -43,9 +43,9 @@ public final class ExplorerModel: Sendable {
   }
 
   /// Reads the scenario at `path` (as `gpumarket run` does) and runs it once.
-  public init(scenarioPath path: String, source: String, limits: ExplorerLimits = .init()) throws(
-    StartError
-  ) {
+  public init(scenarioPath path: String, source: String, limits: ExplorerLimits = .init())
+    throws(StartError)
+  {
     let outcome = ScenarioLoader.check(path: path, overrideTexts: [])
     guard let document = outcome.document, let scenario = outcome.scenario else {
       throw StartError(description: DiagnosticsError(outcome.diagnostics).description)
@@ -61,6 +61,21 @@ public final class ExplorerModel: Sendable {
     self.scenario = scenario
     self.limits = limits
     knobs = Knobs.preferred(in: document)
+  }
+
+  private init(copying other: ExplorerModel, limits: ExplorerLimits) {
+    scenarioPath = other.scenarioPath
+    scenarioSource = other.scenarioSource
+    document = other.document
+    scenario = other.scenario
+    baseline = other.baseline
+    knobs = other.knobs
+    self.limits = limits
+  }
+
+  /// The same scenario and baseline run under other limits (nothing is re-run).
+  public func with(limits: ExplorerLimits) -> ExplorerModel {
+    ExplorerModel(copying: self, limits: limits)
   }
 
   /// What checking and running a set of overrides gave.

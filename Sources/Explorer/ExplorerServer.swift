@@ -67,20 +67,31 @@ public final class ExplorerServer: Sendable {
   struct Handler: HTTPHandler {
     let app: ExplorerApp
 
+    /// Largest oversized body read (and dropped) before answering 413, bytes.
+    static let maxDrainedBytes = 16 * 1024 * 1024
+
     func handleRequest(_ request: HTTPRequest) async throws -> HTTPResponse {
       let limit = app.model.limits.maxBodyBytes
-      if let length = request.headers[.contentLength].flatMap({ Int($0) }), length > limit {
+      if let length = request.headers[.contentLength].flatMap({ Int($0) }),
+        length > Self.maxDrainedBytes
+      {
         return Self.response(ExplorerApp.tooLarge(limit), close: true)
       }
+      // The body is read to its end even when it is too large (and dropped past the limit), up
+      // to `maxDrainedBytes`, so that the connection stays in step: unread bytes would be
+      // parsed as the next request.
       var body: [UInt8] = []
+      var total = 0
       do {
         for try await chunk in request.bodySequence {
-          body += chunk
-          if body.count > limit { return Self.response(ExplorerApp.tooLarge(limit), close: true) }
+          total += chunk.count
+          if total <= limit { body += chunk }
+          if total > Self.maxDrainedBytes { break }
         }
       } catch {
         return Self.response(.error(400, "the request body could not be read"), close: true)
       }
+      if total > limit { return Self.response(ExplorerApp.tooLarge(limit), close: true) }
       let answer = await app.respond(
         method: request.method.rawValue, path: request.path, body: body)
       return Self.response(answer, close: false)

@@ -22,26 +22,29 @@ public enum RunCharts {
   public static func charts(_ run: RunResult, against base: RunResult) -> [Chart] {
     let tenor = run.forwardTenorsMonths.firstIndex(of: forwardTenorMonths) ?? 0
     let buyers = Array(run.buyerIds[0..<run.namedBuyerCount])
-    let specs: [(id: String, title: String, unit: String, ids: [String], scale: Double,
-      series: (RunResult, String) -> [Double]?)] = [
-      ("price", "Spot price per chip", "$/GPU-hour", run.chipIds, 1, { $0.spotPrice[$1] }),
-      (
-        "forward", "\(forwardTenorMonths)-month forward price per chip", "$/GPU-hour",
-        run.chipIds, 1,
-        { r, chip in
-          guard let curve = r.forward[chip], tenor < curve.count else { return nil }
-          return curve[tenor]
-        }
-      ),
-      (
-        "compute", "Compute per buyer", "million H100e GPU-hours per month", buyers, 1e-6,
-        { $0.compute[$1] }
-      ),
-      (
-        "installed", "Installed capacity per provider", "thousand H100e", run.providerIds, 1e-3,
-        { $0.installedH100e[$1] }
-      ),
-    ]
+    let specs:
+      [(
+        id: String, title: String, unit: String, ids: [String], scale: Double,
+        series: (RunResult, String) -> [Double]?
+      )] = [
+        ("price", "Spot price per chip", "$/GPU-hour", run.chipIds, 1, { $0.spotPrice[$1] }),
+        (
+          "forward", "\(forwardTenorMonths)-month forward price per chip", "$/GPU-hour",
+          run.chipIds, 1,
+          { r, chip in
+            guard let curve = r.forward[chip], tenor < curve.count else { return nil }
+            return curve[tenor]
+          }
+        ),
+        (
+          "compute", "Compute per buyer", "million H100e GPU-hours per month", buyers, 1e-6,
+          { $0.compute[$1] }
+        ),
+        (
+          "installed", "Installed capacity per provider", "thousand H100e", run.providerIds, 1e-3,
+          { $0.installedH100e[$1] }
+        ),
+      ]
     var charts: [Chart] = []
     for spec in specs {
       let rows = spec.ids.compactMap { id in spec.series(run, id).map { (id, $0) } }

@@ -48,7 +48,8 @@ struct TCOBody: Encodable {
       self.chip = chip?.id ?? ""
       count = 1000
       let first = max(scenario.start.index, chip?.available.index ?? scenario.start.index)
-      purchase = YearMonth(index: min(first, scenario.start.index + scenario.months - 1))
+      purchase =
+        YearMonth(index: min(first, scenario.start.index + scenario.months - 1))
         .description
       lifeMonths = Int((scenario.market.contracts.lifeYears * 12).rounded())
       powerUSDPerKWh = TCOValuation.specDefault(ScenarioFields.provider, "powerUSDPerKWh")
@@ -130,12 +131,14 @@ enum TCOValuation {
     guard let chip = scenario.chips.first(where: { $0.id == request.chip }) else {
       let hint = NameSuggestion.hint(for: request.chip, among: scenario.chips.map(\.id))
       return .failure(
-        .error(400, "no chip '\(request.chip)' in \(scenario.name)" + (hint.map { " (\($0))" } ?? "")))
+        .error(
+          400, "no chip '\(request.chip)' in \(scenario.name)" + (hint.map { " (\($0))" } ?? "")))
     }
     let purchase = YearMonth(request.purchase)!
     guard purchase >= chip.available else {
       return .failure(
-        .error(400, "\(chip.id) is first available in \(chip.available), after \(request.purchase)"))
+        .error(400, "\(chip.id) is first available in \(chip.available), after \(request.purchase)")
+      )
     }
     let offset = purchase.index - scenario.start.index
     guard offset >= 0, offset < scenario.months else {
@@ -149,7 +152,8 @@ enum TCOValuation {
     let fleet = Fleet(
       count: request.count, capitalUSDPerChip: chip.capitalUSD, kWPerChip: chip.kWPerChip,
       pue: specDefault(ScenarioFields.site, "pue"),
-      powerUSDPerKWh: request.powerUSDPerKWh ?? specDefault(ScenarioFields.provider, "powerUSDPerKWh"),
+      powerUSDPerKWh: request.powerUSDPerKWh
+        ?? specDefault(ScenarioFields.provider, "powerUSDPerKWh"),
       opsUSDPerGPUHour: specDefault(ScenarioFields.provider, "opsUSDPerGPUHour"),
       discountRatePerYear: request.rate ?? contracts.costOfCapital,
       lifeMonths: request.lifeMonths ?? Int((contracts.lifeYears * 12).rounded()),
@@ -198,7 +202,8 @@ enum TCOValuation {
           availability: scenario.market.availability, monthsWithinHorizon: withinHorizon))
     }
     if replicates == 1 {
-      notes.append("One replicate: no interval (ask for replicates, with demand noise on, for one).")
+      notes.append(
+        "One replicate: no interval (ask for replicates, with demand noise on, for one).")
     } else if values.allSatisfy({ $0 == values[0] }) {
       notes.append(
         "All replicates gave the same values: the scenario draws no random numbers (set "

@@ -89,7 +89,7 @@ struct ExploreCommand: ParsableCommand {
       source.setEventHandler {
         outcome.stopRequested()
         Task {
-          await server.stop()
+          await server.stop(timeout: 1)
           finished.signal()
         }
       }
