@@ -98,7 +98,8 @@ public enum Knobs {
     func walk(_ node: DocumentNode) {
       guard paths.count < limit else { return }
       switch node.value {
-      case .mapping(let entries): entries.forEach { walk($0.node) }
+      case .mapping(let entries):
+        for entry in entries { walk(entry.node) }
       case .sequence(let items): items.forEach(walk)
       case .scalar(let text, quoted: false):
         if Double(text) != nil { paths.append(node.keyPath.description) }

@@ -97,7 +97,7 @@ struct ExploreCommand: ParsableCommand {
       sources.append(source)
     }
     finished.wait()
-    sources.forEach { $0.cancel() }
+    for source in sources { source.cancel() }
     if let error = outcome.failure {
       printError("error: could not serve on \(host):\(port): \(error)")
       throw ExitStatus.serverFailed
