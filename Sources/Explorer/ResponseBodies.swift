@@ -96,6 +96,8 @@ struct RunBody: Encodable {
 
   /// How many changes are listed.
   static let changeCount = 15
+  /// Smallest magnitude (in the figure's unit) a figure needs to be listed among the changes.
+  static let materialSize = 1e-3
 
   init(
     model: ExplorerModel, result: RunResult, scenario: Scenario, document: DocumentNode,
@@ -112,7 +114,11 @@ struct RunBody: Encodable {
     }
     changes = Array(
       result.summary.map { Figure(name: $0.name, value: $0.value, baseline: base[$0.name]) }
-        .filter { ($0.relative ?? 0) != 0 }
+        .filter { figure in
+          // Figures near zero in both runs (idle hours of 1e-12) would top any relative list.
+          let size = max(abs(figure.value ?? 0), abs(figure.baseline ?? 0))
+          return (figure.relative ?? 0) != 0 && size >= Self.materialSize
+        }
         .sorted { abs($0.relative!) > abs($1.relative!) }
         .prefix(Self.changeCount))
     charts = RunCharts.charts(result, against: model.baseline)
