@@ -23,7 +23,7 @@ struct GPUMarket: ParsableCommand {
         "gpumarket sweep baseline-2026 --vary market.sigma=4,8 --out sigma.sqlite",
         "gpumarket report sigma.sqlite --out sigma.md",
         "gpumarket clear examples/market-small.json",
-        "gpumarket explore baseline-2026 --port 8600",
+        "gpumarket explore baseline-2026 --port 0",
       ]),
     version: Provenance.toolVersion,
     subcommands: [

@@ -30,9 +30,8 @@ struct ExploreCommand: ParsableCommand {
       lists the routes.
       """,
       examples: [
-        "gpumarket explore",
-        "gpumarket explore hbm-tight --port 8601",
-        "gpumarket explore my-scenario.yaml --port 0",
+        "gpumarket explore --port 0",
+        "gpumarket explore hbm-tight --port 0 --host 127.0.0.1",
       ])
   )
 
