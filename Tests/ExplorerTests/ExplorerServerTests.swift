@@ -38,7 +38,7 @@ import Testing
   static func start(_ model: ExplorerModel = model) async throws -> (ExplorerServer, String) {
     let server = try ExplorerServer(app: ExplorerApp(model: model), host: "127.0.0.1", port: 0)
     Task { try await server.run() }
-    let port = try await server.waitUntilListening()
+    let port = try await server.waitUntilListening(timeout: 120)
     #expect(port != 0)
     return (server, server.url(port: port))
   }
@@ -46,13 +46,13 @@ import Testing
   @Test func pageAndScenario() async throws {
     let (server, url) = try await Self.start()
     defer { Task { await server.stop(timeout: 0) } }
-    let page = try HTTP.request("GET", url)
+    let page = try await HTTP.request("GET", url)
     #expect(page.status == 200)
     #expect(page.contentType.hasPrefix("text/html"))
     #expect(page.text.contains("<script>"))
     // Self-contained: nothing is fetched from another origin.
     #expect(!page.text.contains("http://") && !page.text.contains("https://"))
-    let info = try HTTP.request("GET", url + "api/scenario").json
+    let info = try await HTTP.request("GET", url + "api/scenario").json
     #expect(info["name"] as? String == "short")
     let knobs = try #require(info["knobs"] as? [[String: Any]])
     let sigma = try #require(knobs.first { $0["path"] as? String == "market.sigma" })
@@ -65,7 +65,7 @@ import Testing
   @Test func runAndCompare() async throws {
     let (server, url) = try await Self.start()
     defer { Task { await server.stop(timeout: 0) } }
-    let reply = try HTTP.post(url + "api/run", json: ["overrides": ["market.sigma=4"]])
+    let reply = try await HTTP.post(url + "api/run", json: ["overrides": ["market.sigma=4"]])
     #expect(reply.status == 200, "\(reply.text.prefix(300))")
     let body = reply.json
     let charts = try #require(body["charts"] as? [[String: Any]])
@@ -98,21 +98,22 @@ import Testing
     let (server, url) = try await Self.start()
     defer { Task { await server.stop(timeout: 0) } }
     for overrides in [["market.sigma=120", "market.sgma=3"], ["nonsense"]] {
-      let reply = try HTTP.post(url + "api/run", json: ["overrides": overrides])
+      let reply = try await HTTP.post(url + "api/run", json: ["overrides": overrides])
       #expect(reply.status == 400)
       let diagnostics = try #require(reply.json["diagnostics"] as? [String])
       let cli = ScenarioLoader.check(path: Self.scenarioPath, overrideTexts: overrides)
       #expect(!diagnostics.isEmpty)
       #expect(diagnostics == cli.diagnostics.map(\.description))
     }
-    let typo = try HTTP.post(url + "api/run", json: ["overrides": ["market.sgma=3"]])
+    let typo = try await HTTP.post(url + "api/run", json: ["overrides": ["market.sgma=3"]])
     let hints = try #require(typo.json["diagnostics"] as? [String])
     #expect(hints.contains { $0.contains("did you mean 'sigma'") })
     // Not JSON, wrong shape, wrong method, unknown route.
-    #expect(try HTTP.request("POST", url + "api/run", body: Data("{".utf8)).status == 400)
-    #expect(try HTTP.post(url + "api/run", json: ["overrides": "market.sigma=3"]).status == 400)
-    #expect(try HTTP.request("GET", url + "api/run").status == 405)
-    let missing = try HTTP.request("GET", url + "no/such/route")
+    #expect(try await HTTP.request("POST", url + "api/run", body: Data("{".utf8)).status == 400)
+    #expect(
+      try await HTTP.post(url + "api/run", json: ["overrides": "market.sigma=3"]).status == 400)
+    #expect(try await HTTP.request("GET", url + "api/run").status == 405)
+    let missing = try await HTTP.request("GET", url + "no/such/route")
     #expect(missing.status == 404)
     #expect((missing.json["error"] as? String)?.contains("no route") == true)
   }
@@ -125,7 +126,7 @@ import Testing
     let request =
       "POST /api/run HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
       + "Content-Length: \(body.utf8.count)\r\n\r\n" + body
-    let answer = try RawHTTP.exchange(port: port, Array(request.utf8))
+    let answer = try await RawHTTP.exchange(port: port, Array(request.utf8))
     #expect(answer.hasPrefix("HTTP/1.1 413"), "\(answer.prefix(200))")
     // A body without a stated length (chunked) is cut off at the same limit.
     let chunk = String(repeating: "y", count: 40 * 1024)
@@ -133,10 +134,10 @@ import Testing
     let chunked =
       "POST /api/run HTTP/1.1\r\nHost: 127.0.0.1\r\nTransfer-Encoding: chunked\r\n\r\n"
       + "\(size)\r\n\(chunk)\r\n\(size)\r\n\(chunk)\r\n0\r\n\r\n"
-    let cut = try RawHTTP.exchange(port: port, Array(chunked.utf8))
+    let cut = try await RawHTTP.exchange(port: port, Array(chunked.utf8))
     #expect(cut.hasPrefix("HTTP/1.1 413"), "\(cut.prefix(200))")
     // The server still answers afterwards.
-    #expect(try HTTP.request("GET", url + "api/scenario").status == 200)
+    #expect(try await HTTP.request("GET", url + "api/scenario").status == 200)
   }
 
   @Test func busyAndLateAre503() async throws {
@@ -144,7 +145,7 @@ import Testing
     none.maxConcurrentRuns = 0
     let (busy, busyURL) = try await Self.start(Self.model.with(limits: none))
     defer { Task { await busy.stop(timeout: 0) } }
-    let refused = try HTTP.post(busyURL + "api/run", json: ["overrides": [String]()])
+    let refused = try await HTTP.post(busyURL + "api/run", json: ["overrides": [String]()])
     #expect(refused.status == 503)
     #expect((refused.json["error"] as? String)?.contains("busy") == true)
 
@@ -152,7 +153,7 @@ import Testing
     short.runTimeLimitSeconds = 0.000_001
     let (late, lateURL) = try await Self.start(Self.model.with(limits: short))
     defer { Task { await late.stop(timeout: 0) } }
-    let slow = try HTTP.post(lateURL + "api/run", json: ["overrides": [String]()])
+    let slow = try await HTTP.post(lateURL + "api/run", json: ["overrides": [String]()])
     #expect(slow.status == 503)
     #expect((slow.json["error"] as? String)?.contains("longer than") == true)
   }
@@ -162,7 +163,7 @@ import Testing
     small.maxBuyerMonths = 100
     let (server, url) = try await Self.start(Self.model.with(limits: small))
     defer { Task { await server.stop(timeout: 0) } }
-    let reply = try HTTP.post(url + "api/run", json: ["overrides": ["horizon.months=36"]])
+    let reply = try await HTTP.post(url + "api/run", json: ["overrides": ["horizon.months=36"]])
     #expect(reply.status == 400, "\(reply.text)")
     #expect((reply.json["error"] as? String)?.contains("buyer-months") == true)
   }
@@ -170,7 +171,7 @@ import Testing
   @Test func tcoPanel() async throws {
     let (server, url) = try await Self.start()
     defer { Task { await server.stop(timeout: 0) } }
-    let reply = try HTTP.post(
+    let reply = try await HTTP.post(
       url + "api/tco",
       json: [
         "chip": "h100", "count": 1000, "purchase": "2024-03", "lifeMonths": 6,
@@ -184,11 +185,11 @@ import Testing
     let breakEven = try #require(quantities.first { $0["key"] as? String == "breakEvenRent" })
     #expect(((breakEven["mean"] as? Double) ?? 0) > 0)
 
-    let wrongChip = try HTTP.post(
+    let wrongChip = try await HTTP.post(
       url + "api/tco", json: ["chip": "h10", "count": 1000, "purchase": "2024-03"])
     #expect(wrongChip.status == 400)
     #expect((wrongChip.json["error"] as? String)?.contains("h100") == true)
-    let wrongRate = try HTTP.post(
+    let wrongRate = try await HTTP.post(
       url + "api/tco", json: ["chip": "h100", "count": 1000, "purchase": "2024-03", "rate": 3])
     #expect(wrongRate.status == 400)
   }

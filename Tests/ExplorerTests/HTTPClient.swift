@@ -21,35 +21,35 @@ enum HTTP {
     var description: String
   }
 
+  /// One request; the test's task waits without holding a thread of the cooperative pool, which
+  /// the server under test needs.
   static func request(
-    _ method: String, _ url: String, body: Data? = nil, timeout: TimeInterval = 60
-  ) throws -> Reply {
+    _ method: String, _ url: String, body: Data? = nil, timeout: TimeInterval = 120
+  ) async throws -> Reply {
     var request = URLRequest(url: URL(string: url)!, timeoutInterval: timeout)
     request.httpMethod = method
     if let body {
       request.httpBody = body
       request.setValue("application/json", forHTTPHeaderField: "Content-Type")
     }
-    nonisolated(unsafe) var outcome: Result<Reply, any Error> = .failure(
-      Failure(description: "no answer"))
-    let done = DispatchSemaphore(value: 0)
-    URLSession.shared.dataTask(with: request) { data, response, error in
-      if let error {
-        outcome = .failure(error)
-      } else if let http = response as? HTTPURLResponse {
-        outcome = .success(
-          Reply(
-            status: http.statusCode, body: data ?? Data(),
-            contentType: http.value(forHTTPHeaderField: "Content-Type") ?? ""))
-      }
-      done.signal()
-    }.resume()
-    done.wait()
-    return try outcome.get()
+    return try await withCheckedThrowingContinuation { continuation in
+      URLSession.shared.dataTask(with: request) { data, response, error in
+        if let error {
+          continuation.resume(throwing: error)
+        } else if let http = response as? HTTPURLResponse {
+          continuation.resume(
+            returning: Reply(
+              status: http.statusCode, body: data ?? Data(),
+              contentType: http.value(forHTTPHeaderField: "Content-Type") ?? ""))
+        } else {
+          continuation.resume(throwing: Failure(description: "no HTTP answer"))
+        }
+      }.resume()
+    }
   }
 
-  static func post(_ url: String, json: Any) throws -> Reply {
-    try request("POST", url, body: try JSONSerialization.data(withJSONObject: json))
+  static func post(_ url: String, json: Any) async throws -> Reply {
+    try await request("POST", url, body: try JSONSerialization.data(withJSONObject: json))
   }
 }
 
@@ -58,7 +58,18 @@ enum HTTP {
 enum RawHTTP {
   /// Connects to 127.0.0.1:`port`, sends `bytes`, and returns what the server sent until it
   /// closed the connection or `timeout` seconds passed.
-  static func exchange(port: UInt16, _ bytes: [UInt8], timeout: Int = 10) throws -> String {
+  static func exchange(port: UInt16, _ bytes: [UInt8], timeout: Int = 60) async throws -> String {
+    try await withCheckedThrowingContinuation { continuation in
+      DispatchQueue.global().async {
+        continuation.resume(
+          with: Result { try blockingExchange(port: port, bytes, timeout: timeout) })
+      }
+    }
+  }
+
+  private static func blockingExchange(port: UInt16, _ bytes: [UInt8], timeout: Int) throws
+    -> String
+  {
     let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
     guard fd >= 0 else { throw HTTP.Failure(description: "socket failed") }
     defer { close(fd) }

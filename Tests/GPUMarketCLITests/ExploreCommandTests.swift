@@ -140,6 +140,9 @@ final class Explore {
   @discardableResult func stop() -> Int32 {
     if let status { return status }
     if process.isRunning { kill(process.processIdentifier, SIGTERM) }
+    let deadline = Date().addingTimeInterval(30)
+    while process.isRunning, Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+    if process.isRunning { kill(process.processIdentifier, SIGKILL) }
     process.waitUntilExit()
     status = process.terminationStatus
     return process.terminationStatus

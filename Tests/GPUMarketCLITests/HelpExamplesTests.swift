@@ -119,6 +119,9 @@ import Testing
       line.append(byte)
     }
     if process.isRunning { kill(process.processIdentifier, SIGTERM) }
+    let deadline = Date().addingTimeInterval(30)
+    while process.isRunning, Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+    if process.isRunning { kill(process.processIdentifier, SIGKILL) }
     process.waitUntilExit()
     return (String(decoding: line, as: UTF8.self), process.terminationStatus)
   }

@@ -62,6 +62,24 @@ struct ExploreCommand: ParsableCommand {
     }
     let outcome = ServeOutcome()
     let finished = DispatchSemaphore(value: 0)
+    // Signals are handled before the server starts, so that one sent as soon as the URL is
+    // printed is not lost.
+    var sources: [any DispatchSourceSignal] = []
+    for number in [SIGINT, SIGTERM] {
+      signal(number, SIG_IGN)
+      let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+      source.setEventHandler {
+        outcome.stopRequested()
+        Task {
+          await server.stop(timeout: 1)
+          finished.signal()
+        }
+        // However long the connections take to close, the process ends soon after.
+        DispatchQueue.global().asyncAfter(deadline: .now() + 3) { finished.signal() }
+      }
+      source.resume()
+      sources.append(source)
+    }
     Task {
       do {
         try await server.run()
@@ -80,20 +98,6 @@ struct ExploreCommand: ParsableCommand {
         outcome.fail(error)
         finished.signal()
       }
-    }
-    var sources: [any DispatchSourceSignal] = []
-    for number in [SIGINT, SIGTERM] {
-      signal(number, SIG_IGN)
-      let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-      source.setEventHandler {
-        outcome.stopRequested()
-        Task {
-          await server.stop(timeout: 1)
-          finished.signal()
-        }
-      }
-      source.resume()
-      sources.append(source)
     }
     finished.wait()
     for source in sources { source.cancel() }
