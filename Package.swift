@@ -13,6 +13,7 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
     .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+    .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
   ],
   targets: [
     // MARK: - Implementation details
@@ -60,13 +61,22 @@ let package = Package(
       dependencies: ["Experiments", "ScenarioFormat", "Simulation", "LocatedYAML"]
     ),
 
+    /// `gpumarket explore`: a local HTTP server with one page for what-if runs of a scenario.
+    .target(
+      name: "Explorer",
+      dependencies: [
+        "Simulation", "ScenarioFormat", "LocatedYAML", "Reports", "Experiments",
+        .product(name: "FlyingFox", package: "FlyingFox"),
+      ]
+    ),
+
     // MARK: - Executables
 
     .executableTarget(
       name: "gpumarket",
       dependencies: [
         "MarketClearing", "Simulation", "ScenarioFormat", "Experiments", "Reports", "ScenarioExperiments",
-        "SafeIO", "LocatedYAML", "JSONWriting",
+        "SafeIO", "LocatedYAML", "JSONWriting", "Explorer",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -74,7 +84,7 @@ let package = Package(
       name: "gpumarket-bench",
       dependencies: [
         "LinearAlgebra", "MarketClearing", "Simulation", "ScenarioFormat", "Experiments",
-        "ScenarioExperiments", "Randomness", "LocatedYAML", "Reports",
+        "ScenarioExperiments", "Randomness", "LocatedYAML", "Reports", "Explorer",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       path: "Benchmarks/gpumarket-bench"
@@ -100,6 +110,7 @@ let package = Package(
     .testTarget(
       name: "ExperimentsTests", dependencies: ["Experiments", "Randomness", "LocatedYAML"],
       exclude: ["BrokenSweeps"]),
+    .testTarget(name: "ExplorerTests", dependencies: ["Explorer", "Simulation", "ScenarioFormat"]),
     .testTarget(name: "ReportsTests", dependencies: ["Reports", "Experiments", "JSONWriting"], exclude: ["Golden"]),
     .testTarget(
       name: "PropertyTests",

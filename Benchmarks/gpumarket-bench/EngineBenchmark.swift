@@ -21,7 +21,7 @@ struct EngineBenchmark: ParsableCommand {
   @Option(help: "Timed runs per figure (the median is reported).")
   var repeats = 5
 
-  @Option(help: "Buyer counts for the scaling table.")
+  @Option(help: "Buyer counts for the scaling table (none: skip it).")
   var buyers: [Int] = [1_000, 10_000, 100_000]
 
   @Option(help: "Write the figures into this results file, between the engine markers.")
@@ -83,14 +83,42 @@ struct EngineBenchmark: ParsableCommand {
       print(lines.last!)
     }
     lines.append("")
+    lines.append(
+      "`gpumarket explore` (docs/explore.md): `POST /api/run` on baseline-2026 over loopback, one "
+        + "connection per request, from the first byte sent to the last byte of the answer "
+        + "(checking the overrides, the run, eight SVG charts and the JSON, about 100 KB); load "
+        + "average at the time \(Self.loadAverage()):")
+    lines.append("")
+    lines.append("| request | ms (median) | ms (fastest) |")
+    lines.append("|---|---:|---:|")
+    let requests = [
+      ("explore request, baseline-2026 unmodified", #"{"overrides":[]}"#),
+      ("explore request, baseline-2026 --set market.sigma=6", #"{"overrides":["market.sigma=6"]}"#),
+    ]
+    let timings = try ExploreRequest.measure(
+      scenarioPath: "\(scenarios)/baseline-2026.yaml", bodies: requests.map(\.1), repeats: repeats)
+    for ((label, _), timing) in zip(requests, timings) {
+      lines.append(
+        "| \(label) | " + String(format: "%.1f", timing.median) + " | "
+          + String(format: "%.1f", timing.fastest) + " |")
+      print(lines.last!)
+    }
+    lines.append("")
     let measured = { (x: Double?) in x.map { String(format: "%.1f ms", $0) } ?? "not measured" }
     lines.append(
       "Targets: the baseline runs in under 20 ms (\(measured(baselineMS))); a 10,000-buyer month "
-        + "clears in under 100 ms (\(measured(tenThousandMonthMS)) per month on average).")
+        + "clears in under 100 ms (\(measured(tenThousandMonthMS)) per month on average); an "
+        + "explore request answers in under 100 ms (\(measured(timings.first?.median)) median).")
     print(lines.last!)
     if let write {
       try replaceSection(in: write, with: lines.joined(separator: "\n"))
     }
+  }
+
+  /// `/proc/loadavg`'s first three fields (1, 5 and 15 minutes).
+  static func loadAverage() -> String {
+    let text = (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8)) ?? ""
+    return text.split(separator: " ").prefix(3).joined(separator: " ")
   }
 
   private func load(_ path: String, overrides: [String] = []) throws -> Scenario {

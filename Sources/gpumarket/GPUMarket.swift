@@ -23,13 +23,14 @@ struct GPUMarket: ParsableCommand {
         "gpumarket sweep baseline-2026 --vary market.sigma=4,8 --out sigma.sqlite",
         "gpumarket report sigma.sqlite --out sigma.md",
         "gpumarket clear examples/market-small.json",
+        "gpumarket explore baseline-2026 --port 0",
       ]),
     version: Provenance.toolVersion,
     subcommands: [
       ClearCommand.self, RunCommand.self, ValidateCommand.self, ScenariosCommand.self,
       SchemaCommand.self,
       SweepCommand.self, MergeCommand.self, ReportCommand.self, CompareCommand.self,
-      ExportCommand.self, TCOCommand.self,
+      ExportCommand.self, TCOCommand.self, ExploreCommand.self,
     ]
   )
 

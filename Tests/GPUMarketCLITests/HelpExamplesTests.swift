@@ -6,7 +6,7 @@ import Testing
 @Suite struct HelpExamplesTests {
   static let commands = [
     "clear", "run", "validate", "scenarios", "schema", "sweep", "merge", "report", "compare",
-    "export", "tco",
+    "export", "tco", "explore",
   ]
 
   /// The example command lines of `help`: under EXAMPLES:, each line that starts with
@@ -85,9 +85,45 @@ import Testing
       at: CLIRunner.packageRoot.appendingPathComponent("examples"),
       to: folder.appendingPathComponent("examples"))
     for example in examples {
-      let result = try CLIRunner.run(Array(Self.words(example).dropFirst()), in: folder)
+      let arguments = Array(Self.words(example).dropFirst())
+      if arguments.first == "explore" {
+        // A server: it must print its URL, then stop with status 0 on SIGTERM.
+        let (url, status) = try Self.startAndStop(arguments, in: folder)
+        #expect(url.hasPrefix("http://"), "\(example) printed \(url)")
+        #expect(status == 0, "\(example) stopped with \(status)")
+        continue
+      }
+      let result = try CLIRunner.run(arguments, in: folder)
       #expect(result.status == 0, "\(example): \(result.stderr)")
     }
+  }
+
+  /// Starts gpumarket with `arguments`, reads its first line, sends SIGTERM; the line and the
+  /// exit status.
+  static func startAndStop(_ arguments: [String], in folder: URL) throws -> (String, Int32) {
+    let process = Process()
+    process.executableURL = CLIRunner.executable
+    process.arguments = arguments
+    process.currentDirectoryURL = folder
+    var environment = ProcessInfo.processInfo.environment
+    environment["GPUMARKET_SCENARIOS"] =
+      CLIRunner.packageRoot.appendingPathComponent("scenarios")
+      .path
+    process.environment = environment
+    let out = Pipe()
+    process.standardOutput = out
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    var line: [UInt8] = []
+    while let byte = out.fileHandleForReading.readData(ofLength: 1).first, byte != 0x0A {
+      line.append(byte)
+    }
+    if process.isRunning { kill(process.processIdentifier, SIGTERM) }
+    let deadline = Date().addingTimeInterval(30)
+    while process.isRunning, Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+    if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+    process.waitUntilExit()
+    return (String(decoding: line, as: UTF8.self), process.terminationStatus)
   }
 
   @Test func wordsHonourSingleQuotes() {

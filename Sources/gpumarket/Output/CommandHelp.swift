@@ -15,9 +15,10 @@ enum CommandHelp {
       5,
       "run, compare, tco: a run stopped on a violated invariant (month, entity and numbers on stderr)"
     ),
+    (6, "explore: the server could not listen on the address (in use, or not an address)"),
     (64, "bad command-line usage"),
     (74, "an output file, folder or database could not be written"),
-    (130, "interrupted (Ctrl-C); a sweep keeps the runs it stored"),
+    (130, "interrupted (Ctrl-C); a sweep keeps the runs it stored (explore stops with 0)"),
   ]
 
   /// The exit-status table as help text.

@@ -1,0 +1,90 @@
+import Foundation
+import Reports
+import Simulation
+
+/// The charts of a what-if run, drawn as SVG by the report code: spot and forward prices, compute
+/// per buyer and installed capacity, each with its difference from the unmodified scenario.
+public enum RunCharts {
+  /// A chart as the page shows it.
+  public struct Chart: Sendable, Encodable {
+    public var id: String
+    public var title: String
+    public var svg: String
+  }
+
+  /// Tenor of the forward price chart, months.
+  public static let forwardTenorMonths = 12
+  /// Most lines in a chart (the largest by total).
+  public static let maxLines = 8
+
+  /// Every chart of `run` against `base` (two runs of the same scenario's entities, possibly with
+  /// different horizons: differences are drawn over the months both have).
+  public static func charts(_ run: RunResult, against base: RunResult) -> [Chart] {
+    let tenor = run.forwardTenorsMonths.firstIndex(of: forwardTenorMonths) ?? 0
+    let buyers = Array(run.buyerIds[0..<run.namedBuyerCount])
+    let specs:
+      [(
+        id: String, title: String, unit: String, ids: [String], scale: Double,
+        series: (RunResult, String) -> [Double]?
+      )] = [
+        ("price", "Spot price per chip", "$/GPU-hour", run.chipIds, 1, { $0.spotPrice[$1] }),
+        (
+          "forward", "\(forwardTenorMonths)-month forward price per chip", "$/GPU-hour",
+          run.chipIds, 1,
+          { r, chip in
+            guard let curve = r.forward[chip], tenor < curve.count else { return nil }
+            return curve[tenor]
+          }
+        ),
+        (
+          "compute", "Compute per buyer", "million H100e GPU-hours per month", buyers, 1e-6,
+          { $0.compute[$1] }
+        ),
+        (
+          "installed", "Installed capacity per provider", "thousand H100e", run.providerIds, 1e-3,
+          { $0.installedH100e[$1] }
+        ),
+      ]
+    var charts: [Chart] = []
+    for spec in specs {
+      let rows = spec.ids.compactMap { id in spec.series(run, id).map { (id, $0) } }
+      let largest = rows.sorted { total($0.1) > total($1.1) }.prefix(maxLines)
+      let shown = spec.ids.filter { id in largest.contains { $0.0 == id } }
+      var chart = XYChart(title: spec.title, xLabel: "month", yLabel: spec.unit)
+      chart.xTicks = XYChart.monthTicks(run.months)
+      chart.lines = shown.map { id in
+        line(id, spec.series(run, id) ?? [], scale: spec.scale)
+      }
+      chart.logarithmic = LogAxis.auto.logarithmic(chart.lines)
+      chart.width = 620
+      chart.height = 340
+      charts.append(Chart(id: spec.id, title: spec.title, svg: chart.svg()))
+
+      var difference = XYChart(
+        title: spec.title + ": what-if minus scenario", xLabel: "month", yLabel: spec.unit)
+      difference.xTicks = XYChart.monthTicks(run.months)
+      difference.lines = shown.map { id in
+        let mine = spec.series(run, id) ?? []
+        let theirs = spec.series(base, id) ?? []
+        let values = mine.indices.map { t in t < theirs.count ? mine[t] - theirs[t] : .nan }
+        return line(id, values, scale: spec.scale)
+      }
+      difference.width = 620
+      difference.height = 340
+      charts.append(
+        Chart(
+          id: spec.id + "-difference", title: difference.title, svg: difference.svg()))
+    }
+    return charts
+  }
+
+  private static func line(_ name: String, _ values: [Double], scale: Double) -> XYChart.Line {
+    XYChart.Line(
+      name: name,
+      points: values.enumerated().map { (x: Double($0.offset), y: $0.element * scale) })
+  }
+
+  private static func total(_ values: [Double]) -> Double {
+    values.reduce(0) { $0 + ($1.isFinite ? abs($1) : 0) }
+  }
+}
