@@ -14,6 +14,17 @@ import Testing
     #expect(host.stderr.contains("--host"))
   }
 
+  /// A second server on a port the first one holds stops with status 6, naming the address.
+  @Test func portInUseIsRefused() throws {
+    let first = try Explore.start()
+    defer { first.stop() }
+    let port = try #require(first.url.split(separator: ":").last?.split(separator: "/").first)
+    let second = try CLIRunner.run(["explore", "--port", String(port)])
+    #expect(second.status == 6, "\(second.stderr)")
+    #expect(second.stderr.contains("127.0.0.1:\(port)"), "\(second.stderr)")
+    #expect(first.stop() == 0)
+  }
+
   @Test func sliderRedrawsWhatRunSays() throws {
     guard let driverPath = Self.onPath("chromedriver"),
       let browserPath = Self.onPath("chromium") ?? Self.onPath("chromium-browser")

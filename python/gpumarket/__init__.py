@@ -28,6 +28,7 @@ from .errors import (
     OutputError,
     RunsFailedError,
     RunStoppedError,
+    ServerError,
     UsageError,
 )
 from .run import RunResult, read_run_folder, run
@@ -54,6 +55,7 @@ __all__ = [
     "NotConvergedError",
     "EquilibriumViolatedError",
     "RunStoppedError",
+    "ServerError",
     "UsageError",
     "OutputError",
     "InterruptedRunError",

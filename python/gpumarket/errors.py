@@ -22,6 +22,7 @@ __all__ = [
     "NotConvergedError",
     "EquilibriumViolatedError",
     "RunStoppedError",
+    "ServerError",
     "UsageError",
     "OutputError",
     "InterruptedRunError",
@@ -164,6 +165,13 @@ class RunStoppedError(GpumarketError):
     meaning = "a run stopped on a violated invariant"
 
 
+class ServerError(GpumarketError, OSError):
+    """Status 6: explore: the server could not listen on the address (in use, or not one)."""
+
+    exit_status = 6
+    meaning = "the server could not listen on the address"
+
+
 class UsageError(GpumarketError, ValueError):
     """Status 64: bad command-line usage (an option or value the command does not take)."""
 
@@ -194,6 +202,7 @@ EXIT_STATUSES: Dict[int, Type[GpumarketError]] = {
         NotConvergedError,
         EquilibriumViolatedError,
         RunStoppedError,
+        ServerError,
         UsageError,
         OutputError,
         InterruptedRunError,
