@@ -70,6 +70,10 @@ let package = Package(
       ]
     ),
 
+    /// HTTP to 127.0.0.1 over a plain socket and a WebDriver client on it (chromedriver): for
+    /// the explorer's tests and benchmark.
+    .target(name: "LoopbackHTTP"),
+
     // MARK: - Executables
 
     .executableTarget(
@@ -84,7 +88,7 @@ let package = Package(
       name: "gpumarket-bench",
       dependencies: [
         "LinearAlgebra", "MarketClearing", "Simulation", "ScenarioFormat", "Experiments",
-        "ScenarioExperiments", "Randomness", "LocatedYAML", "Reports", "Explorer",
+        "ScenarioExperiments", "Randomness", "LocatedYAML", "Reports", "Explorer", "LoopbackHTTP",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       path: "Benchmarks/gpumarket-bench"
@@ -105,12 +109,14 @@ let package = Package(
       dependencies: ["ScenarioFormat", "LocatedYAML", "MarketClearing", "Simulation"],
       exclude: ["Broken"]),
     .testTarget(
-      name: "GPUMarketCLITests", dependencies: ["gpumarket", "Experiments", "ScenarioExperiments", "LocatedYAML"]),
+      name: "GPUMarketCLITests",
+      dependencies: ["gpumarket", "Experiments", "ScenarioExperiments", "LocatedYAML", "LoopbackHTTP"]),
     .testTarget(name: "SimulationTests", dependencies: ["Simulation", "ScenarioFormat"]),
     .testTarget(
       name: "ExperimentsTests", dependencies: ["Experiments", "Randomness", "LocatedYAML"],
       exclude: ["BrokenSweeps"]),
-    .testTarget(name: "ExplorerTests", dependencies: ["Explorer", "Simulation", "ScenarioFormat"]),
+    .testTarget(
+      name: "ExplorerTests", dependencies: ["Explorer", "Simulation", "ScenarioFormat", "LoopbackHTTP"]),
     .testTarget(name: "ReportsTests", dependencies: ["Reports", "Experiments", "JSONWriting"], exclude: ["Golden"]),
     .testTarget(
       name: "PropertyTests",

@@ -1,5 +1,6 @@
 import Explorer
 import Foundation
+import LoopbackHTTP
 
 /// Request-to-response time of `POST /api/run` on the explorer (docs/explore.md): a server on a
 /// free loopback port, requests sent one at a time over a fresh connection each, timed from the
@@ -59,42 +60,7 @@ enum ExploreRequest {
 
   /// Sends `bytes` and reads the answer to the end of its stated length; returns its status line.
   static func exchange(port: UInt16, _ bytes: [UInt8]) throws -> String {
-    let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-    guard fd >= 0 else { throw Failure(description: "socket failed") }
-    defer { close(fd) }
-    var address = sockaddr_in()
-    address.sin_family = sa_family_t(AF_INET)
-    address.sin_port = port.bigEndian
-    address.sin_addr.s_addr = inet_addr("127.0.0.1")
-    let connected = withUnsafePointer(to: &address) {
-      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-        connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
-      }
-    }
-    guard connected == 0 else { throw Failure(description: "connect failed") }
-    var sent = 0
-    while sent < bytes.count {
-      let n = bytes[sent...].withUnsafeBytes {
-        send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL))
-      }
-      guard n > 0 else { throw Failure(description: "send failed") }
-      sent += n
-    }
-    var answer: [UInt8] = []
-    var buffer = [UInt8](repeating: 0, count: 1 << 16)
-    let separator = Array("\r\n\r\n".utf8)
-    var expected: Int?
-    while expected.map({ answer.count < $0 }) ?? true {
-      let n = recv(fd, &buffer, buffer.count, 0)
-      if n <= 0 { break }
-      answer += buffer[0..<n]
-      if expected == nil, let end = answer.firstRange(of: separator) {
-        let head = String(decoding: answer[..<end.lowerBound], as: UTF8.self).lowercased()
-        let length = head.split(separator: "\r\n").first { $0.hasPrefix("content-length:") }
-          .flatMap { Int($0.dropFirst(15).trimmingCharacters(in: .whitespaces)) }
-        expected = length.map { end.upperBound + $0 } ?? Int.max
-      }
-    }
+    let answer = try LoopbackHTTP.exchange(port: port, bytes)
     return String(decoding: answer.prefix(40), as: UTF8.self)
   }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import LoopbackHTTP
 
 #if canImport(FoundationNetworking)
   import FoundationNetworking
@@ -56,49 +57,17 @@ enum HTTP {
 /// Raw HTTP/1.1 over a socket, for requests URLSession will not send as written (a body the
 /// server refuses before reading it).
 enum RawHTTP {
-  /// Connects to 127.0.0.1:`port`, sends `bytes`, and returns what the server sent until it
-  /// closed the connection or `timeout` seconds passed.
+  /// Sends `bytes` to 127.0.0.1:`port` off the cooperative pool and returns the answer as text.
   static func exchange(port: UInt16, _ bytes: [UInt8], timeout: Int = 60) async throws -> String {
     try await withCheckedThrowingContinuation { continuation in
       DispatchQueue.global().async {
         continuation.resume(
-          with: Result { try blockingExchange(port: port, bytes, timeout: timeout) })
+          with: Result {
+            String(
+              decoding: try LoopbackHTTP.exchange(port: port, bytes, timeoutSeconds: timeout),
+              as: UTF8.self)
+          })
       }
     }
-  }
-
-  private static func blockingExchange(port: UInt16, _ bytes: [UInt8], timeout: Int) throws
-    -> String
-  {
-    let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-    guard fd >= 0 else { throw HTTP.Failure(description: "socket failed") }
-    defer { close(fd) }
-    var seconds = timeval(tv_sec: timeout, tv_usec: 0)
-    setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &seconds, socklen_t(MemoryLayout<timeval>.size))
-    var address = sockaddr_in()
-    address.sin_family = sa_family_t(AF_INET)
-    address.sin_port = port.bigEndian
-    address.sin_addr.s_addr = inet_addr("127.0.0.1")
-    let connected = withUnsafePointer(to: &address) {
-      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-        connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
-      }
-    }
-    guard connected == 0 else { throw HTTP.Failure(description: "connect failed") }
-    // The server may answer and close before reading everything: a failed send is expected.
-    _ = bytes.withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
-    var answer: [UInt8] = []
-    var buffer = [UInt8](repeating: 0, count: 4096)
-    while true {
-      let n = recv(fd, &buffer, buffer.count, 0)
-      if n <= 0 { break }
-      answer += buffer[0..<n]
-      if let text = String(bytes: answer, encoding: .utf8), text.contains("\r\n\r\n"),
-        text.contains("}")
-      {
-        break
-      }
-    }
-    return String(decoding: answer, as: UTF8.self)
   }
 }
