@@ -172,9 +172,7 @@ enum TCOValuation {
     }
     let replicates = request.replicates ?? 1
     let base = scenario.defaultSeed
-    let seeds = (0..<replicates).map { k in
-      replicates == 1 ? base : SeedDerivation.seed(base: base, point: 0, replicate: k)
-    }
+    let seeds = SeedDerivation.replicateSeeds(base: base, count: replicates)
     var values: [FleetValue] = []
     for seed in seeds {
       let result: RunResult
@@ -209,19 +207,12 @@ enum TCOValuation {
         "All replicates gave the same values: the scenario draws no random numbers (set "
           + "randomness.demandNoise above 0).")
     }
-    let quantities: [(String, String, String, (FleetValue) -> Double)] = [
-      ("npvOwned", "NPV owned, hours sold on the market", "USD", \.npvOwned),
-      ("rentCost", "cost of renting the same hours", "USD", \.rentCost),
-      ("ownAdvantage", "owning's advantage over renting", "USD", \.ownAdvantage),
-      ("breakEvenRent", "break-even rental price", "$/GPU-hour", \.breakEvenRentUSDPerGPUHour),
-      ("breakEvenSale", "break-even sale price", "$/GPU-hour", \.breakEvenSaleUSDPerGPUHour),
-      ("meanPrice", "mean price over the life", "$/GPU-hour", \.meanPriceUSDPerGPUHour),
-    ]
-    let rows = quantities.map { key, label, unit, read in
-      let statistics = SampleStatistics(values.map(read))
+    let rows = FleetValue.quantities.map { quantity in
+      let statistics = SampleStatistics(values.map(quantity.read))
       let interval = values.count > 1 ? statistics.confidenceInterval() : nil
       return TCOBody.Quantity(
-        key: key, label: label, unit: unit, mean: Optional(statistics.mean).finite,
+        key: quantity.key, label: quantity.label, unit: quantity.unit,
+        mean: Optional(statistics.mean).finite,
         low: interval.map(\.lowerBound), high: interval.map(\.upperBound))
     }
     let selling: String

@@ -20,6 +20,13 @@ public enum SeedDerivation {
     return SplitMix64.mix(stage1 &+ golden &* UInt64(replicate + 1))
   }
 
+  /// The seeds of `count` replicates of one scenario, as `gpumarket compare`, `tco` and the
+  /// explorer run them: `base` itself for one, else ``seed(base:point:replicate:)`` at point 0
+  /// for each k, the same for every scenario run from `base` (common random numbers).
+  public static func replicateSeeds(base: UInt64, count: Int) -> [UInt64] {
+    (0..<count).map { k in count == 1 ? base : seed(base: base, point: 0, replicate: k) }
+  }
+
   /// A seed for a named auxiliary stream (for example the random design's sampler), kept apart
   /// from run seeds by hashing the stream name into the derivation.
   public static func seed(base: UInt64, stream: String) -> UInt64 {

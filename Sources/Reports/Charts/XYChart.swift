@@ -1,3 +1,4 @@
+import Experiments
 import Foundation
 
 /// A line and scatter chart in SVG: lines with optional shaded bands (for example a replicate
@@ -21,6 +22,22 @@ public struct XYChart: Sendable {
       self.points = points
       self.band = band
       self.outerBand = outerBand
+    }
+
+    /// A fan from values per month per replicate (`byMonth[t][k]`): the median line with the
+    /// 50% band (quartiles) and the 90% band (5th to 95th percentile); non-finite values are
+    /// left out.
+    public init(fan byMonth: [[Double]], name: String) {
+      var median: [(x: Double, y: Double)] = []
+      var inner: [(low: Double, high: Double)] = []
+      var outer: [(low: Double, high: Double)] = []
+      for (t, values) in byMonth.enumerated() {
+        let sorted = values.filter(\.isFinite).sorted()
+        median.append((Double(t), Quantile.of(sorted: sorted, 0.5)))
+        inner.append((Quantile.of(sorted: sorted, 0.25), Quantile.of(sorted: sorted, 0.75)))
+        outer.append((Quantile.of(sorted: sorted, 0.05), Quantile.of(sorted: sorted, 0.95)))
+      }
+      self.init(name: name, points: median, band: inner, outerBand: outer)
     }
   }
 

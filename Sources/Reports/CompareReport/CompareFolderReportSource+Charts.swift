@@ -43,7 +43,7 @@ extension CompareFolderReportSource {
     var chart = XYChart(
       title: "\(name) in \(label)", xLabel: "month", yLabel: unitLabel(name))
     chart.xTicks = XYChart.monthTicks(data.months)
-    chart.lines = [Self.fanLine(cleaned, name: "")]
+    chart.lines = [XYChart.Line(fan: cleaned, name: "")]
     chart.logarithmic = options.logAxis.logarithmic(chart.lines)
     chart.markers = (data.events[label] ?? []).compactMap { event in
       data.months.firstIndex(of: event.month).map {
@@ -73,7 +73,7 @@ extension CompareFolderReportSource {
     var chart = XYChart(
       title: "\(name): \(label) − \(reference)", xLabel: "month", yLabel: unitLabel(name))
     chart.xTicks = XYChart.monthTicks(data.months)
-    chart.lines = [Self.fanLine(differences, name: "")]
+    chart.lines = [XYChart.Line(fan: differences, name: "")]
     chart.logarithmic = options.logAxis.logarithmic(chart.lines)
     // Events both scenarios share say nothing about the difference: mark the others only.
     let key = { (event: (month: String, label: String)) in event.month + " " + event.label }
@@ -95,20 +95,6 @@ extension CompareFolderReportSource {
         + "median, 50% and 90% bands of the paired differences; dashed lines mark the events "
         + "the two scenarios do not share.",
       svg: chart.svg())
-  }
-
-  /// A median line with quartile and 5–95% bands from values per month per replicate.
-  static func fanLine(_ byMonth: [[Double]], name: String) -> XYChart.Line {
-    var median: [(x: Double, y: Double)] = []
-    var inner: [(low: Double, high: Double)] = []
-    var outer: [(low: Double, high: Double)] = []
-    for (t, values) in byMonth.enumerated() {
-      let sorted = values.filter(\.isFinite).sorted()
-      median.append((Double(t), Quantile.of(sorted: sorted, 0.5)))
-      inner.append((Quantile.of(sorted: sorted, 0.25), Quantile.of(sorted: sorted, 0.75)))
-      outer.append((Quantile.of(sorted: sorted, 0.05), Quantile.of(sorted: sorted, 0.95)))
-    }
-    return XYChart.Line(name: name, points: median, band: inner, outerBand: outer)
   }
 
   /// A price of 0 before a chip's first sale means no market yet: those months become missing.

@@ -148,8 +148,9 @@ extension SweepReportSource.Context {
       for item in kept where !item.months.isEmpty {
         if item.months.count > months.count { months = item.months }
         let label = String(item.name.dropFirst(group.prefix.count + 1))
-        var line = CompareFolderReportSource.fanLine(
-          item.values, name: label.isEmpty ? item.name : label)
+        var line = XYChart.Line(
+          fan:
+            item.values, name: label.isEmpty ? item.name : label)
         if kept.count > 1 {
           line.band = []
           line.outerBand = []

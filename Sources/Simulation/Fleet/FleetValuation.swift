@@ -154,6 +154,45 @@ public struct FleetValue: Sendable, Equatable {
   }
 }
 
+extension FleetValue {
+  /// One reported quantity of a valuation.
+  public struct Quantity: Sendable {
+    /// Its name in JSON (`gpumarket tco --format json`, the explorer's `/api/tco`).
+    public var key: String
+    public var label: String
+    public var unit: String
+    public var read: @Sendable (FleetValue) -> Double
+  }
+
+  /// The quantities `gpumarket tco` and the explorer's TCO panel report, in their order.
+  public static let quantities: [Quantity] = [
+    Quantity(key: "npvOwned", label: "NPV owned, hours sold on the market", unit: "USD") {
+      $0.npvOwned
+    },
+    Quantity(key: "revenue", label: "revenue", unit: "USD") { $0.revenue },
+    Quantity(
+      key: "revenueBeyondHorizon", label: "revenue after the scenario's horizon", unit: "USD"
+    ) { $0.revenueBeyondHorizon },
+    Quantity(key: "capital", label: "capital", unit: "USD") { $0.capital },
+    Quantity(key: "runningCost", label: "power and operations", unit: "USD") { $0.runningCost },
+    Quantity(key: "rentCost", label: "cost of renting the same hours", unit: "USD") {
+      $0.rentCost
+    },
+    Quantity(key: "ownAdvantage", label: "owning's advantage over renting", unit: "USD") {
+      $0.ownAdvantage
+    },
+    Quantity(key: "meanPrice", label: "mean price over the life", unit: "$/GPU-hour") {
+      $0.meanPriceUSDPerGPUHour
+    },
+    Quantity(key: "breakEvenRent", label: "break-even rental price", unit: "$/GPU-hour") {
+      $0.breakEvenRentUSDPerGPUHour
+    },
+    Quantity(key: "breakEvenSale", label: "break-even sale price", unit: "$/GPU-hour") {
+      $0.breakEvenSaleUSDPerGPUHour
+    },
+  ]
+}
+
 extension FleetPricePath {
   /// Why a run cannot value a fleet.
   public enum Problem: Error, Equatable, CustomStringConvertible {

@@ -24,26 +24,6 @@ struct TCOReport {
   /// in the market (those hours earn nothing).
   let monthsWithoutMarket: Int
 
-  /// Each reported quantity: key (JSON), label, unit, and how to read it from a value.
-  static var quantities: [(key: String, label: String, unit: String, value: (FleetValue) -> Double)]
-  {
-    [
-      ("npvOwned", "NPV owned, hours sold on the market", "USD", \.npvOwned),
-      ("revenue", "revenue", "USD", \.revenue),
-      (
-        "revenueBeyondHorizon", "revenue after the scenario's horizon", "USD",
-        \.revenueBeyondHorizon
-      ),
-      ("capital", "capital", "USD", \.capital),
-      ("runningCost", "power and operations", "USD", \.runningCost),
-      ("rentCost", "cost of renting the same hours", "USD", \.rentCost),
-      ("ownAdvantage", "owning's advantage over renting", "USD", \.ownAdvantage),
-      ("meanPrice", "mean price over the life", "$/GPU-hour", \.meanPriceUSDPerGPUHour),
-      ("breakEvenRent", "break-even rental price", "$/GPU-hour", \.breakEvenRentUSDPerGPUHour),
-      ("breakEvenSale", "break-even sale price", "$/GPU-hour", \.breakEvenSaleUSDPerGPUHour),
-    ]
-  }
-
   var sellingText: String {
     switch fleet.selling {
     case .spot: return "spot"
@@ -53,8 +33,8 @@ struct TCOReport {
 
   /// The summary table: one row per quantity.
   var table: ReportTable {
-    let rows: [[ReportTable.Cell]] = Self.quantities.map { quantity in
-      let sample = values.map(quantity.value)
+    let rows: [[ReportTable.Cell]] = FleetValue.quantities.map { quantity in
+      let sample = values.map(quantity.read)
       let statistics = SampleStatistics(sample)
       let interval = statistics.confidenceInterval()
       let sorted = sample.sorted()
@@ -126,7 +106,7 @@ struct TCOReport {
       member("selling", JSONText.string(sellingText)),
     ]
     let summary = table.rows.enumerated().map { index, row in
-      let quantity = Self.quantities[index]
+      let quantity = FleetValue.quantities[index]
       let numbers = row.dropFirst(2).map { cell -> String in
         if case .number(let x) = cell { return JSONText.number(x) }
         return "null"
@@ -142,7 +122,7 @@ struct TCOReport {
     let replicates = zip(seeds, values).map { seed, value in
       "{"
         + ([member("seed", String(seed))]
-        + Self.quantities.map { member($0.key, JSONText.number($0.value(value))) })
+        + FleetValue.quantities.map { member($0.key, JSONText.number($0.read(value))) })
         .joined(separator: ", ") + "}"
     }
     return "{" + terms.joined(separator: ", ") + ",\n \"summary\": [\n  "

@@ -13,9 +13,7 @@ struct CompareRuns {
   /// The seed of each of `replicates` replicates: `base` itself for one, else derived from
   /// (base, k), the same for every scenario (common random numbers).
   static func seeds(base: UInt64, replicates: Int) -> [UInt64] {
-    (0..<replicates).map { k in
-      replicates == 1 ? base : SeedDerivation.seed(base: base, point: 0, replicate: k)
-    }
+    SeedDerivation.replicateSeeds(base: base, count: replicates)
   }
 
   /// Runs by scenario, then replicate; the first failure (in scenario, replicate order) throws.
