@@ -33,6 +33,26 @@ public enum ScenarioLoader {
   /// report the same diagnostics for the same input: the `--set` texts (`key.path=value`), the
   /// file and its `extends` chain, the decoded scenario, and finally `Engine.check`.
   public static func check(path: String, overrideTexts: [String]) -> Outcome {
+    check(overrideTexts: overrideTexts, path: path) { overrides throws(DiagnosticsError) in
+      try Document.load(path: path, overrides: overrides)
+    }
+  }
+
+  /// `check` of the file at `path` already read into `document` (after `extends`, before any
+  /// override; what `Document.load(path:)` returns): the same outcome without reading or parsing
+  /// the files again.
+  public static func check(document: DocumentNode, path: String, overrideTexts: [String])
+    -> Outcome
+  {
+    check(overrideTexts: overrideTexts, path: path) { overrides throws(DiagnosticsError) in
+      try document.applying(overrides)
+    }
+  }
+
+  private static func check(
+    overrideTexts: [String], path: String,
+    merged: ([(KeyPath, String)]) throws(DiagnosticsError) -> DocumentNode
+  ) -> Outcome {
     var overrides: [(KeyPath, String)] = []
     var problems: [Diagnostic] = []
     for text in overrideTexts {
@@ -47,7 +67,7 @@ public enum ScenarioLoader {
     }
     let document: DocumentNode
     do {
-      document = try Document.load(path: path, overrides: overrides)
+      document = try merged(overrides)
     } catch {
       return Outcome(document: nil, scenario: nil, diagnostics: error.diagnostics)
     }
