@@ -116,7 +116,10 @@ let package = Package(
       name: "ExperimentsTests", dependencies: ["Experiments", "Randomness", "LocatedYAML"],
       exclude: ["BrokenSweeps"]),
     .testTarget(
-      name: "ExplorerTests", dependencies: ["Explorer", "Simulation", "ScenarioFormat", "LoopbackHTTP"]),
+      name: "ExplorerTests",
+      dependencies: [
+        "Explorer", "Simulation", "ScenarioFormat", "LoopbackHTTP", "Experiments", "LocatedYAML",
+      ]),
     .testTarget(name: "ReportsTests", dependencies: ["Reports", "Experiments", "JSONWriting"], exclude: ["Golden"]),
     .testTarget(
       name: "PropertyTests",

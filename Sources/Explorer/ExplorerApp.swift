@@ -87,6 +87,8 @@ public final class ExplorerApp: Sendable {
   struct RunRequest: Decodable {
     var overrides: [String]?
     var seed: UInt64?
+    /// Replicates to run (1...maxReplicates; default 1): more give fan charts when noise is on.
+    var replicates: Int?
   }
 
   func decode<T: Decodable>(_ type: T.Type, _ body: [UInt8]) -> Result<T, ExplorerResponse> {
@@ -130,9 +132,16 @@ public final class ExplorerApp: Sendable {
     guard overrides.count <= model.limits.maxOverrides else {
       return .error(400, "at most \(model.limits.maxOverrides) overrides, got \(overrides.count)")
     }
+    let replicates = request.replicates ?? 1
+    guard (1...model.limits.maxReplicates).contains(replicates) else {
+      return .error(
+        400, "replicates must be in 1...\(model.limits.maxReplicates), got \(replicates)")
+    }
     let model = self.model
     let started = DispatchTime.now().uptimeNanoseconds
-    let outcome = await bounded { model.run(overrides: overrides, seed: request.seed) }
+    let outcome = await bounded {
+      model.run(overrides: overrides, seed: request.seed, replicates: replicates)
+    }
     switch outcome {
     case .busy: return Self.busy(model.limits.maxConcurrentRuns)
     case .late: return Self.late(model.limits.runTimeLimitSeconds)
@@ -142,13 +151,13 @@ public final class ExplorerApp: Sendable {
         diagnostics: ExplorerModel.messages(diagnostics))
     case .done(.tooLarge(let reason)): return .error(400, reason)
     case .done(.stopped(let message)): return .error(422, "the run stopped: \(message)")
-    case .done(.ran(let result, let scenario, let document)):
+    case .done(.ran(let runs)):
       let milliseconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e6
       return .json(
         200,
         RunBody(
-          model: model, result: result, scenario: scenario, document: document,
-          overrides: overrides, seed: request.seed, milliseconds: milliseconds))
+          model: model, replicates: runs, overrides: overrides, seed: request.seed,
+          requested: replicates, milliseconds: milliseconds))
     }
   }
 
@@ -171,6 +180,10 @@ public final class ExplorerApp: Sendable {
     case late
   }
 
+  /// The queue time limits fire on: a serial queue of its own (overcommitting), so that runs
+  /// keeping every thread of the global pool busy cannot delay it.
+  static let deadlines = DispatchQueue(label: "gpumarket.explore.deadlines")
+
   /// Runs `work` on a thread of its own when a slot is free, waiting at most the time limit.
   func bounded<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> Bounded<T> {
     guard gate.enter() else { return .busy }
@@ -183,7 +196,7 @@ public final class ExplorerApp: Sendable {
         gate.leave()
         once.resume(.done(value))
       }
-      DispatchQueue.global().asyncAfter(deadline: .now() + limit) { once.resume(.late) }
+      Self.deadlines.asyncAfter(deadline: .now() + limit) { once.resume(.late) }
     }
   }
 }

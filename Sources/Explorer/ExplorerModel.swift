@@ -1,3 +1,4 @@
+import Experiments
 import Foundation
 import LocatedYAML
 import ScenarioFormat
@@ -16,7 +17,7 @@ public struct ExplorerLimits: Sendable {
   public var maxOverrides = 100
   /// Largest run, in buyers (named and generated) times months: the cost of a run grows with it.
   public var maxBuyerMonths = 1_000_000
-  /// Most replicates a TCO request may ask for.
+  /// Most replicates a run or TCO request may ask for.
   public var maxReplicates = 16
 
   public init() {}
@@ -36,6 +37,8 @@ public final class ExplorerModel: Sendable {
   /// The sliders offered.
   public let knobs: [Knob]
   public let limits: ExplorerLimits
+  /// Replicates of the unmodified scenario already run, by seed.
+  let baselineReplicates = ReplicateCache()
 
   /// Why the explorer cannot start.
   public struct StartError: Error, CustomStringConvertible {
@@ -93,22 +96,97 @@ public final class ExplorerModel: Sendable {
   /// Checks `overrides` (`key.path=value` texts) through the code `gpumarket run --set` uses,
   /// then runs the scenario at `seed` (default: the scenario's).
   public func run(overrides: [String], seed: UInt64? = nil) -> Outcome {
+    switch run(overrides: overrides, seed: seed, replicates: 1) {
+    case .ran(let replicates):
+      return .ran(replicates.runs[0], replicates.scenario, replicates.document)
+    case .invalid(let diagnostics): return .invalid(diagnostics)
+    case .tooLarge(let reason): return .tooLarge(reason)
+    case .stopped(let message): return .stopped(message)
+    }
+  }
+
+  /// The what-if and the unmodified scenario, each run at the same replicate seeds.
+  public struct Replicates: Sendable {
+    /// The what-if's runs, replicate k at `seeds[k]`.
+    public var runs: [RunResult]
+    /// The unmodified scenario's runs at the same seeds (common random numbers).
+    public var baselines: [RunResult]
+    public var seeds: [UInt64]
+    public var scenario: Scenario
+    public var document: DocumentNode
+    /// Whether either scenario draws random numbers; when neither does, one run stands for all
+    /// replicates and `runs` has one element.
+    public var drawsRandomNumbers: Bool
+  }
+
+  /// What checking and running replicates gave.
+  public enum ReplicateOutcome: Sendable {
+    case ran(Replicates)
+    case invalid([Diagnostic])
+    case tooLarge(String)
+    case stopped(String)
+  }
+
+  /// Checks `overrides` and runs the what-if at the seeds of `replicates` replicates from `seed`
+  /// (default: the unmodified scenario's; ``SeedDerivation/replicateSeeds(base:count:)``), two
+  /// at a time, with the unmodified scenario at the same seeds: the runs `gpumarket compare`
+  /// makes. One replicate, or neither scenario drawing random numbers: the what-if's one run
+  /// at `seed` (default: its own), as `gpumarket run` makes it, against the unmodified run.
+  public func run(overrides: [String], seed: UInt64?, replicates: Int) -> ReplicateOutcome {
+    let scenario: Scenario
+    let document: DocumentNode
     switch check(overrides: overrides) {
     case .failure(.invalid(let diagnostics)): return .invalid(diagnostics)
     case .failure(.tooLarge(let reason)): return .tooLarge(reason)
-    case .success(let (scenario, document)):
-      do {
+    case .success(let (checked, tree)): (scenario, document) = (checked, tree)
+    }
+    let random = scenario.randomness.isActive || self.scenario.randomness.isActive
+    do {
+      guard random, replicates > 1 else {
+        // One run, as `gpumarket run --set` makes it, against the unmodified scenario's run.
+        let seeds = [seed ?? scenario.defaultSeed]
         return .ran(
-          try Engine.run(scenario, seed: seed ?? scenario.defaultSeed), scenario, document)
-      } catch {
-        return .stopped(error.description)
+          Replicates(
+            runs: try Self.runAll(scenario, seeds: seeds), baselines: [baseline], seeds: seeds,
+            scenario: scenario, document: document, drawsRandomNumbers: random))
+      }
+      // As `gpumarket compare UNMODIFIED WHAT-IF --replicates K` seeds them.
+      let seeds = SeedDerivation.replicateSeeds(
+        base: seed ?? self.scenario.defaultSeed, count: replicates)
+      let runs = try Self.runAll(scenario, seeds: seeds)
+      // The unmodified scenario without random numbers gives its one run at every seed.
+      let baselines =
+        self.scenario.randomness.isActive
+        ? try baselineReplicates.results(for: seeds) { seeds throws(SimulationError) in
+          try Self.runAll(self.scenario, seeds: seeds)
+        }
+        : Array(repeating: baseline, count: seeds.count)
+      return .ran(
+        Replicates(
+          runs: runs, baselines: baselines, seeds: seeds, scenario: scenario, document: document,
+          drawsRandomNumbers: random))
+    } catch {
+      return .stopped(error.description)
+    }
+  }
+
+  /// `scenario` at each seed, on two threads; results in the order of `seeds` whatever the order
+  /// they finish in. The first failure in that order is thrown.
+  static func runAll(_ scenario: Scenario, seeds: [UInt64]) throws(SimulationError) -> [RunResult] {
+    let results = ResultSlots(count: seeds.count)
+    DispatchQueue.concurrentPerform(iterations: min(2, seeds.count)) { worker in
+      for k in stride(from: worker, to: seeds.count, by: 2) {
+        results.set(
+          k, Result { () throws(SimulationError) in try Engine.run(scenario, seed: seeds[k]) })
       }
     }
+    return try results.values.map { result throws(SimulationError) in try result.get() }
   }
 
   /// The scenario `overrides` make, or why there is none.
   public func check(overrides: [String]) -> Result<(Scenario, DocumentNode), Refusal> {
-    let outcome = ScenarioLoader.check(path: scenarioPath, overrideTexts: overrides)
+    let outcome = ScenarioLoader.check(
+      document: document, path: scenarioPath, overrideTexts: overrides)
     guard let scenario = outcome.scenario, let document = outcome.document else {
       return .failure(.invalid(outcome.diagnostics))
     }
@@ -134,4 +212,52 @@ public enum Refusal: Error, Sendable {
   case invalid([Diagnostic])
   /// The run is larger than the explorer runs.
   case tooLarge(String)
+}
+
+/// One result per index, written from several threads.
+final class ResultSlots: @unchecked Sendable {
+  private let lock = NSLock()
+  private var slots: [Result<RunResult, SimulationError>?]
+
+  init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+  func set(_ index: Int, _ value: Result<RunResult, SimulationError>) {
+    lock.lock()
+    slots[index] = value
+    lock.unlock()
+  }
+
+  /// Every slot (all set once `concurrentPerform` returns).
+  var values: [Result<RunResult, SimulationError>] {
+    lock.lock()
+    defer { lock.unlock() }
+    return slots.map { $0! }
+  }
+}
+
+/// The unmodified scenario's replicate runs for the last few seed lists asked for.
+final class ReplicateCache: @unchecked Sendable {
+  private let lock = NSLock()
+  private var entries: [(seeds: [UInt64], runs: [RunResult])] = []
+  /// Seed lists kept (the oldest is dropped first).
+  static let capacity = 4
+
+  /// The runs for `seeds`, made by `make` when they are not kept (outside the lock, so two
+  /// requests may both make them; either result is the same).
+  func results(
+    for seeds: [UInt64], make: ([UInt64]) throws(SimulationError) -> [RunResult]
+  ) throws(SimulationError) -> [RunResult] {
+    lock.lock()
+    let kept = entries.first { $0.seeds == seeds }?.runs
+    lock.unlock()
+    if let kept { return kept }
+    let runs = try make(seeds)
+    lock.lock()
+    if !entries.contains(where: { $0.seeds == seeds }) {
+      entries.append((seeds, runs))
+      if entries.count > Self.capacity { entries.removeFirst() }
+    }
+    lock.unlock()
+    return runs
+  }
 }

@@ -25,7 +25,7 @@ enum ExplorerPage {
     #charts svg{width:100%;height:auto}
     pre{white-space:pre-wrap;word-break:break-all;background:#f4f4f4;padding:6px;font-size:12px}
     button{margin:2px}
-    .pos{color:#070}.neg{color:#a00}
+    .pos{color:#070}.neg{color:#a00}.ci{color:#666}
     #tco-form label{display:inline-block;width:150px}#tco-form input,#tco-form select{width:140px}
     </style></head>
     <body data-state="loading" data-runs="0">
@@ -37,6 +37,8 @@ enum ExplorerPage {
     <input id="value" placeholder="value" size="8"><button id="add">Set</button>
     <datalist id="paths"></datalist></div>
     <h2 style="margin-top:10px">Overrides</h2><ul id="overrides"></ul>
+    <div class="knob"><label for="replicates">replicates <span class="unit">(more than 1: fan charts over seeds, when the scenario draws random numbers)</span></label>
+    <div class="row"><input id="replicates" type="number" min="1" max="16" step="1" value="1"></div></div>
     <button id="reset">Reset all</button> <button id="save">Save scenario file</button>
     <button id="copy">Copy command</button><pre id="command"></pre></section>
     <section><h2>Owning against renting a fleet (TCO)</h2><div id="tco-form"></div>
@@ -53,7 +55,7 @@ enum ExplorerPage {
     <script>
     "use strict";
     const $ = id => document.getElementById(id);
-    let info = null, overrides = new Map(), last = null, seq = 0, timer = null;
+    let info = null, overrides = new Map(), last = null, seq = 0, timer = null, changedAt = null;
     function fmt(x){ if(x===null||x===undefined) return "–"; const a=Math.abs(x);
       if(a!==0&&(a>=1e6||a<1e-3)) return x.toExponential(3); return Number(x.toPrecision(5)).toString(); }
     function esc(s){ return String(s).replace(/[&<>"]/g,c=>({"&":"&amp;","<":"&lt;",">":"&gt;",'"':"&quot;"}[c])); }
@@ -71,7 +73,7 @@ enum ExplorerPage {
         `<li><code>${esc(k)}=${esc(v)}</code> <button data-remove="${esc(k)}">×</button></li>`).join("");
       for(const b of document.querySelectorAll("[data-remove]")) b.onclick=()=>{ unset(b.dataset.remove); };
       for(const k of document.querySelectorAll(".knob")) k.classList.toggle("changed", overrides.has(k.dataset.path));
-      $("command").textContent = last ? last.command : "";
+      $("command").textContent = last ? last.command+(last.compareCommand?"\\n"+last.compareCommand+"   # the replicates, with the file saved":""): "";
     }
     function unset(path){ overrides.delete(path); const k=info.knobs.find(k=>k.path===path);
       if(k){ const d=document.querySelector(`.knob[data-path="${CSS.escape(path)}"]`);
@@ -79,24 +81,32 @@ enum ExplorerPage {
       schedule(0); }
     function setValue(path, text){ const k=info.knobs.find(k=>k.path===path);
       if(k && Number(text)===k.value) overrides.delete(path); else overrides.set(path, text); }
-    function schedule(ms){ clearTimeout(timer); renderOverrides(); timer=setTimeout(run, ms); }
+    // changedAt: when the change being answered was made (the first since the last redraw).
+    function schedule(ms){ if(changedAt===null) changedAt=performance.now();
+      clearTimeout(timer); renderOverrides(); timer=setTimeout(run, ms); }
+    function replicates(){ const n=Math.round(Number($("replicates").value)); return n>=1?n:1; }
     async function run(){
       const mine = ++seq; document.body.dataset.state="running"; $("status").textContent="running…";
       const t0 = performance.now();
-      const r = await post("/api/run",{overrides:list()});
+      const r = await post("/api/run",{overrides:list(),replicates:replicates()});
       if(mine!==seq) return;
-      const ms = performance.now()-t0;
+      const ms = performance.now()-t0, since = changedAt ?? t0; changedAt = null;
       if(r.status!==200){ showError(r.body); document.body.dataset.state="error";
         $("status").textContent="error ("+r.status+")"; return; }
-      showError(null); last=r.body; draw(r.body);
-      $("status").textContent=`${r.body.overrides.length} override(s); answer in ${ms.toFixed(0)} ms (run ${r.body.milliseconds.toFixed(0)} ms)`;
-      document.body.dataset.runs = String(Number(document.body.dataset.runs)+1);
-      document.body.dataset.state="ready";
+      showError(null); last=r.body; const d0=performance.now(); draw(r.body); const drawn=performance.now()-d0;
+      // Redrawn: a task queued from the next animation frame runs once that frame is painted.
+      requestAnimationFrame(()=>setTimeout(()=>{ if(mine!==seq) return;
+        const redraw = performance.now()-since;
+        $("status").textContent=`${r.body.overrides.length} override(s), ${r.body.seeds.length} replicate(s); redrawn in ${redraw.toFixed(0)} ms (answer ${ms.toFixed(0)} ms, of which run ${r.body.milliseconds.toFixed(0)} ms)`;
+        document.body.dataset.redrawMs = redraw.toFixed(1); document.body.dataset.answerMs = ms.toFixed(1); document.body.dataset.drawMs = drawn.toFixed(1);
+        document.body.dataset.runs = String(Number(document.body.dataset.runs)+1);
+        document.body.dataset.state="ready"; }, 0));
     }
-    function rows(figs){ return "<tr><th>outcome</th><th>what-if</th><th>scenario</th><th>difference</th><th>%</th></tr>"+
+    function rows(figs){ return `<tr><th>outcome</th><th>what-if</th><th>scenario</th><th>difference${last&&last.seeds.length>1?" [95% interval]":""}</th><th>%</th></tr>`+
       figs.map(f=>`<tr data-name="${esc(f.name)}" data-value="${f.value??""}" data-baseline="${f.baseline??""}"><td>${esc(f.name)}</td>`+
       `<td class="value">${fmt(f.value)}</td><td>${fmt(f.baseline)}</td>`+
-      `<td class="${(f.difference||0)>0?"pos":(f.difference||0)<0?"neg":""}">${fmt(f.difference)}</td>`+
+      `<td class="${(f.difference||0)>0?"pos":(f.difference||0)<0?"neg":""}">${fmt(f.difference)}`+
+      `${f.differenceLow!==undefined&&f.differenceLow!==null?` <span class="ci">[${fmt(f.differenceLow)}, ${fmt(f.differenceHigh)}]</span>`:""}</td>`+
       `<td>${f.relative===null||f.relative===undefined?"–":(100*f.relative).toFixed(1)}</td></tr>`).join(""); }
     function draw(b){
       $("headline").innerHTML=rows(b.headline); $("changes").innerHTML=rows(b.changes);
@@ -109,7 +119,7 @@ enum ExplorerPage {
         `<label>${esc(k.path)} <span class="unit">${esc(k.unit)}${k.boundsFromSpec?"":" (range around the scenario's value)"}</span></label>`+
         `<div class="row"><input type="range" min="${k.min}" max="${k.max}" step="${k.step}" value="${k.value}">`+
         `<input type="number" min="${k.min}" max="${k.max}" step="${k.step}" value="${k.value}"></div></div>`).join("");
-      for(const d of document.querySelectorAll(".knob")){
+      for(const d of document.querySelectorAll("#knobs .knob")){
         const range=d.querySelector("input[type=range]"), num=d.querySelector("input[type=number]"), path=d.dataset.path;
         range.addEventListener("input",()=>{ num.value=range.value; setValue(path, range.value); schedule(250); });
         range.addEventListener("change",()=>{ num.value=range.value; setValue(path, range.value); schedule(0); });
@@ -142,16 +152,21 @@ enum ExplorerPage {
         r.body.quantities.map(q=>`<tr data-key="${q.key}" data-value="${q.mean??""}"><td>${esc(q.label)}</td><td>${esc(q.unit)}</td><td>${fmt(q.mean)}</td><td>${fmt(q.low)}</td><td>${fmt(q.high)}</td></tr>`).join("");
       $("tco-notes").textContent=`${r.body.replicates} replicate(s), ${r.body.selling}, life ${r.body.lifeMonths} months, rate ${r.body.rate}. `+r.body.notes.join(" ");
     }
-    $("add").onclick=()=>{ const p=$("path").value.trim(), v=$("value").value.trim(); if(!p) return; overrides.set(p,v); schedule(0); };
+    $("add").onclick=()=>{ const p=$("path").value.trim(), v=$("value").value.trim(); if(!p) return; overrides.set(p,v);
+      // A path with a slider: the slider shows the value typed.
+      const d=document.querySelector(`#knobs .knob[data-path="${CSS.escape(p)}"]`);
+      if(d){ d.querySelector("input[type=range]").value=v; d.querySelector("input[type=number]").value=v; }
+      schedule(0); };
     $("reset").onclick=()=>{ overrides.clear(); knobs(); schedule(0); };
     $("copy").onclick=async()=>{ if(!last) return; $("command").textContent=last.command;
       try{ await navigator.clipboard.writeText(last.command); $("status").textContent="command copied"; }catch(e){ $("status").textContent="select the command below to copy it"; } };
     $("save").onclick=()=>{ if(!last) return; const a=document.createElement("a");
-      a.href=URL.createObjectURL(new Blob([last.scenarioFile],{type:"text/yaml"})); a.download=info.name+"-what-if.yaml"; a.click(); };
+      a.href=URL.createObjectURL(new Blob([last.scenarioFile],{type:"text/yaml"})); a.download=last.scenarioFileName; a.click(); };
     $("tco-run").onclick=tco;
+    $("replicates").onchange=()=>schedule(0);
     (async()=>{ const r=await fetch("/api/scenario"); info=await r.json();
       $("scenario").textContent=`${info.name} (${info.start}, ${info.months} months, seed ${info.seed})`;
-      knobs(); tcoForm(); run(); })();
+      $("replicates").max=info.maxReplicates; knobs(); tcoForm(); run(); })();
     </script></body></html>
     """
 }

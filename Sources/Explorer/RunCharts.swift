@@ -20,6 +20,17 @@ public enum RunCharts {
   /// Every chart of `run` against `base` (two runs of the same scenario's entities, possibly with
   /// different horizons: differences are drawn over the months both have).
   public static func charts(_ run: RunResult, against base: RunResult) -> [Chart] {
+    charts([run], against: [base])
+  }
+
+  /// Every chart of the replicates `runs` against `bases` (replicate k of both at the same seed).
+  /// One replicate: a line per entity. More: a fan per entity, the median over replicates with
+  /// its 50% and 90% bands, and for the difference the fan of the paired differences
+  /// `runs[k] − bases[k]`.
+  public static func charts(_ runs: [RunResult], against bases: [RunResult]) -> [Chart] {
+    precondition(!runs.isEmpty && runs.count == bases.count)
+    let run = runs[0]
+    let isFan = runs.count > 1
     let tenor = run.forwardTenorsMonths.firstIndex(of: forwardTenorMonths) ?? 0
     let buyers = Array(run.buyerIds[0..<run.namedBuyerCount])
     let specs:
@@ -45,29 +56,46 @@ public enum RunCharts {
           { $0.installedH100e[$1] }
         ),
       ]
+    let over = isFan ? " (fan over \(runs.count) replicates)" : ""
     var charts: [Chart] = []
     for spec in specs {
       let rows = spec.ids.compactMap { id in spec.series(run, id).map { (id, $0) } }
       let largest = rows.sorted { total($0.1) > total($1.1) }.prefix(maxLines)
       let shown = spec.ids.filter { id in largest.contains { $0.0 == id } }
-      var chart = XYChart(title: spec.title, xLabel: "month", yLabel: spec.unit)
+      /// Values of `id` per month per replicate, scaled.
+      func byMonth(_ id: String, _ value: (Int, Int) -> Double) -> [[Double]] {
+        let months = (spec.series(run, id) ?? []).count
+        return (0..<months).map { t in runs.indices.map { k in value(t, k) * spec.scale } }
+      }
+      func line(_ id: String, _ byMonth: [[Double]]) -> XYChart.Line {
+        isFan
+          ? XYChart.Line(fan: byMonth, name: id)
+          : XYChart.Line(
+            name: id, points: byMonth.enumerated().map { (Double($0.offset), $0.element[0]) })
+      }
+
+      var chart = XYChart(title: spec.title + over, xLabel: "month", yLabel: spec.unit)
       chart.xTicks = XYChart.monthTicks(run.months)
       chart.lines = shown.map { id in
-        line(id, spec.series(run, id) ?? [], scale: spec.scale)
+        let series = runs.map { spec.series($0, id) ?? [] }
+        return line(id, byMonth(id) { t, k in t < series[k].count ? series[k][t] : .nan })
       }
       chart.logarithmic = LogAxis.auto.logarithmic(chart.lines)
       chart.width = 620
       chart.height = 340
-      charts.append(Chart(id: spec.id, title: spec.title, svg: chart.svg()))
+      charts.append(Chart(id: spec.id, title: chart.title, svg: chart.svg()))
 
       var difference = XYChart(
-        title: spec.title + ": what-if minus scenario", xLabel: "month", yLabel: spec.unit)
+        title: spec.title + ": what-if minus scenario" + over, xLabel: "month", yLabel: spec.unit)
       difference.xTicks = XYChart.monthTicks(run.months)
       difference.lines = shown.map { id in
-        let mine = spec.series(run, id) ?? []
-        let theirs = spec.series(base, id) ?? []
-        let values = mine.indices.map { t in t < theirs.count ? mine[t] - theirs[t] : .nan }
-        return line(id, values, scale: spec.scale)
+        let mine = runs.map { spec.series($0, id) ?? [] }
+        let theirs = bases.map { spec.series($0, id) ?? [] }
+        return line(
+          id,
+          byMonth(id) { t, k in
+            t < mine[k].count && t < theirs[k].count ? mine[k][t] - theirs[k][t] : .nan
+          })
       }
       difference.width = 620
       difference.height = 340
@@ -76,12 +104,6 @@ public enum RunCharts {
           id: spec.id + "-difference", title: difference.title, svg: difference.svg()))
     }
     return charts
-  }
-
-  private static func line(_ name: String, _ values: [Double], scale: Double) -> XYChart.Line {
-    XYChart.Line(
-      name: name,
-      points: values.enumerated().map { (x: Double($0.offset), y: $0.element * scale) })
   }
 
   private static func total(_ values: [Double]) -> Double {

@@ -22,6 +22,19 @@ public enum WhatIfText {
     return words.map(shellQuoted).joined(separator: " ")
   }
 
+  /// `gpumarket compare SOURCE WHAT-IF --replicates K [--seed S]`: the replicate runs the
+  /// explorer draws fans from, with the what-if saved as `whatIfFile`.
+  public static func compareCommandLine(
+    source: String, whatIfFile: String, replicates: Int, seed: UInt64? = nil
+  ) -> String {
+    var words = ["gpumarket", "compare", source, whatIfFile, "--replicates", String(replicates)]
+    if let seed { words += ["--seed", String(seed)] }
+    return words.map(shellQuoted).joined(separator: " ")
+  }
+
+  /// The name the page saves the what-if's scenario file under.
+  public static func fileName(scenarioName: String) -> String { scenarioName + "-what-if.yaml" }
+
   /// A scenario file that `extends` the one at `basePath` (written as given: an absolute path
   /// keeps the file valid wherever it is saved) and sets each override's key path to its value.
   ///

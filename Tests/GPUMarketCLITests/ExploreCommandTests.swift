@@ -26,6 +26,50 @@ import Testing
     #expect(first.stop() == 0)
   }
 
+  /// Fan charts' figures are `gpumarket compare`'s: the what-if the page saves, compared with the
+  /// scenario by the command line the page offers, gives the same means and paired difference.
+  @Test func fanFiguresAreCompares() throws {
+    let explore = try Explore.start()
+    defer { explore.stop() }
+    let reply = try LoopbackHTTP.call(
+      "POST", explore.url + "api/run",
+      json: ["overrides": ["randomness.demandNoise=0.1", "market.sigma=4"], "replicates": 3])
+    #expect(reply.status == 200, "\(reply.text.prefix(300))")
+    let figure = "price.h100.2026"
+    let shown = try #require(
+      (reply.json["headline"] as? [[String: Any]])?.first { $0["name"] as? String == figure })
+    let command = try #require(reply.json["compareCommand"] as? String)
+    #expect(command == "gpumarket compare baseline-2026 baseline-2026-what-if.yaml --replicates 3")
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "explore-fan-\(getpid())")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let name = try #require(reply.json["scenarioFileName"] as? String)
+    let text = try #require(reply.json["scenarioFile"] as? String)
+    try text.write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8)
+    let words = command.split(separator: " ").dropFirst().map(String.init)
+    let compared = try CLIRunner.run(
+      words + ["--format", "csv", "--outcome", figure, "--quiet"], in: folder)
+    #expect(compared.status == 0, "\(compared.stderr)")
+    // outcome, A mean, A ±, B mean, B ±, Δ, Δ low, Δ high
+    let row = try #require(
+      compared.stdout.split(whereSeparator: \.isNewline).first { $0.hasPrefix(figure + ",") }
+    )
+    .split(separator: ",").compactMap { Double($0) }
+    #expect(row.count == 7, "\(compared.stdout)")
+    guard row.count == 7 else { return }
+    let pairs: [(String, Double)] = [
+      ("baseline", row[0]), ("value", row[2]), ("difference", row[4]), ("differenceLow", row[5]),
+      ("differenceHigh", row[6]),
+    ]
+    for (key, expected) in pairs {
+      let value = try #require(shown[key] as? Double, "\(key) missing")
+      #expect(
+        abs(value - expected) <= 1e-9 * max(abs(row[0]), 1e-300), "\(key): \(value) vs \(expected)")
+    }
+    #expect(explore.stop() == 0)
+  }
+
   @Test func sliderRedrawsWhatRunSays() throws {
     guard let (driverPath, browserPath) = WebDriver.locate() else {
       print("skipped: chromium or chromedriver is not on PATH")
@@ -103,6 +147,39 @@ import Testing
       ?? FileManager.default.temporaryDirectory.appendingPathComponent("explore.png").path
     try png.write(to: URL(fileURLWithPath: shot))
     print("screenshot: \(shot)")
+
+    // Noise on and three replicates: the charts become fans, the differences get intervals.
+    _ = try driver.execute(
+      """
+      document.querySelector('[data-remove="market.sgma"]').click();
+      document.getElementById('path').value = 'randomness.demandNoise';
+      document.getElementById('value').value = '0.1';
+      document.getElementById('add').click();
+      const n = document.getElementById('replicates');
+      n.value = '3'; n.dispatchEvent(new Event('change', {bubbles: true}));
+      return true;
+      """)
+    try driver.waitUntil(
+      "return document.body.dataset.state === 'ready' && last && last.seeds.length === 3",
+      seconds: 120)
+    let fan = try #require(
+      driver.execute(
+        """
+        const svg = document.querySelector('#chart-price svg');
+        return [document.querySelectorAll('#headline .ci').length,
+          svg ? svg.querySelectorAll('[fill-opacity]').length : 0,
+          document.getElementById('fan').textContent,
+          Number(document.body.dataset.redrawMs),
+          document.querySelector('.knob[data-path="randomness.demandNoise"] input[type=number]').value];
+        """) as? [Any])
+    #expect((fan[0] as? Int ?? 0) > 0, "the headline differences carry intervals")
+    #expect((fan[1] as? Int ?? 0) >= 2, "the price chart has bands")
+    #expect((fan[2] as? String)?.hasPrefix("Fan charts over 3 replicates") == true)
+    #expect(((fan[3] as? Double) ?? 0) > 0, "the page timed its redraw")
+    #expect(fan[4] as? String == "0.1", "the slider of a typed path shows the typed value")
+    let fanShot = URL(fileURLWithPath: shot).deletingPathExtension().path + "-fan.png"
+    try driver.screenshot().write(to: URL(fileURLWithPath: fanShot))
+    print("screenshot: \(fanShot)")
 
     // SIGTERM ends the server with status 0.
     #expect(explore.stop() == 0)
