@@ -13,26 +13,32 @@ import Testing
 
   /// A scenario that extends the baseline with a two-year horizon and without its dated contracts
   /// and events (which would fall outside it), written once.
-  static let scenarioPath: String = {
+  static let scenarioPath = write(
+    "short.yaml",
+    "extends: \(root.appendingPathComponent("scenarios/baseline-2026.yaml").path)\nname: short\n"
+      + "horizon: { start: 2023-01, months: 24 }\ncontracts: null\nevents: []\n")
+
+  static let model = explorer(scenarioPath)
+
+  /// Writes `text` to `name` in this process's test folder; returns its path.
+  static func write(_ name: String, _ text: String) -> String {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
       "explorer-tests-\(getpid())")
     try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    let file = folder.appendingPathComponent("short.yaml")
-    let base = root.appendingPathComponent("scenarios/baseline-2026.yaml").path
-    let text =
-      "extends: \(base)\nname: short\nhorizon: { start: 2023-01, months: 24 }\n"
-      + "contracts: null\nevents: []\n"
+    let file = folder.appendingPathComponent(name)
     try? text.write(to: file, atomically: true, encoding: .utf8)
     return file.path
-  }()
+  }
 
-  static let model: ExplorerModel = {
+  /// The explorer's model of the scenario at `path` (a test scenario that does not load stops
+  /// the tests).
+  static func explorer(_ path: String) -> ExplorerModel {
     do {
-      return try ExplorerModel(scenarioPath: scenarioPath, source: scenarioPath)
+      return try ExplorerModel(scenarioPath: path, source: path)
     } catch {
-      fatalError("the test scenario does not load: \(error)")
+      fatalError("the test scenario \(path) does not load: \(error)")
     }
-  }()
+  }
 
   /// Starts a server for `model` on port 0; returns it and its base URL.
   static func start(_ model: ExplorerModel = model) async throws -> (ExplorerServer, String) {

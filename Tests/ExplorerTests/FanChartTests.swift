@@ -11,23 +11,11 @@ import Testing
 /// difference's Student-t interval, and the charts are fans.
 @Suite(.serialized) struct FanChartTests {
   /// The short test scenario with budget noise on, so that replicates differ.
-  static let noisyPath: String = {
-    let file = URL(fileURLWithPath: ExplorerServerTests.scenarioPath).deletingLastPathComponent()
-      .appendingPathComponent("noisy.yaml")
-    let text =
-      "extends: \(ExplorerServerTests.scenarioPath)\nname: noisy\n"
-      + "randomness: { demandNoise: 0.1 }\n"
-    try? text.write(to: file, atomically: true, encoding: .utf8)
-    return file.path
-  }()
+  static let noisyPath = ExplorerServerTests.write(
+    "noisy.yaml",
+    "extends: \(ExplorerServerTests.scenarioPath)\nname: noisy\nrandomness: { demandNoise: 0.1 }\n")
 
-  static let noisy: ExplorerModel = {
-    do {
-      return try ExplorerModel(scenarioPath: noisyPath, source: noisyPath)
-    } catch {
-      fatalError("the noisy test scenario does not load: \(error)")
-    }
-  }()
+  static let noisy = ExplorerServerTests.explorer(noisyPath)
 
   /// The scenario at `path` with `overrides`, loaded as `gpumarket run --set` loads it.
   static func load(_ path: String, _ overrides: [String] = []) throws -> Scenario {
