@@ -146,6 +146,57 @@ import Testing
     #expect(try await HTTP.request("GET", url + "api/scenario").status == 200)
   }
 
+  #if os(Linux)
+    /// The listening socket and the connections it accepts have Nagle's algorithm off
+    /// (TCP_NODELAY), so a response's body never waits for a delayed ACK of its head.
+    @Test func connectionsHaveNagleOff() async throws {
+      let (server, url) = try await Self.start()
+      defer { Task { await server.stop(timeout: 0) } }
+      let port = try #require(UInt16(url.split(separator: ":").last!.dropLast()))
+      // A connection that stays open, sending nothing, so the server holds its accepted socket.
+      let client = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+      defer { close(client) }
+      var address = sockaddr_in()
+      address.sin_family = sa_family_t(AF_INET)
+      address.sin_port = port.bigEndian
+      address.sin_addr.s_addr = inet_addr("127.0.0.1")
+      let connected = withUnsafePointer(to: &address) {
+        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+          connect(client, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+        }
+      }
+      #expect(connected == 0)
+      // The server's sockets are those of this process bound to its port.
+      var flags: [Int32] = []
+      for _ in 0..<50 {
+        flags = Self.noDelayFlags(localPort: port)
+        if flags.count >= 2 { break }
+        try await Task.sleep(nanoseconds: 20_000_000)
+      }
+      #expect(flags.count >= 2, "the listening socket and the accepted connection")
+      #expect(flags.allSatisfy { $0 != 0 }, "TCP_NODELAY on every server socket: \(flags)")
+    }
+
+    /// TCP_NODELAY of each TCP socket of this process whose local port is `localPort`.
+    static func noDelayFlags(localPort: UInt16) -> [Int32] {
+      let fds = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? []
+      return fds.compactMap(Int32.init).compactMap { fd in
+        var address = sockaddr_in()
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let named = withUnsafeMutablePointer(to: &address) {
+          $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
+        }
+        guard named == 0, address.sin_family == sa_family_t(AF_INET),
+          UInt16(bigEndian: address.sin_port) == localPort
+        else { return nil }
+        var flag: Int32 = 0
+        var size = socklen_t(MemoryLayout<Int32>.size)
+        guard getsockopt(fd, Int32(IPPROTO_TCP), TCP_NODELAY, &flag, &size) == 0 else { return nil }
+        return flag
+      }
+    }
+  #endif
+
   @Test func busyAndLateAre503() async throws {
     var none = ExplorerLimits()
     none.maxConcurrentRuns = 0
