@@ -56,7 +56,7 @@ public enum RunCharts {
           { $0.installedH100e[$1] }
         ),
       ]
-    let over = isFan ? " (fan over \(runs.count) replicates)" : ""
+    let over = isFan ? " (fan, \(runs.count) replicates)" : ""
     var charts: [Chart] = []
     for spec in specs {
       let rows = spec.ids.compactMap { id in spec.series(run, id).map { (id, $0) } }

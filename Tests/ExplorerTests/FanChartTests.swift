@@ -84,7 +84,7 @@ import Testing
     for chart in charts {
       let svg = try #require(chart["svg"] as? String)
       #expect(svg.contains("fill-opacity=\"0.14\"") && svg.contains("fill-opacity=\"0.18\""))
-      #expect((chart["title"] as? String)?.contains("fan over 3 replicates") == true)
+      #expect((chart["title"] as? String)?.contains("(fan, 3 replicates)") == true)
     }
     #expect((reply.json["fan"] as? String)?.hasPrefix("Fan charts over 3 replicates") == true)
     let compare = try #require(reply.json["compareCommand"] as? String)
