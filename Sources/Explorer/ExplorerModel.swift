@@ -81,30 +81,6 @@ public final class ExplorerModel: Sendable {
     ExplorerModel(copying: self, limits: limits)
   }
 
-  /// What checking and running a set of overrides gave.
-  public enum Outcome: Sendable {
-    /// The run, with the scenario it ran and the document that scenario was decoded from.
-    case ran(RunResult, Scenario, DocumentNode)
-    /// The overrides or the scenario they make are wrong: the same diagnostics as `--set`.
-    case invalid([Diagnostic])
-    /// The run is larger than the explorer runs (a sentence saying why).
-    case tooLarge(String)
-    /// The engine stopped (its message).
-    case stopped(String)
-  }
-
-  /// Checks `overrides` (`key.path=value` texts) through the code `gpumarket run --set` uses,
-  /// then runs the scenario at `seed` (default: the scenario's).
-  public func run(overrides: [String], seed: UInt64? = nil) -> Outcome {
-    switch run(overrides: overrides, seed: seed, replicates: 1) {
-    case .ran(let replicates):
-      return .ran(replicates.runs[0], replicates.scenario, replicates.document)
-    case .invalid(let diagnostics): return .invalid(diagnostics)
-    case .tooLarge(let reason): return .tooLarge(reason)
-    case .stopped(let message): return .stopped(message)
-    }
-  }
-
   /// The what-if and the unmodified scenario, each run at the same replicate seeds.
   public struct Replicates: Sendable {
     /// The what-if's runs, replicate k at `seeds[k]`.
@@ -119,11 +95,15 @@ public final class ExplorerModel: Sendable {
     public var drawsRandomNumbers: Bool
   }
 
-  /// What checking and running replicates gave.
-  public enum ReplicateOutcome: Sendable {
+  /// What checking and running a set of overrides gave.
+  public enum Outcome: Sendable {
+    /// The runs, with the scenario they ran and the document it was decoded from.
     case ran(Replicates)
+    /// The overrides or the scenario they make are wrong: the same diagnostics as `--set`.
     case invalid([Diagnostic])
+    /// The run is larger than the explorer runs (a sentence saying why).
     case tooLarge(String)
+    /// The engine stopped (its message).
     case stopped(String)
   }
 
@@ -132,7 +112,7 @@ public final class ExplorerModel: Sendable {
   /// at a time, with the unmodified scenario at the same seeds: the runs `gpumarket compare`
   /// makes. One replicate, or neither scenario drawing random numbers: the what-if's one run
   /// at `seed` (default: its own), as `gpumarket run` makes it, against the unmodified run.
-  public func run(overrides: [String], seed: UInt64?, replicates: Int) -> ReplicateOutcome {
+  public func run(overrides: [String], seed: UInt64? = nil, replicates: Int = 1) -> Outcome {
     let scenario: Scenario
     let document: DocumentNode
     switch check(overrides: overrides) {
@@ -170,17 +150,12 @@ public final class ExplorerModel: Sendable {
     }
   }
 
-  /// `scenario` at each seed, on two threads; results in the order of `seeds` whatever the order
-  /// they finish in. The first failure in that order is thrown.
+  /// `scenario` at each seed, two at a time (``ParallelRuns``); the first failure in the order
+  /// of `seeds` is thrown.
   static func runAll(_ scenario: Scenario, seeds: [UInt64]) throws(SimulationError) -> [RunResult] {
-    let results = ResultSlots(count: seeds.count)
-    DispatchQueue.concurrentPerform(iterations: min(2, seeds.count)) { worker in
-      for k in stride(from: worker, to: seeds.count, by: 2) {
-        results.set(
-          k, Result { () throws(SimulationError) in try Engine.run(scenario, seed: seeds[k]) })
-      }
+    try ParallelRuns.run([scenario], seeds: seeds, jobs: 2)[0].map {
+      result throws(SimulationError) in try result.get()
     }
-    return try results.values.map { result throws(SimulationError) in try result.get() }
   }
 
   /// The scenario `overrides` make, or why there is none.
@@ -212,27 +187,6 @@ public enum Refusal: Error, Sendable {
   case invalid([Diagnostic])
   /// The run is larger than the explorer runs.
   case tooLarge(String)
-}
-
-/// One result per index, written from several threads.
-final class ResultSlots: @unchecked Sendable {
-  private let lock = NSLock()
-  private var slots: [Result<RunResult, SimulationError>?]
-
-  init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-  func set(_ index: Int, _ value: Result<RunResult, SimulationError>) {
-    lock.lock()
-    slots[index] = value
-    lock.unlock()
-  }
-
-  /// Every slot (all set once `concurrentPerform` returns).
-  var values: [Result<RunResult, SimulationError>] {
-    lock.lock()
-    defer { lock.unlock() }
-    return slots.map { $0! }
-  }
 }
 
 /// The unmodified scenario's replicate runs for the last few seed lists asked for.

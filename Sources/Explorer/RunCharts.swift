@@ -17,13 +17,9 @@ public enum RunCharts {
   /// Most lines in a chart (the largest by total).
   public static let maxLines = 8
 
-  /// Every chart of `run` against `base` (two runs of the same scenario's entities, possibly with
-  /// different horizons: differences are drawn over the months both have).
-  public static func charts(_ run: RunResult, against base: RunResult) -> [Chart] {
-    charts([run], against: [base])
-  }
-
-  /// Every chart of the replicates `runs` against `bases` (replicate k of both at the same seed).
+  /// Every chart of the replicates `runs` against `bases` (replicate k of both at the same seed;
+  /// runs of the same scenario's entities, possibly with different horizons: differences are
+  /// drawn over the months both have).
   /// One replicate: a line per entity. More: a fan per entity, the median over replicates with
   /// its 50% and 90% bands, and for the difference the fan of the paired differences
   /// `runs[k] − bases[k]`.

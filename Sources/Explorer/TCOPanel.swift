@@ -173,14 +173,14 @@ enum TCOValuation {
     let replicates = request.replicates ?? 1
     let base = scenario.defaultSeed
     let seeds = SeedDerivation.replicateSeeds(base: base, count: replicates)
+    let runs: [RunResult]
+    do {
+      runs = try ExplorerModel.runAll(scenario, seeds: seeds)
+    } catch {
+      return .failure(.error(422, "the run stopped: \(error.description)"))
+    }
     var values: [FleetValue] = []
-    for seed in seeds {
-      let result: RunResult
-      do {
-        result = try Engine.run(scenario, seed: seed)
-      } catch {
-        return .failure(.error(422, "the run stopped: \(error.description)"))
-      }
+    for result in runs {
       let path: FleetPricePath
       do {
         path = try FleetPricePath.from(
