@@ -39,11 +39,17 @@ extension ScenarioDecoder {
       ?? [:]
     let valueFactor = map.number(defaulted: fields.field("valueFactor"), log)
     let capital = map.number(fields.field("systemCapitalUSD"), log)
+    let markets = map.optional("markets").map { node in
+      (node.sequence(log) ?? []).compactMap { $0.string(log) }
+    }
+    if let markets, markets.isEmpty, let node = map.optional("markets") {
+      log.error("markets lists no region", at: node, hint: "name a region, or leave the key out")
+    }
     guard let vendor, let tflops, let kW, let price, let available else { return nil }
     return Chip(
       id: id, vendor: vendor, tflopsBF16: tflops, hbmGB: hbm, tdpW: tdp, kWPerChip: kW,
       priceUSD: price, available: available, leadTimeMonths: lead, inputUse: use,
-      valueFactor: valueFactor, systemCapitalUSD: capital)
+      valueFactor: valueFactor, systemCapitalUSD: capital, markets: markets)
   }
 
   func vendor(_ id: String, _ node: DocumentNode) -> Vendor? {

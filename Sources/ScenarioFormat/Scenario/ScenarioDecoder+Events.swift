@@ -49,7 +49,11 @@ extension ScenarioDecoder {
       let region = map.required("region")?.string(log)
       let chips = (map.optional("chips")?.sequence(log) ?? []).compactMap { $0.string(log) }
       let cloud = map.optional("cloud")?.bool(log) ?? false
-      eventKind = region.map { .exportBan(region: $0, chips: chips, cloud: cloud) }
+      let leakage = map.number(defaulted: fields.field("leakage"), log)
+      let markup = map.number(defaulted: fields.field("markup"), log)
+      eventKind = region.map {
+        .exportBan(region: $0, chips: chips, cloud: cloud, leakage: leakage, markup: markup)
+      }
     case .priceCap:
       let chip = map.required("chip")?.string(log)
       let cap = map.number(fields.field("usdPerGPUHour"), log)

@@ -45,9 +45,17 @@ extension ScenarioDecoder {
       for key in keys.sorted() { ref(key, known, what, node?[key]) }
     }
 
+    let regions = Array(
+      Set(
+        s.providers.map(\.region) + s.buyers.map(\.region)
+          + s.generators.flatMap(\.regionWeights.keys))
+    ).sorted()
     for (chip, node) in zip(s.chips, nodes.chips) {
       ref(chip.vendor, vendors, "vendor", node["vendor"])
       refs(chip.inputUse.keys, inputs, "input", node["inputUse"])
+      if let markets = chip.markets, case .sequence(let items) = node["markets"]?.value {
+        for (market, item) in zip(markets, items) { ref(market, regions, "region", item) }
+      }
     }
     for (vendor, node) in zip(s.vendors, nodes.vendors) {
       refs(vendor.inputShare.keys, inputs, "input", node["inputShare"])
@@ -124,7 +132,7 @@ extension ScenarioDecoder {
       switch event.kind {
       case .supplyMultiplier(let t, _): target(t, node)
       case .demandMultiplier(let buyer?, _): ref(buyer, buyers, "buyer", node["buyer"])
-      case .exportBan(_, let list, _):
+      case .exportBan(_, let list, _, _, _):
         for (i, chip) in list.enumerated() {
           if case .sequence(let items) = node["chips"]?.value { ref(chip, chips, "chip", items[i]) }
         }

@@ -213,6 +213,9 @@ public enum ScenarioFields {
       "systemCapitalUSD", .number(.positive), default: "(priceUSD)", unit: "USD per chip",
       doc: "Capital per installed chip (chip, server and network share) that contracts recover.",
       example: "33750"),
+    FieldSpec(
+      "markets", .list(.string, minItems: 1), default: "(every region)",
+      doc: "Regions whose providers may buy the chip.", example: "[china]"),
     note,
   ]
 
@@ -431,6 +434,14 @@ public enum ScenarioFields {
         FieldSpec(
           "cloud", .boolean, default: "false", doc: "Also ban renting from abroad.", example: "true"
         ),
+        FieldSpec(
+          "leakage", .number(.fraction), default: "0",
+          doc: "Share of each month's output of a banned chip that reaches the region anyway.",
+          example: "0.04"),
+        FieldSpec(
+          "markup", .number(.range(0...100)), default: "0",
+          doc: "What leaked chips cost over the vendor's price, as a fraction of it.",
+          example: "0.5"),
       ]
     ),
     (

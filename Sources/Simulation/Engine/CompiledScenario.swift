@@ -188,7 +188,7 @@ struct CompiledScenario {
     providerRegion = IndexedArray(providers.map { region($0.region) })
     buyerRegion = IndexedArray(buyers.map { region($0.region) })
     for event in scenario.events {
-      if case .exportBan(let name, _, _) = event.kind { _ = region(name) }
+      if case .exportBan(let name, _, _, _, _) = event.kind { _ = region(name) }
     }
     self.regions = IndexedArray(regions)
 
@@ -262,7 +262,7 @@ struct CompiledScenario {
         try Self.check(target, chipIndex, inputIndex, vendorIndex, "event at \(event.at)")
       case .demandMultiplier(let buyer?, _):
         _ = try find(buyerIndex, buyer, "buyer", "event demandMultiplier at \(event.at)")
-      case .exportBan(_, let list, _):
+      case .exportBan(_, let list, _, _, _):
         for chip in list { _ = try find(chipIndex, chip, "chip", "event exportBan at \(event.at)") }
       case .priceCap(let chip, _):
         _ = try find(chipIndex, chip, "chip", "event priceCap at \(event.at)")

@@ -154,10 +154,11 @@ extension EngineState {
         continue
       }
       let price = vendorPrice(c)
+      divertLeakedChips(c, price: price, lead: lead)
       var orders = IndexedArray<Provider, Double>(repeating: 0, count: providers.count)
       for p in providers { orders[p] = orderBook.backlog[p, c] }
       let totalOrders = orders.reduce(0, +)
-      guard totalOrders > 0 else { continue }
+      guard totalOrders > 0, vendorStock[c] > 0 else { continue }
       let supply = vendorStock[c]
       var given = IndexedArray<Provider, Double>(repeating: 0, count: providers.count)
       switch compiled.vendors[v].allocation {
@@ -187,7 +188,29 @@ extension EngineState {
       }
       // A rounding remainder would keep a chip that is no longer made on offer, so orders would
       // queue for it instead of moving to other chips.
-      vendorStock[c] = droppingResidue(supply - flows.shipped[c], of: supply)
+      vendorStock[c] = droppingResidue(supply - given.reduce(0, +), of: supply)
+    }
+  }
+
+  /// Banned chips that leak (an `exportBan` with `leakage` λ): of chip c's output this step,
+  /// `λ_r · min(Q_c, stock)` goes to the providers of each banned region r, shared in
+  /// proportion to their capex trends, whatever they ordered. They pay `(1 + markup)` times
+  /// the vendor's price; the vendor receives its price, the markup goes to intermediaries.
+  mutating func divertLeakedChips(_ c: Index<Chip>, price: Double, lead: Int) {
+    let available = min(flows.produced[c], vendorStock[c])
+    guard available > 0 else { return }
+    for r in compiled.regions.indices {
+      let leak = schedule.leak(region: r, chip: c, step: t)
+      guard leak.share > 0 else { continue }
+      let takers = providers.filter { compiled.providerRegion[$0] == r }
+      let trends = takers.map { max(0, compiled.providers[$0].capexUSDPerMonth.value(at: month)) }
+      let total = trends.reduce(0, +)
+      guard total > 0 else { continue }
+      let diverted = min(vendorStock[c], leak.share * available)
+      for (p, trend) in zip(takers, trends) where trend > 0 {
+        ship(diverted * trend / total, of: c, to: p, paying: price, markup: leak.markup, lead: lead)
+      }
+      vendorStock[c] = droppingResidue(vendorStock[c] - diverted, of: available)
     }
   }
 
@@ -222,14 +245,17 @@ extension EngineState {
       && !schedule.isHardwareBanned(region: compiled.providerRegion[p], chip: c, step: t)
   }
 
+  /// Ships `units` of chip c to provider p, arriving after `lead` steps: the vendor earns
+  /// `price` per chip, the provider pays `(1 + markup) · price`.
   private mutating func ship(
-    _ units: Double, of c: Index<Chip>, to p: Index<Provider>, paying price: Double, lead: Int
+    _ units: Double, of c: Index<Chip>, to p: Index<Provider>, paying price: Double,
+    markup: Double = 0, lead: Int
   ) {
     guard units > 0 else { return }
     flows.shipped[c] += units
     arrivals[t + lead][p, c] += units
     flows.vendorRevenue[compiled.chipVendor[c]] += units * price
-    flows.capexSpent[p] += units * price
+    flows.capexSpent[p] += units * price * (1 + markup)
     if price > 0 { flows.merchantBought[p] += units }
   }
 

@@ -18,6 +18,9 @@ struct EventSchedule {
   private(set) var hardwareBan: IndexedArray<Step, Table<Region, Chip, Bool>>
   /// Same layout: buyers in the region may not rent the chip from providers in other regions.
   private(set) var cloudBan: IndexedArray<Step, Table<Region, Chip, Bool>>
+  /// Same layout: the share λ of the chip's output that reaches the region despite a ban, and
+  /// the markup its buyers pay over the vendor's price (largest over the bans in force).
+  private(set) var leakage: IndexedArray<Step, Table<Region, Chip, Leak>>
   /// Price cap per chip, $/GPU-hour; +infinity when none.
   private(set) var priceCap: Table<Step, Chip, Double>
   /// Random supply shocks drawn for this run: (start step, length in steps, factor).
@@ -33,8 +36,20 @@ struct EventSchedule {
     demandAll = IndexedArray(repeating: 1, count: stepCount)
     let noBans = Table<Region, Chip, Bool>(
       rows: compiled.regions.count, columns: chipCount, repeating: false)
-    hardwareBan = IndexedArray(repeating: noBans, count: stepCount)
-    cloudBan = hardwareBan
+    // A chip sold only in some markets is banned everywhere else, in every step.
+    var standing = noBans
+    for (c, chip) in compiled.chips.indexed() {
+      guard let markets = chip.markets else { continue }
+      for (r, name) in compiled.regions.indexed() where !markets.contains(name) {
+        standing[r, c] = true
+      }
+    }
+    hardwareBan = IndexedArray(repeating: standing, count: stepCount)
+    cloudBan = IndexedArray(repeating: noBans, count: stepCount)
+    leakage = IndexedArray(
+      repeating: Table(
+        rows: compiled.regions.count, columns: chipCount, repeating: Leak(share: 0, markup: 0)),
+      count: stepCount)
     priceCap = Table(rows: stepCount, columns: chipCount, repeating: .infinity)
 
     let chipIndex = Dictionary(uniqueKeysWithValues: compiled.chips.indexed().map { ($1.id, $0) })
@@ -56,13 +71,16 @@ struct EventSchedule {
           apply(target, factor: factor, step: t, compiled)
         case .demandMultiplier(nil, let factor):
           demandAll[t] *= factor
-        case .exportBan(let region, let list, let cloud):
+        case .exportBan(let region, let list, let cloud, let share, let markup):
           let r = regionIndex[region]!
           let banned =
             list.isEmpty ? Array(compiled.chips.indices) : list.compactMap { chipIndex[$0] }
           for c in banned {
             hardwareBan[t][r, c] = true
             if cloud { cloudBan[t][r, c] = true }
+            if share > leakage[t][r, c].share {
+              leakage[t][r, c] = Leak(share: share, markup: markup)
+            }
           }
         case .priceCap(let chip, let cap):
           let c = chipIndex[chip]!
@@ -123,7 +141,19 @@ struct EventSchedule {
     hardwareBan[t][r, c]
   }
 
+  /// The leak of chip `c` into region `r` in step `t` (share 0 when none or not banned).
+  func leak(region r: Index<Region>, chip c: Index<Chip>, step t: Index<Step>) -> Leak {
+    hardwareBan[t][r, c] ? leakage[t][r, c] : Leak(share: 0, markup: 0)
+  }
+
   func isCloudBanned(region r: Index<Region>, chip c: Index<Chip>, step t: Index<Step>) -> Bool {
     cloudBan[t][r, c]
   }
+}
+
+/// Banned chips that reach a region anyway: the share of each step's output diverted there
+/// and the markup over the vendor's price its buyers pay (to intermediaries, not the vendor).
+struct Leak: Equatable {
+  var share: Double
+  var markup: Double
 }

@@ -187,6 +187,7 @@ extension EngineState {
       result.contractSpendByProvider[b, default: [:]][p] = r.pairContractSpend[key]!
     }
     result.hoursPerGPU = hoursPerGPU
+    result.providerRegions = compiled.providers.map(\.region)
     let forward = contractMarket.forward
     for (c, id) in zip(forward.columns, chipIds) {
       let series = forward.column(c)

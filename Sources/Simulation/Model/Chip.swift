@@ -27,6 +27,10 @@ public struct Chip: Sendable, Equatable {
   /// Capital tied up per installed chip for the sellers' cost-recovery floor, USD: the chip,
   /// its share of the server and network (`nil`: the sale price alone).
   public var systemCapitalUSD: Double?
+  /// Regions whose providers may buy the chip (`nil`: every region). A part made for one
+  /// market (NVIDIA's H20 for China) or a maker others may not buy from (Huawei's Ascend, which
+  /// BIS guidance of May 2025 bars abroad) lists only that market.
+  public var markets: [String]?
 
   /// The capital a provider recovers per chip under a contract, USD.
   public var capitalUSD: Double { systemCapitalUSD ?? priceUSD }
@@ -34,8 +38,10 @@ public struct Chip: Sendable, Equatable {
   public init(
     id: String, vendor: String, tflopsBF16: Double, hbmGB: Double = 0, tdpW: Double = 0,
     kWPerChip: Double, priceUSD: Double, available: YearMonth, leadTimeMonths: Int = 0,
-    inputUse: [String: Double] = [:], valueFactor: Double = 1, systemCapitalUSD: Double? = nil
+    inputUse: [String: Double] = [:], valueFactor: Double = 1, systemCapitalUSD: Double? = nil,
+    markets: [String]? = nil
   ) {
+    self.markets = markets
     self.valueFactor = valueFactor
     self.systemCapitalUSD = systemCapitalUSD
     self.id = id

@@ -29,7 +29,10 @@ public enum EventKind: Sendable, Equatable {
   case demandMultiplier(buyer: String?, factor: Double)
   /// Providers in `region` receive none of the listed chips (empty list: every chip); with
   /// `cloud`, buyers in `region` also cannot rent GPU-hours of them from providers elsewhere.
-  case exportBan(region: String, chips: [String], cloud: Bool)
+  /// With `leakage` λ > 0, the share λ of each step's output of a banned merchant chip still
+  /// reaches the region's providers (smuggled), at `(1 + markup)` times the vendor's price.
+  case exportBan(
+    region: String, chips: [String], cloud: Bool, leakage: Double = 0, markup: Double = 0)
   /// Spot GPU-hours of `chip` sell for at most this price (never below the reserve price).
   case priceCap(chip: String, usdPerGPUHour: Double)
   /// Moves a chip's first month `months` later (negative: earlier), whatever the event's date.

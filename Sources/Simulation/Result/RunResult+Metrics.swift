@@ -66,7 +66,8 @@ extension RunResult {
 
   /// The names every run reports, in this order: yearly spot price per chip; yearly
   /// shipments and revenue per vendor; installed H100e per provider at the last month of each
-  /// year; yearly compute and share per named buyer (generated buyers as one group each);
+  /// year; installed H100e per region and the waiting share at each year's end; yearly compute
+  /// and share per named buyer (generated buyers as one group each);
   /// yearly HHI of compute; yearly contracted and idle shares; yearly spending per named buyer;
   /// H100e in use per named buyer at each year's last month; yearly contracted compute per
   /// (named buyer, provider) pair that held a contract;
@@ -84,6 +85,12 @@ extension RunResult {
       for m in ends { out.append(OutcomeName(.installed, provider, m)) }
     }
     for m in ends { out.append(OutcomeName(.installedShare, "hyperscaler", m)) }
+    var regions: [String] = []
+    for region in providerRegions where !regions.contains(region) { regions.append(region) }
+    for region in regions {
+      for y in years { out.append(OutcomeName(.installedByRegion, region, y)) }
+    }
+    for y in years { out.append(OutcomeName(.waitingShare, nil, y)) }
     let groups = Array(buyerIds[0..<namedBuyerCount]) + buyerGroups.map(\.id)
     for buyer in groups { for y in years { out.append(OutcomeName(.compute, buyer, y)) } }
     for buyer in groups { for y in years { out.append(OutcomeName(.share, buyer, y)) } }

@@ -88,6 +88,8 @@ public struct RunResult: Sendable {
   public internal(set) var contractComputeByProvider: [String: [String: [Double]]] = [:]
   /// Buyer id → provider id → USD paid under contracts to that provider.
   public internal(set) var contractSpendByProvider: [String: [String: [Double]]] = [:]
+  /// Region of each provider, in `providerIds` order.
+  public internal(set) var providerRegions: [String] = []
   /// GPU-hours one GPU gives in a step (hours per month · months per step · availability).
   public internal(set) var hoursPerGPU: Double = 730 * 0.95
   /// Chip id → posted forward price per tenor (`forwardTenorsMonths` order) per month,

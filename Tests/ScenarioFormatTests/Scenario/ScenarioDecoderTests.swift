@@ -135,6 +135,45 @@ import Testing
     _ = try Engine.run(scenario, seed: 1)
   }
 
+  @Test func marketsAndLeakageDecode() throws {
+    let yaml =
+      Self.minimal.replacingOccurrences(
+        of: "inputUse: { cowos: 0.05 } }", with: "inputUse: { cowos: 0.05 }, markets: [us] }")
+      + """
+
+          - { at: 2024-05, kind: exportBan, region: us, chips: [h100], leakage: 0.04, markup: 0.5 }
+        """
+    let dir = TemporaryDirectory()
+    let scenario = try ScenarioLoader.load(path: dir.write("s.yaml", yaml))
+    #expect(scenario.chips[0].markets == ["us"])
+    #expect(
+      scenario.events[2].kind
+        == .exportBan(region: "us", chips: ["h100"], cloud: false, leakage: 0.04, markup: 0.5))
+  }
+
+  @Test func badMarketsAndLeakageAreReported() throws {
+    let typo = try messages(
+      Self.minimal.replacingOccurrences(
+        of: "inputUse: { cowos: 0.05 } }", with: "inputUse: { cowos: 0.05 }, markets: [usa] }"))
+    #expect(
+      typo.contains {
+        $0.contains("chips.h100.markets[0]") && $0.contains("unknown region 'usa'")
+          && $0.contains("'us'")
+      }, "\(typo)")
+    let empty = try messages(
+      Self.minimal.replacingOccurrences(
+        of: "inputUse: { cowos: 0.05 } }", with: "inputUse: { cowos: 0.05 }, markets: [] }"))
+    #expect(empty.contains { $0.contains("chips.h100.markets") && $0.contains("no region") })
+    let leak = try messages(
+      Self.minimal
+        + """
+
+          - { at: 2024-05, kind: exportBan, region: us, leakage: 1.5 }
+        """)
+    #expect(
+      leak.contains { $0.contains("events[2].leakage") && $0.contains("between 0 and 1") }, "\(leak)")
+  }
+
   @Test func fieldDescriptionsGiveASchemaAndTheDecodersKeys() throws {
     let schema = ScenarioFields.jsonSchema.serialized()
     for key in ["tflopsBF16", "budgetUSDPerMonth", "exportBan", "powerMW", "generators"] {

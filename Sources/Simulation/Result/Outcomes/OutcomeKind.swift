@@ -6,6 +6,8 @@ public enum OutcomeEntity: String, Sendable, CaseIterable {
   case providerKind = "provider kind"
   case chipOrVendor = "chip or vendor"
   case vendor = "vendor"
+  /// A region that some provider is in (`china`, `us`).
+  case region = "region"
   case buyerOrGenerator = "buyer or generator"
   /// A chip and a contract tenor in months: `h100.12`.
   case chipAndTenor = "chip and tenor in months (`h100.12`)"

@@ -97,7 +97,7 @@ struct CompareFolder {
     switch kind {
     case .supplyMultiplier: "supply multiplier"
     case .demandMultiplier: "demand multiplier"
-    case .exportBan(let region, _, _): "export ban (\(region))"
+    case .exportBan(let region, _, _, _, _): "export ban (\(region))"
     case .priceCap(let chip, _): "price cap (\(chip))"
     case .chipDelay(let chip, _): "delay of \(chip)"
     case .newSite(let site): "new site \(site.id)"
