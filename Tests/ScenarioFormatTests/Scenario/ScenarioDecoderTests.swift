@@ -139,7 +139,7 @@ import Testing
     let yaml =
       Self.minimal.replacingOccurrences(
         of: "inputUse: { cowos: 0.05 } }", with: "inputUse: { cowos: 0.05 }, markets: [us] }")
-      + """
+        + """
 
           - { at: 2024-05, kind: exportBan, region: us, chips: [h100], leakage: 0.04, markup: 0.5 }
         """
@@ -171,7 +171,8 @@ import Testing
           - { at: 2024-05, kind: exportBan, region: us, leakage: 1.5 }
         """)
     #expect(
-      leak.contains { $0.contains("events[2].leakage") && $0.contains("between 0 and 1") }, "\(leak)")
+      leak.contains { $0.contains("events[2].leakage") && $0.contains("between 0 and 1") },
+      "\(leak)")
   }
 
   @Test func fieldDescriptionsGiveASchemaAndTheDecodersKeys() throws {

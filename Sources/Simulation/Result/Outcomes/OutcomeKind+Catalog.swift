@@ -7,7 +7,8 @@
 extension OutcomeKind {
   /// Every kind, in the order the docs list them.
   public static let all: [OutcomeKind] = [
-    .price, .installed, .waiting, .waitingShare, .installedByRegion, .installedShare, .shipments, .purchases, .revenue, .compute,
+    .price, .installed, .waiting, .waitingShare, .installedByRegion, .installedShare, .shipments,
+    .purchases, .revenue, .compute,
     .share, .hhi, .contractedShare, .idle, .spend, .resold, .resaleRevenue, .forward,
     .spotVolatility, .volatilityRatio,
     .leadTime, .backlog, .vendorStock,
