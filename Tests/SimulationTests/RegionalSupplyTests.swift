@@ -82,6 +82,13 @@ import Testing
     #expect(abs(china + us - run.installedWorld(at: last)) <= 1e-9 * (china + us))
     #expect(run.value(of: OutcomeName(.installedByRegion, "mars", year)) == nil)
     #expect(run.summary.contains { $0.name == "installedByRegion.china.2024" })
+    // The monthly table `run --out` writes holds the same sums every month.
+    let table = try #require(run.tables.first { $0.name == "installedByRegionH100e" })
+    #expect(table.ids == ["us", "china"])
+    for t in run.months.indices {
+      let neo = run.installedH100e["neo"]![t]
+      #expect(abs(table.table["china"]![t] - neo) <= 1e-12 * max(1, neo))
+    }
   }
 
   /// Less power, more chips waiting: the waiting share is the providers' waiting H100e over
@@ -97,5 +104,7 @@ import Testing
     let last = tight.months.count - 1
     let waiting = tight.providerIds.reduce(0) { $0 + tight.waitingH100e[$1]![last] }
     #expect(abs(tightShare - waiting / tight.installedWorld(at: last)) <= 1e-12)
+    let monthly = try #require(tight.tables.first { $0.name == "waitingShare" })
+    #expect(abs(monthly.table["world"]![last] - tightShare) <= 1e-15)
   }
 }

@@ -122,6 +122,11 @@ public struct RunFolderReportSource: ReportSource {
       table: "installedH100e", id: "installed", title: "Installed capacity per provider",
       unit: "thousand H100e", scale: 1e-3, aggregation: .yearEnd,
       note: "Installed H100-equivalents at each provider at the end of each month."),
+    ChartSpec(
+      table: "installedByRegionH100e", id: "installed-by-region",
+      title: "Installed capacity per region", unit: "thousand H100e", scale: 1e-3,
+      aggregation: .yearEnd,
+      note: "Installed H100-equivalents of the providers in each region at the end of each month."),
   ]
 
   /// One row per entity, one column per calendar year, aggregated as `spec` says.

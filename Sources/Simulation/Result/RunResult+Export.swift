@@ -82,6 +82,8 @@ extension RunResult {
       ("resaleRevenueUSD", buyerIds, resaleRevenue),
       ("installedH100e", providerIds, installedH100e),
       ("waitingH100e", providerIds, waitingH100e),
+      ("waitingShare", ["world"], ["world": waitingShareByMonth]),
+      ("installedByRegionH100e", regionIds, installedByRegionH100e),
       ("purchasesChips", providerIds, purchases),
       ("capexSpentUSD", providerIds, capexSpentUSD),
       ("capacityGPUHours", providerIds, capacityHours),

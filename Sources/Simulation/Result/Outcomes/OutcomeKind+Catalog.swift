@@ -41,20 +41,15 @@ extension OutcomeKind {
     "waitingShare", unit: "fraction", entity: .none, aggregation: .lastStep,
     doc: "H100e waiting for power over installed H100e, all providers"
   ) { r, _, steps in
-    let last = steps.last!
-    let installed = r.installedWorld(at: last)
-    guard installed > 0 else { return nil }
-    return r.providerIds.reduce(0) { $0 + r.waitingH100e[$1]![last] } / installed
+    let share = r.waitingShareByMonth[steps.last!]
+    return share.isNaN ? nil : share
   }
 
   public static let installedByRegion = OutcomeKind(
     "installedByRegion", unit: "H100e", entity: .region, aggregation: .lastStep,
     doc: "installed H100e of the providers in the region"
   ) { r, entity, steps in
-    let last = steps.last!
-    let mine = r.providerIds.indices.filter { r.providerRegions[$0] == entity }
-    guard !mine.isEmpty else { return nil }
-    return mine.reduce(0) { $0 + r.installedH100e[r.providerIds[$1]]![last] }
+    r.installedByRegionH100e[entity!]?[steps.last!]
   }
 
   public static let installedShare = OutcomeKind(
