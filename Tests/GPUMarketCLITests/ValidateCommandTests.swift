@@ -21,8 +21,8 @@ import Testing
   }
 
   static let bundled = [
-    "baseline-2026", "blackwell-delayed", "counterfactual-no-colossus", "cowos-slower",
-    "export-controls-tighter", "hbm-tight", "synthetic-large",
+    "baseline-2026", "blackwell-delayed", "china-smuggling", "counterfactual-no-colossus",
+    "cowos-slower", "export-controls-tighter", "hbm-tight", "synthetic-large",
   ]
 
   @Test func everyBundledScenarioIsValidByName() throws {

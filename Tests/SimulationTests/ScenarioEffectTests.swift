@@ -53,6 +53,68 @@ import Testing
     #expect(slow.metric("price.h100.2026")! > base.metric("price.h100.2026")!)
   }
 
+  /// Tighter controls take chips from China and none from elsewhere: China's installed base
+  /// falls; the H20 is not shipped at all; Huawei, short of HBM, makes fewer Ascends.
+  @Test func tighterControlsShrinkChinasFleet() throws {
+    let base = try Self.run("baseline-2026")
+    let tight = try Self.run("export-controls-tighter")
+    let china = "installedByRegion.china.2026-04"
+    #expect(tight.metric(china)! < 0.8 * base.metric(china)!)
+    #expect(tight.metric("shipments.h20.2024")! == 0)
+    #expect(tight.metric("shipments.huawei.2025")! < 0.6 * base.metric("shipments.huawei.2025")!)
+  }
+
+  /// Leaked chips move from the rest of the world to China: China's installed base rises and
+  /// everyone else's falls, while the world's output is unchanged (before prices answer).
+  @Test func smugglingMovesChipsToChina() throws {
+    let base = try Self.run("baseline-2026")
+    let leaky = try Self.run("china-smuggling")
+    let china = "installedByRegion.china.2026-04"
+    #expect(leaky.metric(china)! > 1.2 * base.metric(china)!)
+    let rest = { (r: RunResult) in r.metric("installed.world.2026-04")! - r.metric(china)! }
+    #expect(rest(leaky) < rest(base))
+    // Before the ban leaks (it starts 2023-11), the two runs are the same.
+    #expect(
+      abs(
+        leaky.metric("installedByRegion.china.2023-10")! - base.metric(
+          "installedByRegion.china.2023-10")!)
+        <= 1e-9 * base.metric("installedByRegion.china.2023-10")!)
+    // The leaked chips come on top of what China's providers ordered.
+    #expect(
+      leaky.metric("purchases.china-clouds.2024")! > base.metric("purchases.china-clouds.2024")!)
+  }
+
+  /// The lease is Colossus 1 (a block); Rainier at New Carlisle is Anthropic's larger block,
+  /// so removing the lease leaves Anthropic's largest block unchanged, and lowers it only when
+  /// Colossus is its largest (here: without Rainier).
+  @Test func theLeaseMovesAnthropicsLargestBlockOnlyWhenItIsTheLargest() throws {
+    let base = try Self.run("baseline-2026")
+    let counter = try Self.run("counterfactual-no-colossus")
+    let june = "largestBlock.anthropic.2026-06"
+    #expect(base.metric(june)! > 1e5)
+    #expect(abs(counter.metric(june)! - base.metric(june)!) <= 1e-9 * base.metric(june)!)
+    let folder = FileManager.default.temporaryDirectory
+      .appendingPathComponent("blocks-\(UInt64.random(in: 0...UInt64.max))")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let baseline = CalibrationTests.root.appendingPathComponent("scenarios/baseline-2026.yaml").path
+    func variant(_ name: String, _ deleted: [String]) throws -> RunResult {
+      let file = folder.appendingPathComponent("\(name).yaml")
+      let lines = deleted.map { "  \($0): null" }.joined(separator: "\n")
+      try "extends: \(baseline)\nname: \(name)\ndescription: A variant.\ncontracts:\n\(lines)\n"
+        .write(to: file, atomically: true, encoding: .utf8)
+      let scenario = try ScenarioLoader.load(path: file.path)
+      return try Engine.run(scenario, seed: scenario.defaultSeed)
+    }
+    let leaseOnly = try variant("lease-only", ["anthropic-rainier"])
+    let neither = try variant("neither", ["anthropic-rainier", "anthropic-colossus-2026"])
+    // The lease's 150k H100 + 50k H200 + 20k GB200 are ~251k H100e; the block is at most that
+    // and at most what Colossus 1's 300 MW hold (~190k H100e in the baseline).
+    #expect(leaseOnly.metric(june)! > 1.5e5 && leaseOnly.metric(june)! <= 2.52e5)
+    #expect(leaseOnly.metric(june)! < base.metric(june)!)
+    #expect(neither.metric(june) ?? 0 < leaseOnly.metric(june)! * 1e-9)
+  }
+
   @Test func tightHBMBindsFromMid2024() throws {
     let base = try Self.run("baseline-2026")
     let tight = try Self.run("hbm-tight")

@@ -138,8 +138,11 @@ extension ScenarioDecoder {
     let power = map.required("powerMW").flatMap { path($0, rule(ScenarioFields.site, "powerMW")) }
     let pueField = ScenarioFields.site.field("pue")
     let pue = map.number(pueField, log) ?? pueField.defaultNumber!
+    let interconnect =
+      map.optional("interconnect")?.choice(log, among: Site.Interconnect.allCases.map(\.rawValue))
+      .flatMap(Site.Interconnect.init(rawValue:)) ?? .campus
     guard let provider, let power else { return nil }
-    return Site(id: id, provider: provider, powerMW: power, pue: pue)
+    return Site(id: id, provider: provider, powerMW: power, pue: pue, interconnect: interconnect)
   }
 
   func buyer(_ id: String, _ node: DocumentNode) -> Buyer? {
@@ -179,10 +182,11 @@ extension ScenarioDecoder {
     let price = map.number(ScenarioFields.contract.field("priceUSDPerGPUHour"), log)
     let start = map.required("start").flatMap(month)
     let months = map.integer(ScenarioFields.contract.field("months"), log)
+    let site = map.optional("site")?.string(log)
     guard let buyer, let provider, let gpus, let price, let start, let months else { return nil }
     return Contract(
       id: id, buyer: buyer, provider: provider, gpus: gpus, priceUSDPerGPUHour: price,
-      start: start, months: months)
+      start: start, months: months, site: site)
   }
 
   func generator(_ id: String, _ node: DocumentNode) -> BuyerGenerator? {

@@ -90,6 +90,26 @@ extension ScenarioDecoder {
       ref(contract.buyer, buyers, "buyer", node["buyer"])
       ref(contract.provider, providers, "provider", node["provider"])
       refs(contract.gpus.keys, chips, "chip", node["gpus"])
+      if let site = contract.site, let at = node["site"] {
+        let newSites = s.events.compactMap { event -> Site? in
+          if case .newSite(let site) = event.kind { return site }
+          return nil
+        }
+        let theirs = (s.sites + newSites).filter { $0.provider == contract.provider }.map(\.id)
+        if let owner = (s.sites + newSites).first(where: { $0.id == site })?.provider,
+          owner != contract.provider
+        {
+          log.error(
+            "site '\(site)' belongs to provider '\(owner)', not '\(contract.provider)'", at: at,
+            hint: theirs.isEmpty
+              ? nil : "sites of '\(contract.provider)': \(theirs.joined(separator: ", "))")
+        } else if !theirs.contains(site), !nodes.unreadable.contains("site") {
+          log.error(
+            "unknown site '\(site)' of provider '\(contract.provider)'", at: at,
+            hint: NameSuggestion.hint(for: site, among: theirs)
+              ?? (theirs.isEmpty ? "provider '\(contract.provider)' has no sites" : nil))
+        }
+      }
       if horizonKnown,
         contract.start > end || contract.start.adding(months: contract.months) <= s.start
       {

@@ -192,7 +192,18 @@ public struct ScenarioDecoder {
     if let node = map.optional("investment"), let x = investment(node) {
       settings.investment = x
     }
+    if let node = map.optional("training"), let x = training(node) {
+      settings.training = x
+    }
     return settings
+  }
+
+  func training(_ node: DocumentNode) -> TrainingSettings? {
+    let fields = ScenarioFields.training
+    guard let map = node.mapping(log, allowedKeys: fields.names) else { return nil }
+    return TrainingSettings(
+      mfu: map.number(defaulted: fields.field("mfu"), log),
+      days: map.number(defaulted: fields.field("days"), log))
   }
 
   /// The market settings with every rule and default from `ScenarioFields.market` (a field that

@@ -106,6 +106,19 @@ public enum ScenarioFields {
       "investment", .object(investment), default: "(the defaults below)",
       doc: "How providers' chip orders answer expected margins around their capex trend.",
       example: "{ marginElasticity: 1.5, capexHigh: 2 }"),
+    FieldSpec(
+      "training", .object(training), default: "(the defaults below)",
+      doc: "The training run a block of chips at one site allows (largestRun).",
+      example: "{ mfu: 0.4, days: 90 }"),
+  ]
+
+  public static let training: [FieldSpec] = [
+    FieldSpec(
+      "mfu", .number(.range(0.01...1)), default: "0.4",
+      doc: "Model FLOP utilisation of a training run.", example: "0.38"),
+    FieldSpec(
+      "days", .number(.range(1...1000)), default: "90", unit: "days",
+      doc: "Length of a training run.", example: "120"),
   ]
 
   public static let investment: [FieldSpec] = [
@@ -309,6 +322,10 @@ public enum ScenarioFields {
     FieldSpec(
       "pue", .number(.range(1...3)), default: "1.2", doc: "Power usage effectiveness.",
       example: "1.3"),
+    FieldSpec(
+      "interconnect", .choice(["campus", "fleet"]), default: "campus",
+      doc: "campus: one network, so its chips make a block; fleet: many data centres summed.",
+      example: "fleet"),
     note,
   ]
 
@@ -359,6 +376,10 @@ public enum ScenarioFields {
       "months", .integer(min: 1, max: maxDurationMonths), required: true, unit: "months",
       doc: "Length.",
       example: "24"),
+    FieldSpec(
+      "site", .string, default: "(the provider's only site)",
+      doc: "The provider's site whose chips it reserves; a block there (see largestBlock).",
+      example: "colossus-1"),
     note,
   ]
 

@@ -22,6 +22,9 @@ struct CompiledScenario {
   let contracts: IndexedArray<Contract, Contract>
   let contractBuyer: IndexedArray<Contract, Index<Buyer>>
   let contractProvider: IndexedArray<Contract, Index<Provider>>
+  /// The site whose chips a contract reserves: its `site`, else its provider's only site;
+  /// `nil` when the provider has several sites and the contract names none.
+  let contractSite: IndexedArray<Contract, Index<Site>?>
   /// GPUs of each chip under each contract.
   let contractGPUs: Table<Contract, Chip, Double>
   let vendors: IndexedArray<Vendor, Vendor>
@@ -151,7 +154,7 @@ struct CompiledScenario {
     chipLaunch = launch
     self.sites = IndexedArray(sites)
     self.siteFrom = IndexedArray(siteFrom)
-    let _: [String: Index<Site>] = try Self.index(sites.map(\.id), "site")
+    let siteIndex: [String: Index<Site>] = try Self.index(sites.map(\.id), "site")
     var siteProvider: [Index<Provider>] = []
     var providerSites = IndexedArray<Provider, [Index<Site>]>(
       repeating: [], count: providers.count)
@@ -240,10 +243,21 @@ struct CompiledScenario {
 
     var contractBuyer: [Index<Buyer>] = []
     var contractProvider: [Index<Provider>] = []
+    var contractSite: [Index<Site>?] = []
     for contract in contracts {
       contractBuyer.append(try find(buyerIndex, contract.buyer, "buyer", "contract \(contract.id)"))
-      contractProvider.append(
-        try find(providerIndex, contract.provider, "provider", "contract \(contract.id)"))
+      let p = try find(providerIndex, contract.provider, "provider", "contract \(contract.id)")
+      contractProvider.append(p)
+      if let site = contract.site {
+        let s = try find(siteIndex, site, "site", "contract \(contract.id)")
+        guard self.siteProvider[s] == p else {
+          throw SimulationError.invalidScenario(
+            "contract \(contract.id): site \(site) is not \(contract.provider)'s")
+        }
+        contractSite.append(s)
+      } else {
+        contractSite.append(providerSites[p].count == 1 ? providerSites[p][0] : nil)
+      }
       for key in contract.gpus.keys.sorted() {
         _ = try find(chipIndex, key, "chip", "contract \(contract.id)")
       }
@@ -251,6 +265,7 @@ struct CompiledScenario {
     self.contracts = IndexedArray(contracts)
     self.contractBuyer = IndexedArray(contractBuyer)
     self.contractProvider = IndexedArray(contractProvider)
+    self.contractSite = IndexedArray(contractSite)
     let allContracts = self.contracts
     contractGPUs = Table(rows: contracts.count, columns: chips.count) { k, c in
       allContracts[k].gpus[chips[c].id] ?? 0

@@ -16,6 +16,8 @@ struct Recorder {
   var buyerContractCompute: Table<Step, Buyer, Double>
   var buyerResoldCompute: Table<Step, Buyer, Double>
   var buyerResaleRevenue: Table<Step, Buyer, Double>
+  /// Largest block of chips at one site, H100e (`EngineState.largestBlocks`).
+  var largestBlock: Table<Step, Buyer, Double>
   var installedH100e: Table<Step, Provider, Double>
   var waitingH100e: Table<Step, Provider, Double>
   var purchases: Table<Step, Provider, Double>
@@ -50,6 +52,7 @@ struct Recorder {
     buyerContractCompute = buyerCompute
     buyerResoldCompute = buyerCompute
     buyerResaleRevenue = buyerCompute
+    largestBlock = buyerCompute
     installedH100e = Table(rows: nT, columns: compiled.providerCount, repeating: 0)
     capacityHours = installedH100e
     waitingH100e = installedH100e
@@ -127,6 +130,7 @@ extension EngineState {
         recorder.idleHours[t, p] += f.spotSupply[p, c] - f.spotSold[p, c]
       }
     }
+    for (b, h100e) in largestBlocks() { recorder.largestBlock[t, b] = h100e }
     recorder.iterations[t] = f.clearingIterations
     recorder.products[t] = f.spotProductCount
     recorder.clearingErrors[t] = f.clearingError
@@ -188,6 +192,8 @@ extension EngineState {
     }
     result.hoursPerGPU = hoursPerGPU
     result.providerRegions = compiled.providers.map(\.region)
+    result.largestBlockH100e = table(buyerIds, r.largestBlock)
+    result.trainingFLOPPerH100e = compiled.scenario.market.training.flopPerH100e
     let forward = contractMarket.forward
     for (c, id) in zip(forward.columns, chipIds) {
       let series = forward.column(c)

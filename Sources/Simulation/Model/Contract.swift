@@ -10,11 +10,15 @@ public struct Contract: Sendable, Equatable {
   public var priceUSDPerGPUHour: Double
   public var start: YearMonth
   public var months: Int
+  /// The provider's site whose chips it reserves (a `Site.id`); `nil`: the provider's only
+  /// site, or, when it has several, chips anywhere in its fleet (then it is no block).
+  public var site: String?
 
   public init(
     id: String, buyer: String, provider: String, gpus: [String: Double],
-    priceUSDPerGPUHour: Double, start: YearMonth, months: Int
+    priceUSDPerGPUHour: Double, start: YearMonth, months: Int, site: String? = nil
   ) {
+    self.site = site
     self.id = id
     self.buyer = buyer
     self.provider = provider

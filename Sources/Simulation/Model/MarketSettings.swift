@@ -18,14 +18,18 @@ public struct MarketSettings: Sendable, Equatable {
   public var contracts: ContractMarketSettings
   /// How providers' chip orders answer expected margins.
   public var investment: InvestmentSettings
+  /// What a block of chips at one site can train (`largestRun`).
+  public var training: TrainingSettings
 
   public init(
     sigma: Double = 2.5, tolerance: Double = 1e-9, maxIterations: Int = 10_000,
     hoursPerMonth: Double = 730, availability: Double = 0.95,
     referencePriceUSDPerH100eHour: DatedPath = .constant(2), referenceChip: String? = nil,
     contracts: ContractMarketSettings = ContractMarketSettings(),
-    investment: InvestmentSettings = InvestmentSettings()
+    investment: InvestmentSettings = InvestmentSettings(),
+    training: TrainingSettings = TrainingSettings()
   ) {
+    self.training = training
     self.sigma = sigma
     self.tolerance = tolerance
     self.maxIterations = maxIterations
@@ -83,4 +87,21 @@ public struct InvestmentSettings: Sendable, Equatable {
     self.capexHigh = capexHigh
     self.loanToValue = loanToValue
   }
+}
+
+/// The training run a block of chips at one site allows (see docs/model.md, "Blocks and the
+/// largest feasible run"): `FLOP = H100e · 989e12 FLOP/s · mfu · days · 86,400 s`.
+public struct TrainingSettings: Sendable, Equatable {
+  /// Model FLOP utilisation, 0 < mfu ≤ 1 (Llama 3.1 405B: 38–43% on 16,384 H100).
+  public var mfu: Double
+  /// Length of the run, days.
+  public var days: Double
+
+  public init(mfu: Double = 0.40, days: Double = 90) {
+    self.mfu = mfu
+    self.days = days
+  }
+
+  /// FLOP one H100e delivers over a run: `989e12 · mfu · days · 86,400`.
+  public var flopPerH100e: Double { Chip.h100TFLOPS * 1e12 * mfu * days * 86_400 }
 }

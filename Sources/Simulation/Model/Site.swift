@@ -9,11 +9,25 @@ public struct Site: Sendable, Equatable {
   public var powerMW: DatedPath
   /// Power usage effectiveness (facility power / IT power), ≥ 1.
   public var pue: Double
+  /// Whether the site's chips share one network (a block a training run can use).
+  public var interconnect: Interconnect
+
+  /// How a site's chips are connected.
+  public enum Interconnect: String, Sendable, CaseIterable {
+    /// One campus: its chips can run one job, so they make a block.
+    case campus
+    /// Many data centres counted together: no block.
+    case fleet
+  }
 
   /// The PUE of a site that gives none (the scenario format's documented default).
   public static let defaultPUE = 1.2
 
-  public init(id: String, provider: String, powerMW: DatedPath, pue: Double = defaultPUE) {
+  public init(
+    id: String, provider: String, powerMW: DatedPath, pue: Double = defaultPUE,
+    interconnect: Interconnect = .campus
+  ) {
+    self.interconnect = interconnect
     self.id = id
     self.provider = provider
     self.powerMW = powerMW

@@ -80,6 +80,7 @@ extension RunResult {
       ("contractComputeH100eHours", buyerIds, contractCompute),
       ("resoldComputeH100eHours", buyerIds, resoldCompute),
       ("resaleRevenueUSD", buyerIds, resaleRevenue),
+      ("largestBlockH100e", buyerIds, largestBlockH100e),
       ("installedH100e", providerIds, installedH100e),
       ("waitingH100e", providerIds, waitingH100e),
       ("waitingShare", ["world"], ["world": waitingShareByMonth]),

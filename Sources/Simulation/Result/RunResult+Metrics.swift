@@ -69,7 +69,8 @@ extension RunResult {
   /// year; installed H100e per region and the waiting share at each year's end; yearly compute
   /// and share per named buyer (generated buyers as one group each);
   /// yearly HHI of compute; yearly contracted and idle shares; yearly spending per named buyer;
-  /// H100e in use per named buyer at each year's last month; yearly contracted compute per
+  /// H100e in use per named buyer at each year's last month; the largest block and run per
+  /// named buyer that ever holds a block, per year; yearly contracted compute per
   /// (named buyer, provider) pair that held a contract;
   /// the yearly mean forward price per chip and tenor.
   public var standardOutcomes: [OutcomeName] {
@@ -97,6 +98,11 @@ extension RunResult {
     for y in years { out.append(OutcomeName(.idle, nil, y)) }
     for buyer in groups { for y in years { out.append(OutcomeName(.spend, buyer, y)) } }
     for buyer in groups { for m in ends { out.append(OutcomeName(.usedH100e, buyer, m)) } }
+    for buyer in buyerIds[0..<namedBuyerCount]
+    where largestBlockH100e[buyer]?.contains(where: { $0 > 0 }) == true {
+      for y in years { out.append(OutcomeName(.largestBlock, buyer, y)) }
+      for y in years { out.append(OutcomeName(.largestRun, buyer, y)) }
+    }
     for buyer in buyerIds[0..<namedBuyerCount] {
       for provider in contractProviders(of: buyer) {
         for y in years { out.append(OutcomeName(.contracted, "\(buyer).\(provider)", y)) }

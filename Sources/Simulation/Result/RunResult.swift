@@ -88,6 +88,11 @@ public struct RunResult: Sendable {
   public internal(set) var contractComputeByProvider: [String: [String: [Double]]] = [:]
   /// Buyer id → provider id → USD paid under contracts to that provider.
   public internal(set) var contractSpendByProvider: [String: [String: [Double]]] = [:]
+  /// Buyer id → the largest block of chips it holds at one site, H100e, each month (scripted
+  /// contracts that reserve a site and own use; see docs/model.md).
+  public internal(set) var largestBlockH100e: [String: [Double]] = [:]
+  /// FLOP one H100e of a block delivers over a training run (`TrainingSettings.flopPerH100e`).
+  public internal(set) var trainingFLOPPerH100e: Double = TrainingSettings().flopPerH100e
   /// Region of each provider, in `providerIds` order.
   public internal(set) var providerRegions: [String] = []
   /// GPU-hours one GPU gives in a step (hours per month · months per step · availability).

@@ -206,7 +206,7 @@ import Testing
 
   @Test(arguments: [
     "baseline-2026", "counterfactual-no-colossus", "cowos-slower", "export-controls-tighter",
-    "blackwell-delayed", "synthetic-large", "hbm-tight",
+    "blackwell-delayed", "synthetic-large", "hbm-tight", "china-smuggling",
   ])
   func bundledScenarioDecodes(_ name: String) throws {
     let path = Self.root.appendingPathComponent("scenarios/\(name).yaml").path

@@ -12,7 +12,7 @@ extension OutcomeKind {
     .share, .hhi, .contractedShare, .idle, .spend, .resold, .resaleRevenue, .forward,
     .spotVolatility, .volatilityRatio,
     .leadTime, .backlog, .vendorStock,
-    .usedH100e, .ownUse, .contracted, .contractPrice,
+    .usedH100e, .ownUse, .contracted, .contractPrice, .largestBlock, .largestRun,
   ]
 
   public static let price = OutcomeKind(

@@ -9,6 +9,8 @@ public enum OutcomeEntity: String, Sendable, CaseIterable {
   /// A region that some provider is in (`china`, `us`).
   case region = "region"
   case buyerOrGenerator = "buyer or generator"
+  /// A named buyer (generated buyers hold no sited contracts).
+  case namedBuyer = "named buyer"
   /// A chip and a contract tenor in months: `h100.12`.
   case chipAndTenor = "chip and tenor in months (`h100.12`)"
   /// A buyer and a provider: `anthropic.coreweave`.
@@ -31,6 +33,8 @@ public enum OutcomeAggregation: String, Sendable {
   case ratioOfSums = "from sums over the period"
   /// From the month-to-month changes within the period.
   case logChanges = "from monthly changes within the period"
+  /// A stock's largest value over the period.
+  case largest = "largest over the period"
 }
 
 /// One kind of named outcome (`price`, `share`, ...): its unit, what its entity and period
