@@ -31,10 +31,14 @@ import Testing
   }
 
   /// The explorer's model of the scenario at `path` (a test scenario that does not load stops
-  /// the tests).
+  /// the tests). Its run deadline is 600 s, not the default 20 s: under the sanitizers runs are
+  /// 10–20 times slower, and the deadline itself is tested by `busyAndLateAre503` with its own
+  /// limits.
   static func explorer(_ path: String) -> ExplorerModel {
+    var limits = ExplorerLimits()
+    limits.runTimeLimitSeconds = 600
     do {
-      return try ExplorerModel(scenarioPath: path, source: path)
+      return try ExplorerModel(scenarioPath: path, source: path, limits: limits)
     } catch {
       fatalError("the test scenario \(path) does not load: \(error)")
     }
