@@ -86,17 +86,19 @@ extension ScenarioDecoder {
     for (buyer, node) in zip(s.buyers, nodes.buyers) {
       refs(buyer.affinity.keys, providers, "provider", node["affinity"])
     }
+    let allSites =
+      s.sites
+      + s.events.compactMap { event -> Site? in
+        if case .newSite(let site) = event.kind { return site }
+        return nil
+      }
     func checkContract(_ contract: Contract, _ node: DocumentNode) {
       ref(contract.buyer, buyers, "buyer", node["buyer"])
       ref(contract.provider, providers, "provider", node["provider"])
       refs(contract.gpus.keys, chips, "chip", node["gpus"])
       if let site = contract.site, let at = node["site"] {
-        let newSites = s.events.compactMap { event -> Site? in
-          if case .newSite(let site) = event.kind { return site }
-          return nil
-        }
-        let theirs = (s.sites + newSites).filter { $0.provider == contract.provider }.map(\.id)
-        if let owner = (s.sites + newSites).first(where: { $0.id == site })?.provider,
+        let theirs = allSites.filter { $0.provider == contract.provider }.map(\.id)
+        if let owner = allSites.first(where: { $0.id == site })?.provider,
           owner != contract.provider
         {
           log.error(

@@ -192,6 +192,7 @@ extension EngineState {
     }
     result.hoursPerGPU = hoursPerGPU
     result.providerRegions = compiled.providers.map(\.region)
+    result.computeRegionalSeries()
     result.largestBlockH100e = table(buyerIds, r.largestBlock)
     result.trainingFLOPPerH100e = compiled.scenario.market.training.flopPerH100e
     let forward = contractMarket.forward

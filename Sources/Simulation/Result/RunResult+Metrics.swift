@@ -132,31 +132,24 @@ extension RunResult {
 }
 
 /// Regional and power series, month by month (the outcomes `installedByRegion` and
-/// `waitingShare` read the same sums at a period's last month).
+/// `waitingShare` read the same sums at a period's last month). Computed once, when the run
+/// finishes.
 extension RunResult {
-  /// The providers' regions, in the order they first appear in `providerIds`.
-  public var regionIds: [String] {
-    var out: [String] = []
-    for region in providerRegions where !out.contains(region) { out.append(region) }
-    return out
-  }
-
-  /// Region → installed H100e of its providers at the end of each month.
-  public var installedByRegionH100e: [String: [Double]] {
-    var out: [String: [Double]] = [:]
-    for region in regionIds {
+  /// Fills `regionIds`, `installedByRegionH100e` and `waitingShareByMonth` from the providers'
+  /// series.
+  mutating func computeRegionalSeries() {
+    var regions: [String] = []
+    for region in providerRegions where !regions.contains(region) { regions.append(region) }
+    regionIds = regions
+    var byRegion: [String: [Double]] = [:]
+    for region in regions {
       let mine = providerIds.indices.filter { providerRegions[$0] == region }
-      out[region] = months.indices.map { t in
+      byRegion[region] = months.indices.map { t in
         mine.reduce(0) { $0 + installedH100e[providerIds[$1]]![t] }
       }
     }
-    return out
-  }
-
-  /// `Σ_p waiting_p / Σ_p installed_p` (H100e) at the end of each month; NaN while nothing is
-  /// installed.
-  public var waitingShareByMonth: [Double] {
-    months.indices.map { t in
+    installedByRegionH100e = byRegion
+    waitingShareByMonth = months.indices.map { t in
       let installed = installedWorld(at: t)
       guard installed > 0 else { return .nan }
       return providerIds.reduce(0) { $0 + waitingH100e[$1]![t] } / installed

@@ -95,6 +95,13 @@ public struct RunResult: Sendable {
   public internal(set) var trainingFLOPPerH100e: Double = TrainingSettings().flopPerH100e
   /// Region of each provider, in `providerIds` order.
   public internal(set) var providerRegions: [String] = []
+  /// The providers' regions, in the order they first appear in `providerIds`.
+  public internal(set) var regionIds: [String] = []
+  /// Region → installed H100e of its providers at the end of each month.
+  public internal(set) var installedByRegionH100e: [String: [Double]] = [:]
+  /// `Σ_p waiting_p / Σ_p installed_p` (H100e) at the end of each month; NaN while nothing is
+  /// installed.
+  public internal(set) var waitingShareByMonth: [Double] = []
   /// GPU-hours one GPU gives in a step (hours per month · months per step · availability).
   public internal(set) var hoursPerGPU: Double = 730 * 0.95
   /// Chip id → posted forward price per tenor (`forwardTenorsMonths` order) per month,
