@@ -137,8 +137,19 @@ import Testing
     #expect(firstHalf2025(late) == 0)
     #expect(firstHalf2025(base) > 0)
     // Blackwell gives more H100e per CoWoS wafer than Hopper, so the delay costs compute. (The
-    // H100's own price need not rise: the wafers go to Hopper, so H100 supply grows.)
-    #expect(late.metric("installed.world.2025-12")! < base.metric("installed.world.2025-12")!)
+    // H100's own price need not rise: the wafers go to Hopper, so H100 supply grows.) With
+    // retirement off: with it, the H200s that come instead retire more H100s, which the used
+    // market moves into spare power elsewhere, and end-2025 installed compute rises 0.8%.
+    func withoutRetirement(_ name: String) throws -> RunResult {
+      let path = CalibrationTests.root.appendingPathComponent("scenarios/\(name).yaml").path
+      var scenario = try ScenarioLoader.load(path: path)
+      scenario.market.fleet.swapCostUSDPerKWh = 1e6
+      return try Engine.run(scenario, seed: scenario.defaultSeed)
+    }
+    let lateFixed = try withoutRetirement("blackwell-delayed")
+    let baseFixed = try withoutRetirement("baseline-2026")
+    #expect(
+      lateFixed.metric("installed.world.2025-12")! < baseFixed.metric("installed.world.2025-12")!)
   }
 
   @Test func tighterControlsCutChinaAndGulf() throws {

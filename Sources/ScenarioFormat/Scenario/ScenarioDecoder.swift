@@ -195,7 +195,19 @@ public struct ScenarioDecoder {
     if let node = map.optional("training"), let x = training(node) {
       settings.training = x
     }
+    if let node = map.optional("fleet"), let x = fleet(node) {
+      settings.fleet = x
+    }
     return settings
+  }
+
+  func fleet(_ node: DocumentNode) -> FleetSettings? {
+    let fields = ScenarioFields.fleet
+    guard let map = node.mapping(log, allowedKeys: fields.names) else { return nil }
+    return FleetSettings(
+      failurePerYear: map.number(defaulted: fields.field("failurePerYear"), log),
+      priceDeclinePerYear: map.number(defaulted: fields.field("priceDeclinePerYear"), log),
+      swapCostUSDPerKWh: map.number(defaulted: fields.field("swapCostUSDPerKWh"), log))
   }
 
   func training(_ node: DocumentNode) -> TrainingSettings? {

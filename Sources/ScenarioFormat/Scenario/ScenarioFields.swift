@@ -110,6 +110,24 @@ public enum ScenarioFields {
       "training", .object(training), default: "(the defaults below)",
       doc: "The training run a block of chips at one site allows (largestRun).",
       example: "{ mfu: 0.4, days: 90 }"),
+    FieldSpec(
+      "fleet", .object(fleet), default: "(the defaults below)",
+      doc: "Failures, retirement of chips for better ones, and the used market's price.",
+      example: "{ failurePerYear: 0.03 }"),
+  ]
+
+  public static let fleet: [FieldSpec] = [
+    FieldSpec(
+      "failurePerYear", .number(.range(0...0.99)), default: "0.02", unit: "per year",
+      doc: "Share of installed chips lost to failures in a year.", example: "0.05"),
+    FieldSpec(
+      "priceDeclinePerYear", .number(.range(0...0.99)), default: "0.285", unit: "per year",
+      doc: "Yearly fall of the cost of new compute per unit of value (used prices).",
+      example: "0.2"),
+    FieldSpec(
+      "swapCostUSDPerKWh", .number(.range(0...1e6)), default: "0.02", unit: "$/kWh",
+      doc: "Margin per kW-hour a waiting chip must earn over an installed one to replace it.",
+      example: "1e6"),
   ]
 
   public static let training: [FieldSpec] = [

@@ -6,7 +6,10 @@ import MarketClearing
 ///
 /// 1. `produce`: vendors turn their share of CoWoS/HBM into chips.
 /// 2. `allocateChips`: providers order out of capex; vendors share scarce output; chips ship.
-/// 3. `install`: chips that have arrived are installed where sites have power.
+/// 3. `failInstalledChips`, `install`, `retireForBetterChips`, `sellUsedChips`: installed chips
+///    fail; chips that have arrived are installed where sites have power; providers with chips
+///    waiting replace older, worse chips by them; retired chips are sold used to providers with
+///    spare power.
 /// 4. `splitCapacity`: GPU-hours go to scripted contracts, then own use, the rest to the market.
 /// 5. `drawCash`, `signContracts`: buyers' cash; providers post a forward curve, hedging buyers
 ///    sign term contracts at it, and the contract book is delivered before spot.

@@ -5,12 +5,14 @@ extension EngineState {
   /// longer fit (least efficient first).
   mutating func install() {
     let arriving = arrivals[t]
-    for p in providers { for c in chips { inventory[p, c] += arriving[p, c] } }
-    let order = chips.sorted {
-      let a = compiled.chips[$0].h100e / compiled.chips[$0].kWPerChip
-      let b = compiled.chips[$1].h100e / compiled.chips[$1].kWPerChip
-      return a != b ? a > b : $0 < $1
+    for p in providers {
+      for c in chips where arriving[p, c] > 0 {
+        inventoryVintage[p, c] = mergedVintage(
+          inventory[p, c], inventoryVintage[p, c], arriving[p, c], monthIndex)
+        inventory[p, c] += arriving[p, c]
+      }
     }
+    let order = chipsByH100ePerKW
     for p in providers {
       for s in compiled.providerSites[p] {
         let power = itPowerKW(site: s)
@@ -18,6 +20,8 @@ extension EngineState {
         for c in order.reversed() where used > power * (1 + 1e-12) {
           let kW = compiled.chips[c].kWPerChip
           let remove = min(installed[s, c], (used - power) / kW)
+          inventoryVintage[p, c] = mergedVintage(
+            inventory[p, c], inventoryVintage[p, c], remove, installedVintage[s, c])
           installed[s, c] -= remove
           inventory[p, c] += remove
           used -= remove * kW
@@ -27,11 +31,22 @@ extension EngineState {
           let fit = max(0, (power - used) / kW)
           let n = min(inventory[p, c], fit)
           guard n > 0 else { continue }
+          installedVintage[s, c] = mergedVintage(
+            installed[s, c], installedVintage[s, c], n, inventoryVintage[p, c])
           installed[s, c] += n
           inventory[p, c] -= n
           used += n * kW
         }
       }
+    }
+  }
+
+  /// Chips sorted by H100e per kW, best first (ties by index).
+  var chipsByH100ePerKW: [Index<Chip>] {
+    chips.sorted {
+      let a = compiled.chips[$0].h100e / compiled.chips[$0].kWPerChip
+      let b = compiled.chips[$1].h100e / compiled.chips[$1].kWPerChip
+      return a != b ? a > b : $0 < $1
     }
   }
 

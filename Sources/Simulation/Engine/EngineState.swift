@@ -24,6 +24,15 @@ struct EngineState {
   var inventory: Table<Provider, Chip, Double>
   /// Installed chips per site.
   var installed: Table<Site, Chip, Double>
+  /// Mean delivery month (`YearMonth.index`) of the installed chips and of those waiting: a
+  /// site's chips of one model share one vintage, the mean of theirs.
+  var installedVintage: Table<Site, Chip, Double>
+  var inventoryVintage: Table<Provider, Chip, Double>
+  /// Retired chips offered on the used market, and their mean vintage.
+  var usedStock: IndexedArray<Chip, Double>
+  var usedVintage: IndexedArray<Chip, Double>
+  /// The used market's present-value rule.
+  let usedValue: UsedChipValue
 
   /// This step's flows (reset by `beginStep`).
   var flows: MonthFlows
@@ -51,6 +60,21 @@ struct EngineState {
       count: compiled.months.count + maxLead + 1)
     inventory = compiled.initialChips
     installed = Table(rows: compiled.sites.count, columns: nC, repeating: 0)
+    installedVintage = installed
+    let start = Double(compiled.months[Index<Step>(0)].index)
+    inventoryVintage = Table(rows: nP, columns: nC) { _, c in
+      // Chips held at the start: bought evenly since launch, so half-way from launch to start.
+      (min(Double(compiled.chipLaunch[c].index), start) + start) / 2
+    }
+    usedStock = IndexedArray(repeating: 0, count: nC)
+    usedVintage = usedStock
+    let market = compiled.scenario.market
+    usedValue = UsedChipValue(
+      costOfCapital: market.contracts.costOfCapital,
+      failurePerYear: market.fleet.failurePerYear,
+      priceDeclinePerYear: market.fleet.priceDeclinePerYear,
+      meanReversionPerMonth: market.contracts.meanReversionPerMonth,
+      hoursPerMonth: market.hoursPerMonth * market.availability)
     warmStartPrice = Table(rows: nP, columns: nC, repeating: 0)
     noFlows = MonthFlows(compiled)
     flows = noFlows
@@ -64,7 +88,10 @@ struct EngineState {
     beginStep(index)
     produce()
     allocateChips()
+    failInstalledChips()
     install()
+    retireForBetterChips()
+    sellUsedChips()
     splitCapacity()
     drawCash()
     signContracts()
@@ -88,6 +115,9 @@ struct EngineState {
   func itPowerKW(site s: Index<Site>) -> Double {
     compiled.sites[s].itPowerKW(at: month, opening: compiled.siteFrom[s])
   }
+
+  /// The current month as a vintage (`YearMonth.index`).
+  var monthIndex: Double { Double(month.index) }
 
   /// IT power drawn by installed chips at site `s`, kW.
   func usedPowerKW(site s: Index<Site>) -> Double {

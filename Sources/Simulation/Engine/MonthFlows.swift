@@ -64,6 +64,21 @@ struct MonthFlows {
   var buyerContractSpend: IndexedArray<Buyer, Double>
   /// H100e GPU-hours received under contracts (scripted and model-signed).
   var buyerContractCompute: IndexedArray<Buyer, Double>
+  /// Installed chips lost to failures.
+  var failed: IndexedArray<Chip, Double>
+  /// Installed chips their owner took out to give the power to a better waiting chip.
+  var retired: IndexedArray<Chip, Double>
+  /// Used chips bought by providers with spare power.
+  var usedSold: IndexedArray<Chip, Double>
+  /// Retired chips nobody will run again (captive chips, or no expected net rent left).
+  var scrapped: IndexedArray<Chip, Double>
+  /// The used market's price, USD per chip (NaN for a captive chip or one nobody holds).
+  var usedPrice: IndexedArray<Chip, Double>
+  /// USD each provider paid for used chips.
+  var usedBoughtUSD: IndexedArray<Provider, Double>
+  /// `λ_p`: the best expected net rent per kW-hour among the provider's waiting chips, $/kWh
+  /// (0 when none waits).
+  var powerShadowPrice: IndexedArray<Provider, Double>
   /// Passes of the spot clearing.
   var clearingIterations = 0
   /// Relative clearing error (`Equilibrium.clearingError`).
@@ -104,6 +119,13 @@ struct MonthFlows {
     buyerContractCompute = buyerBudget
     buyerResoldCompute = buyerBudget
     buyerResaleRevenue = buyerBudget
+    failed = produced
+    retired = produced
+    usedSold = produced
+    scrapped = produced
+    usedPrice = IndexedArray(repeating: .nan, count: nC)
+    usedBoughtUSD = capexSpent
+    powerShadowPrice = capexSpent
   }
 }
 

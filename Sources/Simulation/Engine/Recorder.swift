@@ -19,6 +19,15 @@ struct Recorder {
   /// Largest block of chips at one site, H100e (`EngineState.largestBlocks`).
   var largestBlock: Table<Step, Buyer, Double>
   var installedH100e: Table<Step, Provider, Double>
+  /// Chips failed, retired for better ones, bought used; the used price (USD per chip).
+  var failed: Table<Step, Chip, Double>
+  var retired: Table<Step, Chip, Double>
+  var usedSold: Table<Step, Chip, Double>
+  var usedPrice: Table<Step, Chip, Double>
+  /// `λ_p`, $/kWh (`MonthFlows.powerShadowPrice`).
+  var powerShadowPrice: Table<Step, Provider, Double>
+  /// `Σ n · h100e · age`: installed H100e times their age in years (the fleet age's numerator).
+  var installedAgeH100eYears: Table<Step, Provider, Double>
   var waitingH100e: Table<Step, Provider, Double>
   var purchases: Table<Step, Provider, Double>
   var capexSpent: Table<Step, Provider, Double>
@@ -44,6 +53,10 @@ struct Recorder {
     installedChips = chipSpotHours
     backlog = chipSpotHours
     vendorStock = chipSpotHours
+    failed = chipSpotHours
+    retired = chipSpotHours
+    usedSold = chipSpotHours
+    usedPrice = Table(rows: nT, columns: compiled.chipCount, repeating: .nan)
     leadTime = Table(rows: nT, columns: compiled.chipCount, repeating: .nan)
     vendorRevenue = Table(rows: nT, columns: compiled.vendors.count, repeating: 0)
     buyerCompute = Table(rows: nT, columns: compiled.buyers.count, repeating: 0)
@@ -56,6 +69,8 @@ struct Recorder {
     installedH100e = Table(rows: nT, columns: compiled.providerCount, repeating: 0)
     capacityHours = installedH100e
     waitingH100e = installedH100e
+    powerShadowPrice = installedH100e
+    installedAgeH100eYears = installedH100e
     purchases = installedH100e
     capexSpent = installedH100e
     contractHours = installedH100e
@@ -85,6 +100,10 @@ extension EngineState {
       recorder.shipped[t, c] = f.shipped[c]
       recorder.produced[t, c] = f.produced[c]
       recorder.vendorStock[t, c] = vendorStock[c]
+      recorder.failed[t, c] = f.failed[c]
+      recorder.retired[t, c] = f.retired[c]
+      recorder.usedSold[t, c] = f.usedSold[c]
+      recorder.usedPrice[t, c] = f.usedPrice[c]
       for p in providers { recorder.backlog[t, c] += orderBook.backlog[p, c] }
       let lead = orderBook.quotedLeadTime[c]
       let merchant = compiled.vendorCaptive[compiled.chipVendor[c]] == nil
@@ -116,11 +135,14 @@ extension EngineState {
       for c in chips {
         recorder.installedH100e[t, p] += installed[s, c] * compiled.chips[c].h100e
         recorder.installedChips[t, c] += installed[s, c]
+        recorder.installedAgeH100eYears[t, p] +=
+          installed[s, c] * compiled.chips[c].h100e * (monthIndex - installedVintage[s, c]) / 12
       }
     }
     for p in providers {
       recorder.purchases[t, p] = f.merchantBought[p]
       recorder.capexSpent[t, p] = f.capexSpent[p]
+      recorder.powerShadowPrice[t, p] = f.powerShadowPrice[p]
       for c in chips {
         recorder.waitingH100e[t, p] += inventory[p, c] * compiled.chips[c].h100e
         recorder.capacityHours[t, p] += f.capacityHours[p, c]
@@ -194,6 +216,12 @@ extension EngineState {
     result.providerRegions = compiled.providers.map(\.region)
     result.computeRegionalSeries()
     result.largestBlockH100e = table(buyerIds, r.largestBlock)
+    result.failedChips = table(chipIds, r.failed)
+    result.retiredChips = table(chipIds, r.retired)
+    result.usedSoldChips = table(chipIds, r.usedSold)
+    result.usedPriceUSD = table(chipIds, r.usedPrice)
+    result.powerShadowPrice = table(providerIds, r.powerShadowPrice)
+    result.computeFleetAge(table(providerIds, r.installedAgeH100eYears))
     result.trainingFLOPPerH100e = compiled.scenario.market.training.flopPerH100e
     let forward = contractMarket.forward
     for (c, id) in zip(forward.columns, chipIds) {

@@ -20,6 +20,8 @@ public struct MarketSettings: Sendable, Equatable {
   public var investment: InvestmentSettings
   /// What a block of chips at one site can train (`largestRun`).
   public var training: TrainingSettings
+  /// Failures, retirement for better chips and the used market.
+  public var fleet: FleetSettings
 
   public init(
     sigma: Double = 2.5, tolerance: Double = 1e-9, maxIterations: Int = 10_000,
@@ -27,9 +29,10 @@ public struct MarketSettings: Sendable, Equatable {
     referencePriceUSDPerH100eHour: DatedPath = .constant(2), referenceChip: String? = nil,
     contracts: ContractMarketSettings = ContractMarketSettings(),
     investment: InvestmentSettings = InvestmentSettings(),
-    training: TrainingSettings = TrainingSettings()
+    training: TrainingSettings = TrainingSettings(), fleet: FleetSettings = FleetSettings()
   ) {
     self.training = training
+    self.fleet = fleet
     self.sigma = sigma
     self.tolerance = tolerance
     self.maxIterations = maxIterations
@@ -104,4 +107,25 @@ public struct TrainingSettings: Sendable, Equatable {
 
   /// FLOP one H100e delivers over a run: `989e12 · mfu · days · 86,400`.
   public var flopPerH100e: Double { Chip.h100TFLOPS * 1e12 * mfu * days * 86_400 }
+}
+
+/// How installed chips age, fail and are retired, and how the used market prices them (see
+/// docs/model.md, "Vintages, retirement and the used market").
+public struct FleetSettings: Sendable, Equatable {
+  /// φ: share of installed chips lost to failures in a year, 0 ≤ φ < 1.
+  public var failurePerYear: Double
+  /// g: yearly fall of the cost of new compute per unit of value, 0 ≤ g < 1.
+  public var priceDeclinePerYear: Double
+  /// The margin a waiting chip must earn over an installed one, per kW-hour of the power it
+  /// takes, to replace it ($/kWh): de-racking, re-racking and testing.
+  public var swapCostUSDPerKWh: Double
+
+  public init(
+    failurePerYear: Double = 0.02, priceDeclinePerYear: Double = 0.285,
+    swapCostUSDPerKWh: Double = 0.02
+  ) {
+    self.failurePerYear = failurePerYear
+    self.priceDeclinePerYear = priceDeclinePerYear
+    self.swapCostUSDPerKWh = swapCostUSDPerKWh
+  }
 }

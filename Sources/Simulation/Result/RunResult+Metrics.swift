@@ -66,7 +66,9 @@ extension RunResult {
 
   /// The names every run reports, in this order: yearly spot price per chip; yearly
   /// shipments and revenue per vendor; installed H100e per provider at the last month of each
-  /// year; installed H100e per region and the waiting share at each year's end; yearly compute
+  /// year; installed H100e per region and the waiting share at each year's end; the world's
+  /// fleet age at each year's end; yearly retirements of each chip ever retired and the yearly
+  /// used price of each chip ever held; yearly compute
   /// and share per named buyer (generated buyers as one group each);
   /// yearly HHI of compute; yearly contracted and idle shares; yearly spending per named buyer;
   /// H100e in use per named buyer at each year's last month; the largest block and run per
@@ -90,6 +92,13 @@ extension RunResult {
       for y in years { out.append(OutcomeName(.installedByRegion, region, y)) }
     }
     for y in years { out.append(OutcomeName(.waitingShare, nil, y)) }
+    for m in ends { out.append(OutcomeName(.fleetAge, "world", m)) }
+    for chip in chipIds where retiredChips[chip]?.contains(where: { $0 > 0 }) == true {
+      for y in years { out.append(OutcomeName(.retired, chip, y)) }
+    }
+    for chip in chipIds where usedPriceUSD[chip]?.contains(where: \.isFinite) == true {
+      for y in years { out.append(OutcomeName(.usedPrice, chip, y)) }
+    }
     let groups = Array(buyerIds[0..<namedBuyerCount]) + buyerGroups.map(\.id)
     for buyer in groups { for y in years { out.append(OutcomeName(.compute, buyer, y)) } }
     for buyer in groups { for y in years { out.append(OutcomeName(.share, buyer, y)) } }
@@ -154,5 +163,24 @@ extension RunResult {
       guard installed > 0 else { return .nan }
       return providerIds.reduce(0) { $0 + waitingH100e[$1]![t] } / installed
     }
+  }
+}
+
+extension RunResult {
+  /// Fills `fleetAgeYears` from each provider's `Σ n · h100e · age` (H100e-years) and its
+  /// installed H100e; "world" sums over providers.
+  mutating func computeFleetAge(_ ageH100eYears: [String: [Double]]) {
+    var out: [String: [Double]] = [:]
+    for id in providerIds {
+      out[id] = months.indices.map { t in
+        let n = installedH100e[id]![t]
+        return n > 0 ? ageH100eYears[id]![t] / n : .nan
+      }
+    }
+    out["world"] = months.indices.map { t in
+      let n = installedWorld(at: t)
+      return n > 0 ? providerIds.reduce(0) { $0 + ageH100eYears[$1]![t] } / n : .nan
+    }
+    fleetAgeYears = out
   }
 }

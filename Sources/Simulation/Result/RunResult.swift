@@ -102,6 +102,18 @@ public struct RunResult: Sendable {
   /// `Σ_p waiting_p / Σ_p installed_p` (H100e) at the end of each month; NaN while nothing is
   /// installed.
   public internal(set) var waitingShareByMonth: [Double] = []
+  /// Chip id → chips lost to failures, retired for better chips and bought used, per step.
+  public internal(set) var failedChips: [String: [Double]] = [:]
+  public internal(set) var retiredChips: [String: [Double]] = [:]
+  public internal(set) var usedSoldChips: [String: [Double]] = [:]
+  /// Chip id → the used market's price, USD per chip, each step (NaN for captive chips and
+  /// while nobody holds one).
+  public internal(set) var usedPriceUSD: [String: [Double]] = [:]
+  /// Provider id → shadow price of power `λ_p`, $/kWh (0 when no chip waits for power).
+  public internal(set) var powerShadowPrice: [String: [Double]] = [:]
+  /// Provider id and "world" → mean age of installed chips weighted by H100e, years (NaN while
+  /// nothing is installed).
+  public internal(set) var fleetAgeYears: [String: [Double]] = [:]
   /// GPU-hours one GPU gives in a step (hours per month · months per step · availability).
   public internal(set) var hoursPerGPU: Double = 730 * 0.95
   /// Chip id → posted forward price per tenor (`forwardTenorsMonths` order) per month,

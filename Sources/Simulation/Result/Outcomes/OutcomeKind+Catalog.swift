@@ -13,6 +13,7 @@ extension OutcomeKind {
     .spotVolatility, .volatilityRatio,
     .leadTime, .backlog, .vendorStock,
     .usedH100e, .ownUse, .contracted, .contractPrice, .largestBlock, .largestRun,
+    .failed, .retired, .usedSales, .usedPrice, .fleetAge, .powerShadowPrice,
   ]
 
   public static let price = OutcomeKind(

@@ -35,6 +35,8 @@ public enum OutcomeAggregation: String, Sendable {
   case logChanges = "from monthly changes within the period"
   /// A stock's largest value over the period.
   case largest = "largest over the period"
+  /// A price or rate averaged over the period's months (months without a value skipped).
+  case monthMean = "mean over the period's months"
 }
 
 /// One kind of named outcome (`price`, `share`, ...): its unit, what its entity and period
