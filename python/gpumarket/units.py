@@ -44,6 +44,12 @@ OUTCOME_UNITS: Dict[str, str] = {
     "ownUse": "fraction",
     "contracted": "H100e GPU-hours",
     "contractPrice": "$/H100e-hour",
+    "failed": "chips",
+    "retired": "chips",
+    "usedSales": "chips",
+    "usedPrice": "USD per chip",
+    "fleetAge": "years",
+    "powerShadowPrice": "$/kWh",
 }
 
 #: Monthly table of ``run --out``'s series.csv → (entity kind, unit).
@@ -56,6 +62,10 @@ TABLE_UNITS: Dict[str, Tuple[str, str]] = {
     "vendorStockChips": ("chip", "chips"),
     "leadTimeMonths": ("chip", "months"),
     "installedChips": ("chip", "chips"),
+    "failedChips": ("chip", "chips"),
+    "retiredChips": ("chip", "chips"),
+    "usedSoldChips": ("chip", "chips"),
+    "usedPriceUSD": ("chip", "USD per chip"),
     "computeH100eHours": ("buyer", "H100e GPU-hours"),
     "spendingUSD": ("buyer", "USD"),
     "contractSpendingUSD": ("buyer", "USD"),
@@ -66,6 +76,9 @@ TABLE_UNITS: Dict[str, Tuple[str, str]] = {
     "installedH100e": ("provider", "H100e"),
     "waitingH100e": ("provider", "H100e"),
     "waitingShare": ("world", "fraction"),
+    "powerShadowPriceUSDPerKWh": ("provider", "$/kWh"),
+    "fleetAgeYears": ("provider", "years"),
+    "fleetAgeWorldYears": ("world", "years"),
     "installedByRegionH100e": ("region", "H100e"),
     "purchasesChips": ("provider", "chips"),
     "capexSpentUSD": ("provider", "USD"),

@@ -54,7 +54,9 @@ public struct RunFolderReportSource: ReportSource {
       guard let rows = series.tables[spec.table], !rows.isEmpty else { continue }
       var chart = XYChart(title: spec.title, xLabel: "month", yLabel: spec.unit)
       chart.xTicks = XYChart.monthTicks(series.months)
-      for row in Self.largest(rows, limit: 10) {
+      // Rows that never leave zero (a chip never retired) stay in the table but not the chart.
+      let drawable = rows.filter { $0.values.contains { $0.isFinite && $0 != 0 } }
+      for row in Self.largest(drawable, limit: 10) {
         chart.lines.append(
           XYChart.Line(
             name: row.id,
@@ -63,14 +65,14 @@ public struct RunFolderReportSource: ReportSource {
             }))
       }
       chart.logarithmic = logAxis.logarithmic(chart.lines)
-      let shown = rows.count > 10 ? " The 10 largest of \(rows.count) are drawn." : ""
+      let shown =
+        drawable.count > 10 ? " The 10 largest of \(drawable.count) are drawn." : ""
+      let table = ReportDocument.Item.table(yearlyTable(rows, months: series.months, spec: spec))
+      let chartItem = ReportDocument.Item.chart(
+        ReportChart(id: spec.id, caption: spec.note + shown, svg: chart.svg()))
       document.sections.append(
         ReportDocument.Section(
-          id: spec.id, title: spec.title,
-          items: [
-            .chart(ReportChart(id: spec.id, caption: spec.note + shown, svg: chart.svg())),
-            .table(yearlyTable(rows, months: series.months, spec: spec)),
-          ]))
+          id: spec.id, title: spec.title, items: drawable.isEmpty ? [table] : [chartItem, table]))
     }
     if let section = contractedShareSection(series) { document.sections.append(section) }
     let chosen = forwardMonths.isEmpty ? Self.defaultForwardMonths(series.months) : forwardMonths
@@ -127,6 +129,16 @@ public struct RunFolderReportSource: ReportSource {
       title: "Installed capacity per region", unit: "thousand H100e", scale: 1e-3,
       aggregation: .yearEnd,
       note: "Installed H100-equivalents of the providers in each region at the end of each month."),
+    ChartSpec(
+      table: "usedPriceUSD", id: "used-price", title: "Used price per chip",
+      unit: "thousand USD per chip", scale: 1e-3, aggregation: .mean,
+      note:
+        "Present value of a chip's expected net rents, the price retired chips sell at; gaps while nobody holds the chip."
+    ),
+    ChartSpec(
+      table: "retiredChips", id: "retired", title: "Chips retired for better ones",
+      unit: "thousand chips per month", scale: 1e-3, aggregation: .total,
+      note: "Installed chips their owners took out to power newer waiting chips."),
   ]
 
   /// One row per entity, one column per calendar year, aggregated as `spec` says.
