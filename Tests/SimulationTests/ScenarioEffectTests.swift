@@ -152,6 +152,25 @@ import Testing
       lateFixed.metric("installed.world.2025-12")! < baseFixed.metric("installed.world.2025-12")!)
   }
 
+  /// A gigawatt campus a year late: New Carlisle's power path moves 12 months, so Anthropic's
+  /// Rainier block (capped by what the campus has installed) is smaller while the campus fills,
+  /// Amazon has less installed at end-2026, and the campus's power is what the path gave a year
+  /// earlier.
+  @Test func aDelayedCampusShrinksTheBlockItHolds() throws {
+    let late = try Self.run("gigawatt-campus-delayed")
+    let base = try Self.run("baseline-2026")
+    let month = base.months.firstIndex(of: "2025-12")!
+    #expect(
+      late.largestBlockH100e["anthropic"]![month] < base.largestBlockH100e["anthropic"]![month]
+        * 0.8)
+    #expect(late.metric("installed.amazon.2026-12")! < base.metric("installed.amazon.2026-12")!)
+    // The rest of the market is the baseline's until the campus's first point.
+    let before = base.months.firstIndex(of: "2024-09")!
+    #expect(
+      abs(late.totalComputeByMonth[before] - base.totalComputeByMonth[before]) <= 1e-9
+        * base.totalComputeByMonth[before])
+  }
+
   @Test func tighterControlsCutChinaAndGulf() throws {
     let base = try Self.run("baseline-2026")
     let tight = try Self.run("export-controls-tighter")

@@ -12,6 +12,19 @@ import Testing
     #expect(path.value(at: YearMonth(year: 2026, month: 1)) == 34)
   }
 
+  /// A shifted path's value at t is the original's at t − months, for every month.
+  @Test func aShiftedPathIsTheOriginalLater() {
+    let path = DatedPath([
+      (YearMonth(year: 2024, month: 1), 0), (YearMonth(year: 2025, month: 1), 34),
+      (YearMonth(year: 2025, month: 7), 40),
+    ])
+    let late = path.shifted(months: 12)
+    for k in 0..<48 {
+      let month = YearMonth(year: 2023, month: 1).adding(months: k)
+      #expect(abs(late.value(at: month) - path.value(at: month.adding(months: -12))) < 1e-12)
+    }
+  }
+
   @Test func yearMonthRoundTrips() {
     #expect(YearMonth("2026-05")?.description == "2026-05")
     #expect(YearMonth("2026-13") == nil)

@@ -4,7 +4,8 @@ import Simulation
 /// The event kinds a file may name, one case per variant of `ScenarioFields.eventVariants` (a
 /// test checks the two agree), so the decoder's switch over them is exhaustive.
 public enum EventKindTag: String, CaseIterable, Sendable {
-  case supplyMultiplier, demandMultiplier, exportBan, priceCap, chipDelay, newSite, newContract
+  case supplyMultiplier, demandMultiplier, exportBan, priceCap, chipDelay, siteDelay, newSite
+  case newContract
 }
 
 /// Events: a list of mappings with `at`, optional `months` and `note`, and a `kind` that decides
@@ -62,6 +63,10 @@ extension ScenarioDecoder {
       let chip = map.required("chip")?.string(log)
       let by = map.integer(fields.field("delayMonths"), log)
       eventKind = chip.flatMap { c in by.map { .chipDelay(chip: c, months: $0) } }
+    case .siteDelay:
+      let site = map.required("site")?.string(log)
+      let by = map.integer(fields.field("delayMonths"), log)
+      eventKind = site.flatMap { s in by.map { .siteDelay(site: s, months: $0) } }
     case .newSite:
       let id = map.required("id")?.string(log)
       eventKind = id.flatMap { site($0, node.withoutKeys(["at", "months", "kind", "note", "id"])) }

@@ -30,6 +30,8 @@ extension ScenarioDecoder {
     let vendors = nodes.declared["vendor"] ?? s.vendors.map(\.id)
     let providers = nodes.declared["provider"] ?? s.providers.map(\.id)
     let buyers = nodes.declared["buyer"] ?? s.buyers.map(\.id)
+    var sites = nodes.declared["site"] ?? s.sites.map(\.id)
+    for event in s.events { if case .newSite(let site) = event.kind { sites.append(site.id) } }
     let end = s.start.adding(months: s.months - 1)
 
     func ref(_ id: String, _ known: [String], _ what: String, _ node: DocumentNode?) {
@@ -160,6 +162,7 @@ extension ScenarioDecoder {
         }
       case .priceCap(let chip, _), .chipDelay(let chip, _): ref(chip, chips, "chip", node["chip"])
       case .newSite(let site): ref(site.provider, providers, "provider", node["provider"])
+      case .siteDelay(let site, _): ref(site, sites, "site", node["site"])
       case .newContract(let contract): checkContract(contract, node)
       default: break
       }

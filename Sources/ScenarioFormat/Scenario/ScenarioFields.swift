@@ -502,6 +502,15 @@ public enum ScenarioFields {
       ]
     ),
     (
+      "siteDelay", "Moves a site's power path later (a campus that slips).",
+      eventCommon + [
+        FieldSpec("site", .string, required: true, doc: "Site id.", example: "colossus-2"),
+        FieldSpec(
+          "delayMonths", .integer(min: -120, max: 120), required: true, unit: "months",
+          doc: "Delay of every dated point of the path (negative: earlier).", example: "12"),
+      ]
+    ),
+    (
       "newSite", "A site that counts from the event's month.",
       eventCommon + [
         FieldSpec("id", .string, required: true, doc: "Site id.", example: "abilene-2026")

@@ -151,6 +151,13 @@ struct CompiledScenario {
         break
       }
     }
+    for event in scenario.events {
+      guard case .siteDelay(let id, let by) = event.kind else { continue }
+      guard let s = sites.firstIndex(where: { $0.id == id }) else {
+        throw .invalidScenario("event siteDelay at \(event.at) refers to unknown site '\(id)'")
+      }
+      sites[s].powerMW = sites[s].powerMW.shifted(months: by)
+    }
     chipLaunch = launch
     self.sites = IndexedArray(sites)
     self.siteFrom = IndexedArray(siteFrom)

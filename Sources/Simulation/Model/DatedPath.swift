@@ -36,6 +36,11 @@ public struct DatedPath: Sendable, Equatable {
     return a.value + t * (b.value - a.value)
   }
 
+  /// The same path `months` later: its value at t is this path's at t − months.
+  public func shifted(months: Int) -> DatedPath {
+    DatedPath(points.map { (month: $0.month.adding(months: months), value: $0.value) })
+  }
+
   public static func == (a: DatedPath, b: DatedPath) -> Bool {
     a.points.count == b.points.count
       && zip(a.points, b.points).allSatisfy { $0.month == $1.month && $0.value == $1.value }

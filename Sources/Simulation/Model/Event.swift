@@ -39,6 +39,9 @@ public enum EventKind: Sendable, Equatable {
   case chipDelay(chip: String, months: Int)
   /// A site whose power counts from the event's month.
   case newSite(Site)
+  /// Moves a site's power path `months` later (negative: earlier), whatever the event's date:
+  /// the site has in month t the power its path gives for t − months.
+  case siteDelay(site: String, months: Int)
   /// A contract signed at the event's month (its own start and length apply).
   case newContract(Contract)
 }

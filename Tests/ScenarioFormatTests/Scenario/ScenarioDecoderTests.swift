@@ -135,6 +135,44 @@ import Testing
     _ = try Engine.run(scenario, seed: 1)
   }
 
+  /// A site delay decodes, may name a site a newSite event adds, shifts the site's power path,
+  /// and an unknown site is reported at its key path with the nearest name.
+  @Test func siteDelayDecodesAndShiftsThePower() throws {
+    let yaml =
+      Self.minimal.replacingOccurrences(
+        of: "dc: { provider: neo, powerMW: 20 }",
+        with: """
+          dc: { provider: neo, powerMW: { 2024-01: 0, 2024-03: 20 } }
+          """) + """
+
+          - { at: 2024-01, kind: siteDelay, site: dc, delayMonths: 2 }
+          - { at: 2024-02, kind: newSite, id: dc2, provider: neo, powerMW: 5 }
+          - { at: 2024-01, kind: siteDelay, site: dc2, delayMonths: 1 }
+        """
+    let dir = TemporaryDirectory()
+    let scenario = try ScenarioLoader.load(path: dir.write("s.yaml", yaml))
+    #expect(scenario.events[2].kind == .siteDelay(site: "dc", months: 2))
+    let late = try Engine.run(scenario, seed: 1)
+    let onTime = try Engine.run(
+      ScenarioLoader.load(
+        path: dir.write(
+          "t.yaml",
+          yaml.replacingOccurrences(
+            of: "  - { at: 2024-01, kind: siteDelay, site: dc, delayMonths: 2 }\n", with: ""))),
+      seed: 1)
+    // dc reaches 20 MW in 2024-05 instead of 2024-03; by 2024-06 both have nearly the same
+    // chips (their histories, and so their failures and orders, differ a little).
+    let h100 = (late.installedChips["h100"]!, onTime.installedChips["h100"]!)
+    #expect(h100.0[2] < h100.1[2] - 1000)
+    #expect(abs(h100.0[5] - h100.1[5]) <= 1e-3 * h100.1[5])
+    let bad = yaml.replacingOccurrences(of: "site: dc, delayMonths", with: "site: dcc, delayMonths")
+    let found = try messages(bad)
+    #expect(
+      found.contains {
+        $0.contains("events[2].site") && $0.contains("unknown site 'dcc'") && $0.contains("dc")
+      })
+  }
+
   @Test func marketsAndLeakageDecode() throws {
     let yaml =
       Self.minimal.replacingOccurrences(

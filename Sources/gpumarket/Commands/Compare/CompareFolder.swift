@@ -101,6 +101,7 @@ struct CompareFolder {
     case .priceCap(let chip, _): "price cap (\(chip))"
     case .chipDelay(let chip, _): "delay of \(chip)"
     case .newSite(let site): "new site \(site.id)"
+    case .siteDelay(let site, _): "delay of \(site)"
     case .newContract(let contract): "contract \(contract.id) signed"
     }
   }
