@@ -112,12 +112,13 @@ extension EngineState {
   /// net rent from it buy the used stock, shared in proportion to their spare kW, best
   /// H100e per kW first; stock with no expected net rent left is scrapped.
   mutating func sellUsedChips() {
-    let newCost = cheapestNewComputePerValue()
+    let runningCosts = IndexedArray<Chip, Double>(chips.map { marketRunningCost($0) })
+    let newCost = cheapestNewComputePerValue(runningCosts: runningCosts)
     for c in chips where compiled.vendorCaptive[compiled.chipVendor[c]] == nil {
       var held = usedStock[c]
       for s in compiled.sites.indices { held += installed[s, c] }
       guard held > 0 else { continue }
-      let running = marketRunningCost(c)
+      let running = runningCosts[c]
       let value = compiled.chips[c].h100e * compiled.chips[c].valueFactor
       let ownLongRun = compiled.chips[c].capitalUSD * orderBook.longRunCapitalFactor + running
       let longRun = newCost.map { $0 * value } ?? ownLongRun
@@ -161,8 +162,9 @@ extension EngineState {
 
   /// `min_c' L_c' / v_c'` over merchant chips on sale this step: the long-run price
   /// (`capital · CRF / H_yr + o`) per unit of value (`h100e · valueFactor`) of the cheapest new
-  /// compute, $/GPU-hour per H100e of value; nil when no chip is on sale.
-  func cheapestNewComputePerValue() -> Double? {
+  /// compute, $/GPU-hour per H100e of value; nil when no chip is on sale. `runningCosts`: each
+  /// chip's `marketRunningCost`, computed once per step by the caller.
+  func cheapestNewComputePerValue(runningCosts: IndexedArray<Chip, Double>) -> Double? {
     var best: Double?
     for c in chips
     where isLaunched(c) && compiled.vendorCaptive[compiled.chipVendor[c]] == nil
@@ -171,7 +173,7 @@ extension EngineState {
       let chip = compiled.chips[c]
       let value = chip.h100e * chip.valueFactor
       guard value > 0 else { continue }
-      let longRun = chip.capitalUSD * orderBook.longRunCapitalFactor + marketRunningCost(c)
+      let longRun = chip.capitalUSD * orderBook.longRunCapitalFactor + runningCosts[c]
       best = min(best ?? .infinity, longRun / value)
     }
     return best
