@@ -104,7 +104,10 @@ import Testing
 
   /// TestMarket where the cloud's site holds exactly its 10,000 H100 (10,000 kW · PUE 1.25)
   /// and the neocloud has room to spare; B200s (launched in month 6) then wait at the cloud.
-  static func powerBound(swapCost: Double = 0.02, contracts: [Contract] = []) -> Scenario {
+  /// `tolerance`: `market.investment.powerTolerance`.
+  static func powerBound(
+    swapCost: Double = 0.02, contracts: [Contract] = [], tolerance: Double = 0.25
+  ) -> Scenario {
     let base = TestMarket.scenario(months: 18, contracts: contracts)
     var s = Scenario(
       name: base.name, description: base.description, start: base.start, months: base.months,
@@ -116,12 +119,15 @@ import Testing
       buyers: base.buyers, contracts: base.contracts)
     s.market.fleet.failurePerYear = 0
     s.market.fleet.swapCostUSDPerKWh = swapCost
+    s.market.investment.powerTolerance = tolerance
     return s
   }
 
   /// Waiting B200s that earn more per kW replace the cloud's H100s; the neocloud, which has
   /// power to spare, buys every retired H100 at the used price; the cloud's installed H100e
-  /// rise above the run without retirement (a prohibitive swap cost) and fewer chips wait.
+  /// rise above the run without retirement (a prohibitive swap cost). With orders free of the
+  /// power bound (τ = 1000) fewer chips wait; with it, as many wait either way (τ · power) and
+  /// retirement shows as more chips bought instead.
   @Test func betterWaitingChipsRetireWorseOnesAndTheUsedMarketTakesThem() throws {
     let run = try Engine.run(Self.powerBound(), seed: 1)
     let frozen = try Engine.run(Self.powerBound(swapCost: 1e6), seed: 1)
@@ -132,7 +138,9 @@ import Testing
     #expect(frozen.retiredChips["h100"]!.allSatisfy { $0 == 0 })
     let last = run.months.count - 1
     #expect(run.installedH100e["cloud"]![last] > frozen.installedH100e["cloud"]![last] * 1.05)
-    #expect(run.waitingH100e["cloud"]![last] < frozen.waitingH100e["cloud"]![last])
+    let unboundRun = try Engine.run(Self.powerBound(tolerance: 1000), seed: 1)
+    let unboundFrozen = try Engine.run(Self.powerBound(swapCost: 1e6, tolerance: 1000), seed: 1)
+    #expect(unboundRun.waitingH100e["cloud"]![last] < unboundFrozen.waitingH100e["cloud"]![last])
     // The cloud's power is priced while chips wait, and the used H100 has a price.
     #expect(run.powerShadowPrice["cloud"]![last] > 0)
     #expect(frozen.powerShadowPrice["neo"]!.allSatisfy { $0 == 0 })

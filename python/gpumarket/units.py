@@ -50,6 +50,7 @@ OUTCOME_UNITS: Dict[str, str] = {
     "usedPrice": "USD per chip",
     "fleetAge": "years",
     "powerShadowPrice": "$/kWh",
+    "ordersCutByPower": "USD",
 }
 
 #: Monthly table of ``run --out``'s series.csv → (entity kind, unit).
@@ -82,6 +83,7 @@ TABLE_UNITS: Dict[str, Tuple[str, str]] = {
     "installedByRegionH100e": ("region", "H100e"),
     "purchasesChips": ("provider", "chips"),
     "capexSpentUSD": ("provider", "USD"),
+    "ordersCutByPowerUSD": ("provider", "USD"),
     "capacityGPUHours": ("provider", "GPU-hours"),
     "contractGPUHours": ("provider", "GPU-hours"),
     "ownUseGPUHours": ("provider", "GPU-hours"),

@@ -251,7 +251,8 @@ public struct ScenarioDecoder {
       marginElasticity: map.number(defaulted: fields.field("marginElasticity"), log),
       capexLow: map.number(defaulted: fields.field("capexLow"), log),
       capexHigh: map.number(defaulted: fields.field("capexHigh"), log),
-      loanToValue: map.number(defaulted: fields.field("loanToValue"), log))
+      loanToValue: map.number(defaulted: fields.field("loanToValue"), log),
+      powerTolerance: map.number(defaulted: fields.field("powerTolerance"), log))
   }
 
   func randomness(_ node: DocumentNode) -> Randomness? {

@@ -158,6 +158,11 @@ public enum ScenarioFields {
       "loanToValue", .number(.range(0.01...1)), default: "0.65",
       doc: "Share of hardware value lenders advance against a neocloud's contracts.",
       example: "0.7"),
+    FieldSpec(
+      "powerTolerance", .number(.range(0...1000)), default: "0.25",
+      doc:
+        "Share of its expected power a provider orders chips beyond: orders stop when the kW of chips held, in transit and on order exceed (1 + this) times the IT power expected when they arrive, plus the kW of older chips they would replace.",
+      example: "1000"),
   ]
 
   public static let contractMarket: [FieldSpec] = [

@@ -5,7 +5,8 @@ import MarketClearing
 /// Each month runs the same phases in order (see `docs/model.md`):
 ///
 /// 1. `produce`: vendors turn their share of CoWoS/HBM into chips.
-/// 2. `allocateChips`: providers order out of capex; vendors share scarce output; chips ship.
+/// 2. `allocateChips`: providers order out of capex, no more than they expect to power
+///    (`powerBoundCapex`); vendors share scarce output; chips ship.
 /// 3. `failInstalledChips`, `install`, `retireForBetterChips`, `sellUsedChips`: installed chips
 ///    fail; chips that have arrived are installed where sites have power; providers with chips
 ///    waiting replace older, worse chips by them; retired chips are sold used to providers with

@@ -45,11 +45,13 @@ extension EngineState {
 
   /// Each provider's orders this step: `K = K̄ · clip((R̂/h)^η, lo, hi)` (neoclouds also within
   /// `lo · K̄ + V/λ`), split over the chips on offer by `s ∝ v^κc`, in chips at the vendor's
-  /// price. Orders of a chip no longer made nor held move to the provider's other chips; orders
-  /// an export ban forbids are cancelled.
+  /// price, and no more than the provider expects to power when they arrive
+  /// (`powerBoundCapex`). Orders of a chip no longer made nor held move to the provider's other
+  /// chips; orders an export ban forbids are cancelled.
   mutating func placeOrders() {
     let rule = orderBook.rule
     let signed = contractValueSignedLastStep()
+    var committed: Table<Provider, Chip, Double>?
     for c in chips { orderBook.orderedThisStep[c] = 0 }
     for p in providers {
       var offered: [Index<Chip>] = []
@@ -86,6 +88,11 @@ extension EngineState {
           capex += orderBook.backlog[p, c] * vendorPrice(c)
           orderBook.backlog[p, c] = 0
         }
+      }
+      if capex > 0 {
+        let bound = powerBoundCapex(p, offered: offered, shares: shares, committed: &committed)
+        flows.ordersCutByPowerUSD[p] = max(0, capex - bound)
+        capex = min(capex, bound)
       }
       guard capex > 0 else { continue }
       for (c, share) in zip(offered, shares) where share > 0 {

@@ -79,6 +79,9 @@ struct MonthFlows {
   /// `λ_p`: the best expected net rent per kW-hour among the provider's waiting chips, $/kWh
   /// (0 when none waits).
   var powerShadowPrice: IndexedArray<Provider, Double>
+  /// USD of orders each provider did not place because it expects no power for the chips
+  /// (`EngineState.powerBoundCapex`).
+  var ordersCutByPowerUSD: IndexedArray<Provider, Double>
   /// Passes of the spot clearing.
   var clearingIterations = 0
   /// Relative clearing error (`Equilibrium.clearingError`).
@@ -126,6 +129,7 @@ struct MonthFlows {
     usedPrice = IndexedArray(repeating: .nan, count: nC)
     usedBoughtUSD = capexSpent
     powerShadowPrice = capexSpent
+    ordersCutByPowerUSD = capexSpent
   }
 }
 

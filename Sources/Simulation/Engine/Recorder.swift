@@ -26,6 +26,8 @@ struct Recorder {
   var usedPrice: Table<Step, Chip, Double>
   /// `λ_p`, $/kWh (`MonthFlows.powerShadowPrice`).
   var powerShadowPrice: Table<Step, Provider, Double>
+  /// USD of orders cut for want of expected power (`MonthFlows.ordersCutByPowerUSD`).
+  var ordersCutByPower: Table<Step, Provider, Double>
   /// `Σ n · h100e · age`: installed H100e times their age in years (the fleet age's numerator).
   var installedAgeH100eYears: Table<Step, Provider, Double>
   var waitingH100e: Table<Step, Provider, Double>
@@ -70,6 +72,7 @@ struct Recorder {
     capacityHours = installedH100e
     waitingH100e = installedH100e
     powerShadowPrice = installedH100e
+    ordersCutByPower = installedH100e
     installedAgeH100eYears = installedH100e
     purchases = installedH100e
     capexSpent = installedH100e
@@ -143,6 +146,7 @@ extension EngineState {
       recorder.purchases[t, p] = f.merchantBought[p]
       recorder.capexSpent[t, p] = f.capexSpent[p]
       recorder.powerShadowPrice[t, p] = f.powerShadowPrice[p]
+      recorder.ordersCutByPower[t, p] = f.ordersCutByPowerUSD[p]
       for c in chips {
         recorder.waitingH100e[t, p] += inventory[p, c] * compiled.chips[c].h100e
         recorder.capacityHours[t, p] += f.capacityHours[p, c]
@@ -221,6 +225,7 @@ extension EngineState {
     result.usedSoldChips = table(chipIds, r.usedSold)
     result.usedPriceUSD = table(chipIds, r.usedPrice)
     result.powerShadowPrice = table(providerIds, r.powerShadowPrice)
+    result.ordersCutByPowerUSD = table(providerIds, r.ordersCutByPower)
     result.computeFleetAge(table(providerIds, r.installedAgeH100eYears))
     result.trainingFLOPPerH100e = compiled.scenario.market.training.flopPerH100e
     let forward = contractMarket.forward

@@ -79,11 +79,16 @@ public struct InvestmentSettings: Sendable, Equatable {
   public var capexHigh: Double
   /// λ: share of hardware value lenders advance against contracts (neoclouds), 0 < λ ≤ 1.
   public var loanToValue: Double
+  /// τ: a provider orders chips while the kW it holds, has in transit and on order stays within
+  /// `(1 + τ)` times the IT power it expects when the new orders arrive (≥ 0; see
+  /// `EngineState.powerBoundCapex`).
+  public var powerTolerance: Double
 
   public init(
     choiceExponent: Double = 4, marginElasticity: Double = 1.5, capexLow: Double = 0.5,
-    capexHigh: Double = 2, loanToValue: Double = 0.65
+    capexHigh: Double = 2, loanToValue: Double = 0.65, powerTolerance: Double = 0.25
   ) {
+    self.powerTolerance = powerTolerance
     self.choiceExponent = choiceExponent
     self.marginElasticity = marginElasticity
     self.capexLow = capexLow

@@ -94,6 +94,7 @@ extension RunResult {
       ("installedByRegionH100e", regionIds, installedByRegionH100e),
       ("purchasesChips", providerIds, purchases),
       ("capexSpentUSD", providerIds, capexSpentUSD),
+      ("ordersCutByPowerUSD", providerIds, ordersCutByPowerUSD),
       ("capacityGPUHours", providerIds, capacityHours),
       ("contractGPUHours", providerIds, contractHours),
       ("ownUseGPUHours", providerIds, ownUseHours),

@@ -68,7 +68,8 @@ extension RunResult {
   /// shipments and revenue per vendor; installed H100e per provider at the last month of each
   /// year; installed H100e per region and the waiting share at each year's end; the world's
   /// fleet age at each year's end; yearly retirements of each chip ever retired and the yearly
-  /// used price of each chip ever held; yearly compute
+  /// used price of each chip ever held; yearly orders cut for want of power of each provider
+  /// ever cut; yearly compute
   /// and share per named buyer (generated buyers as one group each);
   /// yearly HHI of compute; yearly contracted and idle shares; yearly spending per named buyer;
   /// H100e in use per named buyer at each year's last month; the largest block and run per
@@ -98,6 +99,10 @@ extension RunResult {
     }
     for chip in chipIds where usedPriceUSD[chip]?.contains(where: \.isFinite) == true {
       for y in years { out.append(OutcomeName(.usedPrice, chip, y)) }
+    }
+    for provider in providerIds
+    where ordersCutByPowerUSD[provider]?.contains(where: { $0 > 0 }) == true {
+      for y in years { out.append(OutcomeName(.ordersCutByPower, provider, y)) }
     }
     let groups = Array(buyerIds[0..<namedBuyerCount]) + buyerGroups.map(\.id)
     for buyer in groups { for y in years { out.append(OutcomeName(.compute, buyer, y)) } }

@@ -111,6 +111,8 @@ public struct RunResult: Sendable {
   public internal(set) var usedPriceUSD: [String: [Double]] = [:]
   /// Provider id → shadow price of power `λ_p`, $/kWh (0 when no chip waits for power).
   public internal(set) var powerShadowPrice: [String: [Double]] = [:]
+  /// Provider id → USD of orders not placed for want of expected power, per step.
+  public internal(set) var ordersCutByPowerUSD: [String: [Double]] = [:]
   /// Provider id and "world" → mean age of installed chips weighted by H100e, years (NaN while
   /// nothing is installed).
   public internal(set) var fleetAgeYears: [String: [Double]] = [:]

@@ -38,6 +38,13 @@ extension OutcomeKind {
     }
   }
 
+  public static let ordersCutByPower = OutcomeKind(
+    "ordersCutByPower", unit: "USD", entity: .provider, aggregation: .sum,
+    doc: "orders a provider did not place: it expects no power for the chips when they arrive"
+  ) { r, entity, steps in
+    r.ordersCutByPowerUSD[entity!].map { series in steps.reduce(0) { $0 + series[$1] } }
+  }
+
   public static let powerShadowPrice = OutcomeKind(
     "powerShadowPrice", unit: "$/kWh", entity: .provider, aggregation: .monthMean,
     doc: "best net rent per kWh among the provider's chips waiting for power (0: none waits)"
