@@ -139,6 +139,13 @@ public struct RunFolderReportSource: ReportSource {
       table: "retiredChips", id: "retired", title: "Chips retired for better ones",
       unit: "thousand chips per month", scale: 1e-3, aggregation: .total,
       note: "Installed chips their owners took out to power newer waiting chips."),
+    ChartSpec(
+      table: "ordersCutByPowerUSD", id: "orders-cut-by-power",
+      title: "Orders cut for want of power", unit: "billion USD per month", scale: 1e-9,
+      aggregation: .total,
+      note:
+        "Orders a provider did not place because the chips it holds, has in transit and on order already need the power it expects when they arrive."
+    ),
   ]
 
   /// One row per entity, one column per calendar year, aggregated as `spec` says.
