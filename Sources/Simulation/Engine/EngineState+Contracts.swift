@@ -80,7 +80,7 @@ extension EngineState {
     }
     var onTheWay = Table<Provider, Chip, Double>(
       rows: providers.count, columns: chips.count, repeating: 0)
-    for u in arrivals.indices where u > t {
+    for u in stepsWithArrivals(from: t + 1) {
       for p in providers { for c in chips { onTheWay[p, c] += arrivals[u][p, c] } }
     }
     var scripted = Table<Provider, Chip, Double>(

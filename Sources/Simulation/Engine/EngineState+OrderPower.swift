@@ -28,8 +28,8 @@ extension EngineState {
     var shareTotal = 0.0
     for (c, share) in zip(offered, shares) where share > 0 {
       kWPerDollar += share * compiled.chips[c].kWPerChip / vendorPrice(c)
-      let lead = orderBook.quotedLeadTime[c]
-      leadMonths += share * (lead.isFinite ? lead : Double(compiled.chips[c].leadTimeMonths))
+      // A positive share implies a finite quoted lead time (`discountedValue`).
+      leadMonths += share * orderBook.quotedLeadTime[c]
       shareTotal += share
     }
     guard shareTotal > 0, kWPerDollar > 0 else { return .infinity }
@@ -46,16 +46,13 @@ extension EngineState {
 
   /// kW of the chips provider p has installed, waiting, in transit and on order.
   func heldKW(_ p: Index<Provider>) -> Double {
+    // From this step on: this step's arrivals are installed after orders are placed.
+    let onTheWay = stepsWithArrivals(from: t)
     var kW = 0.0
     for c in chips {
       var n = inventory[p, c] + orderBook.backlog[p, c]
       for s in compiled.providerSites[p] { n += installed[s, c] }
-      // From this step on: this step's arrivals are installed after orders are placed.
-      var later = t
-      while later.position < arrivals.count {
-        n += arrivals[later][p, c]
-        later = later + 1
-      }
+      for later in onTheWay { n += arrivals[later][p, c] }
       kW += n * compiled.chips[c].kWPerChip
     }
     return kW

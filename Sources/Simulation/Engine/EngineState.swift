@@ -20,6 +20,8 @@ struct EngineState {
   var vendorStock: IndexedArray<Chip, Double>
   /// `arrivals[t][p, c]`: chips that reach provider p in step t.
   var arrivals: IndexedArray<Step, Table<Provider, Chip, Double>>
+  /// The longest delivery time of any chip, steps (`CompiledScenario.leadSteps`).
+  let maxLeadSteps: Int
   /// Chips at a provider waiting for power.
   var inventory: Table<Provider, Chip, Double>
   /// Installed chips per site.
@@ -54,6 +56,7 @@ struct EngineState {
     let nC = compiled.chipCount
     let nP = compiled.providerCount
     let maxLead = compiled.chips.indices.map { compiled.leadSteps($0) }.max() ?? 0
+    maxLeadSteps = maxLead
     vendorStock = IndexedArray(repeating: 0, count: nC)
     arrivals = IndexedArray(
       repeating: Table(rows: nP, columns: nC, repeating: 0),
@@ -114,6 +117,13 @@ struct EngineState {
   /// Power available at site `s` this month, kW of IT load (grid MW · 1000 / PUE).
   func itPowerKW(site s: Index<Site>) -> Double {
     compiled.sites[s].itPowerKW(at: month, opening: compiled.siteFrom[s])
+  }
+
+  /// Steps from `first` whose arrivals may be non-zero: chips shipped up to this step arrive at
+  /// most `maxLeadSteps` later, so later entries of `arrivals` are still zero.
+  func stepsWithArrivals(from first: Index<Step>) -> Range<Index<Step>> {
+    let end = Index<Step>(min(arrivals.count, t.position + maxLeadSteps + 1))
+    return first < end ? first..<end : end..<end
   }
 
   /// The current month as a vintage (`YearMonth.index`).
