@@ -74,4 +74,82 @@ import Testing
       frozen.ordersCutByPowerUSD["cloud"]![7...].reduce(0, +)
         > swapping.ordersCutByPowerUSD["cloud"]![7...].reduce(0, +))
   }
+
+  /// TestMarket plus a captive vendor making `units` TPUs (1 kW each, $15k list) a month for
+  /// the cloud, which buys no merchant chips unless `cloudCapex` > 0; NVIDIA makes H100s only; failures and retirement
+  /// off.
+  static func withCaptive(
+    siteMW: Double, tolerance: Double, units: Double = 2_000, cloudCapex: Double = 0
+  ) -> Scenario {
+    let base = h100Only(siteMW: siteMW, tolerance: tolerance)
+    var providers = base.providers
+    providers[0].capexUSDPerMonth = .constant(cloudCapex)
+    let tpu = Chip(
+      id: "tpu", vendor: "cloud-tpu", tflopsBF16: 989, kWPerChip: 1.0, priceUSD: 15_000,
+      available: TestMarket.start, leadTimeMonths: 1)
+    let captive = Vendor(
+      id: "cloud-tpu", inputShare: [:], unitsPerMonth: .constant(units),
+      mix: ["tpu": .constant(1)], captiveOwner: "cloud")
+    var s = Scenario(
+      name: base.name, description: base.description, start: base.start, months: base.months,
+      chips: base.chips + [tpu], inputs: base.inputs, vendors: base.vendors + [captive],
+      providers: providers, sites: base.sites, buyers: base.buyers, contracts: base.contracts)
+    s.market = base.market
+    return s
+  }
+
+  /// Captive output is made to its owner's power: the cloud's installed and waiting chips,
+  /// TPUs included, stay within `(1 + τ)` times its IT power, and every TPU not made is
+  /// reported at its list price (made + cut / price = the vendor's capacity, month by month).
+  /// Without the bound (τ = 1000) the TPUs arrive whatever the power.
+  @Test func captiveOutputStaysWithinItsOwnersPower() throws {
+    let itPowerKW = 12.5 * 1000 / 1.25
+    for tolerance in [0.0, 0.25] {
+      let run = try Engine.run(Self.withCaptive(siteMW: 12.5, tolerance: tolerance), seed: 1)
+      let installed = run.installedH100e["cloud"]!
+      let waiting = run.waitingH100e["cloud"]!
+      let made = run.production["tpu"]!
+      let cut = run.ordersCutByPowerUSD["cloud"]!
+      for t in run.months.indices {
+        #expect(installed[t] + waiting[t] <= (1 + tolerance) * itPowerKW * (1 + 1e-9))
+        let notMade = cut[t] / 15_000
+        #expect(abs(made[t] + notMade - 2_000) < 1e-6)
+      }
+      let capacity = 2_000 * Double(run.months.count)
+      #expect(made.reduce(0, +) < 0.5 * capacity)
+    }
+    let free = try Engine.run(Self.withCaptive(siteMW: 12.5, tolerance: 1000), seed: 1)
+    #expect(free.production["tpu"]!.allSatisfy { abs($0 - 2_000) < 1e-9 })
+    #expect(free.waitingH100e["cloud"]!.last! > 2 * itPowerKW)
+  }
+
+  /// More power lets the owner make more of its own chips: captive output rises with the
+  /// site's power and reaches the vendor's capacity when power is ample.
+  @Test func captiveOutputRisesWithPower() throws {
+    func made(_ mw: Double) throws -> Double {
+      try Engine.run(Self.withCaptive(siteMW: mw, tolerance: 0.25), seed: 1).production["tpu"]!
+        .reduce(0, +)
+    }
+    let (scarce, middle, ample) = (try made(12.5), try made(20), try made(1000))
+    #expect(scarce < middle)
+    #expect(middle < ample)
+    #expect(abs(ample - 2_000 * 18) < 1e-6)
+  }
+
+  /// An owner makes its own chips first: with merchant orders competing for the same power,
+  /// the TPUs made stay within 5% of what the owner makes when it buys nothing else, and its
+  /// merchant spending is lower when TPUs are planned than when none are.
+  @Test func merchantOrdersLeaveRoomForCaptiveOutput() throws {
+    func run(units: Double, capex: Double) throws -> RunResult {
+      try Engine.run(
+        Self.withCaptive(siteMW: 20, tolerance: 0.25, units: units, cloudCapex: capex), seed: 1)
+    }
+    let alone = try run(units: 2_000, capex: 0).production["tpu"]!.reduce(0, +)
+    let both = try run(units: 2_000, capex: 1e8)
+    let merchantOnly = try run(units: 0, capex: 1e8)
+    #expect(alone > 0)
+    #expect(both.production["tpu"]!.reduce(0, +) > 0.95 * alone)
+    let spent = both.capexSpentUSD["cloud"]!.reduce(0, +)
+    #expect(spent < 0.8 * merchantOnly.capexSpentUSD["cloud"]!.reduce(0, +))
+  }
 }

@@ -144,7 +144,7 @@ public struct RunFolderReportSource: ReportSource {
       title: "Orders cut for want of power", unit: "billion USD per month", scale: 1e-9,
       aggregation: .total,
       note:
-        "Orders a provider did not place because the chips it holds, has in transit and on order already need the power it expects when they arrive."
+        "Orders a provider did not place, and its own chips (TPU, Trainium) not made, because the chips it holds, has in transit and on order already need the power it expects when they arrive; own chips at list price."
     ),
   ]
 

@@ -1,16 +1,71 @@
 import Foundation
 
-/// Phase 2, the power side of orders: a provider orders no more chips than it expects to power
-/// when they arrive (see docs/model.md, "Orders and the power they will need").
+/// Phases 1 and 2, the power side of supply: a provider orders no more chips, and a captive
+/// vendor makes no more for its owner, than the owner expects to power when they arrive (see
+/// docs/model.md, "Orders and the power they will need").
 extension EngineState {
+  /// Captive output is made to its owner's power plan, as merchant orders are: the owner's
+  /// chips of this step's output `Q_c` are scaled by one factor so that
+  ///
+  ///     Σ_c Q_c · kW_c ≤ H⁺,   H = (1 + τ) · P_p(m + ℓ) + R_p − W_held(m + ℓ)
+  ///
+  /// with `ℓ` the longest lead time of the chips made and the other terms as in
+  /// `powerBoundCapex`, except that W_held counts only what the owner will hold by `m + ℓ`
+  /// (installed, waiting, arriving by then, and the captive stock not yet shipped): merchant
+  /// chips arriving later and orders in the book claim later power, for which their own bound
+  /// left room (`plannedCaptiveKW`). The output not made is added to the
+  /// owner's `ordersCutByPowerUSD` at the chips' list price; the inputs it would have used
+  /// stay unused. Runs before the output joins the vendors' stock.
+  mutating func limitCaptiveOutputToPower() {
+    let tolerance = compiled.scenario.market.investment.powerTolerance
+    guard tolerance.isFinite else { return }
+    var committed: Table<Provider, Chip, Double>?
+    for p in providers {
+      let own = chips.filter { compiled.vendorCaptive[compiled.chipVendor[$0]] == p }
+      let made = own.filter { flows.produced[$0] > 0 }
+      guard !made.isEmpty else { continue }
+      for c in made { flows.captivePlanned[c] = flows.produced[c] }
+      var needKW = 0.0
+      var leadSteps = 0
+      for c in made {
+        needKW += flows.produced[c] * compiled.chips[c].kWPerChip
+        leadSteps = max(leadSteps, compiled.leadSteps(c))
+      }
+      guard needKW > 0 else { continue }
+      let arrival = month.adding(months: leadSteps * compiled.stepMonths)
+      let headroom =
+        (1 + tolerance) * expectedITPowerKW(p, at: arrival)
+        + replaceableKW(p, offered: made, committed: &committed)
+        - heldKW(p, arrivingThrough: t + leadSteps)
+      let keep = min(1, max(0, headroom) / needKW)
+      guard keep < 1 else { continue }
+      for c in made {
+        let cut = flows.produced[c] * (1 - keep)
+        flows.ordersCutByPowerUSD[p] += cut * compiled.chips[c].priceUSD
+        flows.produced[c] -= cut
+      }
+    }
+  }
+
+  /// IT power of provider p's sites in `month`, kW.
+  func expectedITPowerKW(_ p: Index<Provider>, at month: YearMonth) -> Double {
+    var kW = 0.0
+    for s in compiled.providerSites[p] {
+      kW += compiled.sites[s].itPowerKW(at: month, opening: compiled.siteFrom[s])
+    }
+    return kW
+  }
+
   /// The most provider p may spend on new chips this step, USD, so that the IT power its chips
   /// would need when this step's orders arrive stays within what it expects to have:
   ///
-  ///     H  = (1 + τ) · P_p(m + ℓ) + R_p − (W_installed + W_inventory + W_transit + W_backlog)
+  ///     H  = min_k [(1 + τ) · P_p(m + ℓ + k) − C_p(ℓ + k)] + R_p
+  ///          − (W_installed + W_inventory + W_transit + W_backlog)
   ///     K ≤ H⁺ / Σ_c s_c · kW_c / price_c
   ///
   /// `P_p(m + ℓ)`: the IT power of p's sites in the month the orders would arrive (ℓ the
-  /// share-weighted quoted lead time, months); the W terms: kW of the chips p holds, has in
+  /// share-weighted quoted lead time, months); `C_p` and the minimum over k: room left for p's
+  /// own captive output (`powerLeftByCaptivePlan`); the W terms: kW of the chips p holds, has in
   /// transit and has on order; `R_p`: kW of p's uncommitted installed chips that a chip on
   /// offer would replace (an older model earning less per kWh by more than the swap cost); τ:
   /// `market.investment.powerTolerance`, the share of expected power a provider lets chips
@@ -33,24 +88,73 @@ extension EngineState {
       shareTotal += share
     }
     guard shareTotal > 0, kWPerDollar > 0 else { return .infinity }
-    let arrival = month.adding(months: Int((leadMonths / shareTotal).rounded(.up)))
-    var expectedPower = 0.0
-    for s in compiled.providerSites[p] {
-      expectedPower += compiled.sites[s].itPowerKW(at: arrival, opening: compiled.siteFrom[s])
-    }
+    let monthsToArrival = Int((leadMonths / shareTotal).rounded(.up))
     let headroom =
-      (1 + tolerance) * expectedPower + replaceableKW(p, offered: offered, committed: &committed)
-      - heldKW(p)
+      powerLeftByCaptivePlan(p, tolerance: tolerance, monthsToArrival: monthsToArrival)
+      + replaceableKW(p, offered: offered, committed: &committed) - heldKW(p)
     return max(0, headroom) / kWPerDollar
   }
 
-  /// kW of the chips provider p has installed, waiting, in transit and on order.
-  func heldKW(_ p: Index<Provider>) -> Double {
+  /// Months after their arrival over which merchant orders leave room for their owner's
+  /// planned captive output (a guess: wafer starts for own silicon are booked about a year
+  /// ahead).
+  static let captivePlanningMonths = 12
+
+  /// `min_k [(1 + τ) · P_p(m + ℓ + k) − C_p(ℓ + k)]` over `k = 0 … captivePlanningMonths`
+  /// (only k = 0 for a provider without captive output planned), kW: the power merchant chips
+  /// arriving in `ℓ` months may take, in every month of the planning window, after the
+  /// captive output planned to arrive by then (`plannedCaptiveKW`). Merchant chips stay once
+  /// installed, so they must fit next to the owner's own chips in later months too.
+  func powerLeftByCaptivePlan(_ p: Index<Provider>, tolerance: Double, monthsToArrival: Int)
+    -> Double
+  {
+    var planned = false
+    for c in chips
+    where flows.captivePlanned[c] > 0 && compiled.vendorCaptive[compiled.chipVendor[c]] == p {
+      planned = true
+    }
+    let window = planned ? Self.captivePlanningMonths : 0
+    var least = Double.infinity
+    for k in 0...window {
+      let months = monthsToArrival + k
+      let left =
+        (1 + tolerance) * expectedITPowerKW(p, at: month.adding(months: months))
+        - plannedCaptiveKW(p, arrivingBy: Double(months))
+      least = min(least, left)
+    }
+    return least
+  }
+
+  /// kW of the captive output planned for provider p in the steps after this one that arrives
+  /// within `leadMonths`: `Σ_c n_c · Q̂_c · kW_c`, with `Q̂_c` this step's planned output
+  /// (`captivePlanned`) and `n_c = ⌊(ℓ − lead_c) / k⌋⁺` steps of k months. Merchant orders leave
+  /// room for it: an owner makes its own chips first.
+  func plannedCaptiveKW(_ p: Index<Provider>, arrivingBy leadMonths: Double) -> Double {
+    var kW = 0.0
+    let stepMonths = Double(compiled.stepMonths)
+    for c in chips
+    where flows.captivePlanned[c] > 0 && compiled.vendorCaptive[compiled.chipVendor[c]] == p {
+      let lead = Double(compiled.chips[c].leadTimeMonths)
+      let steps = max(0, ((leadMonths - lead) / stepMonths).rounded(.down))
+      kW += steps * flows.captivePlanned[c] * compiled.chips[c].kWPerChip
+    }
+    return kW
+  }
+
+  /// kW of the chips provider p has installed, waiting, in transit, on order and (captive
+  /// chips it owns) in its vendor's stock. With `last`, only the chips it will hold by step
+  /// `last`: arrivals after it and orders still in the book are left out.
+  func heldKW(_ p: Index<Provider>, arrivingThrough last: Index<Step>? = nil) -> Double {
     // From this step on: this step's arrivals are installed after orders are placed.
-    let onTheWay = stepsWithArrivals(from: t)
+    var onTheWay = stepsWithArrivals(from: t)
+    if let last, last + 1 < onTheWay.upperBound {
+      onTheWay = onTheWay.lowerBound..<max(onTheWay.lowerBound, last + 1)
+    }
+    let backlogCounts = last == nil
     var kW = 0.0
     for c in chips {
-      var n = inventory[p, c] + orderBook.backlog[p, c]
+      var n = inventory[p, c] + (backlogCounts ? orderBook.backlog[p, c] : 0)
+      if compiled.vendorCaptive[compiled.chipVendor[c]] == p { n += vendorStock[c] }
       for s in compiled.providerSites[p] { n += installed[s, c] }
       for later in onTheWay { n += arrivals[later][p, c] }
       kW += n * compiled.chips[c].kWPerChip

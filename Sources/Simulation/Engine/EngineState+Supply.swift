@@ -30,9 +30,10 @@ extension EngineState {
         }
         if !units.isFinite { units = 0 }
         flows.produced[c] = units * max(0, schedule.chipMultiplier[t, c])
-        vendorStock[c] += flows.produced[c]
       }
     }
+    limitCaptiveOutputToPower()
+    for c in chips { vendorStock[c] += flows.produced[c] }
   }
 
   /// Orders by expected margins into the vendors' order book, then shipments out of stock by
@@ -91,7 +92,7 @@ extension EngineState {
       }
       if capex > 0 {
         let bound = powerBoundCapex(p, offered: offered, shares: shares, committed: &committed)
-        flows.ordersCutByPowerUSD[p] = max(0, capex - bound)
+        flows.ordersCutByPowerUSD[p] += max(0, capex - bound)
         capex = min(capex, bound)
       }
       guard capex > 0 else { continue }

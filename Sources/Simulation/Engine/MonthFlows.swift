@@ -8,6 +8,9 @@ import MarketClearing
 struct MonthFlows {
   /// Chips made by their vendor.
   var produced: IndexedArray<Chip, Double>
+  /// Captive chips the vendor could make this step before its owner's power bound
+  /// (`limitCaptiveOutputToPower`); 0 for merchant chips.
+  var captivePlanned: IndexedArray<Chip, Double>
   /// Chips allocated to providers (they arrive after the lead time).
   var shipped: IndexedArray<Chip, Double>
   /// USD each vendor received for merchant chips.
@@ -79,8 +82,9 @@ struct MonthFlows {
   /// `λ_p`: the best expected net rent per kW-hour among the provider's waiting chips, $/kWh
   /// (0 when none waits).
   var powerShadowPrice: IndexedArray<Provider, Double>
-  /// USD of orders each provider did not place because it expects no power for the chips
-  /// (`EngineState.powerBoundCapex`).
+  /// USD of orders each provider did not place, and of captive output made for it that was
+  /// not made (at list price), because it expects no power for the chips
+  /// (`EngineState.powerBoundCapex`, `limitCaptiveOutputToPower`).
   var ordersCutByPowerUSD: IndexedArray<Provider, Double>
   /// Passes of the spot clearing.
   var clearingIterations = 0
@@ -96,6 +100,7 @@ struct MonthFlows {
     let (nC, nP, nB) = (compiled.chipCount, compiled.providerCount, compiled.buyers.count)
     produced = IndexedArray(repeating: 0, count: nC)
     shipped = produced
+    captivePlanned = produced
     vendorRevenue = IndexedArray(repeating: 0, count: compiled.vendors.count)
     capexSpent = IndexedArray(repeating: 0, count: nP)
     merchantBought = capexSpent

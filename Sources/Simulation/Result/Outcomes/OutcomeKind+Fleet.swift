@@ -40,7 +40,8 @@ extension OutcomeKind {
 
   public static let ordersCutByPower = OutcomeKind(
     "ordersCutByPower", unit: "USD", entity: .provider, aggregation: .sum,
-    doc: "orders a provider did not place: it expects no power for the chips when they arrive"
+    doc:
+      "orders a provider did not place, and its own captive chips not made (at list price): it expects no power for the chips when they arrive"
   ) { r, entity, steps in
     r.ordersCutByPowerUSD[entity!].map { series in steps.reduce(0) { $0 + series[$1] } }
   }
