@@ -152,4 +152,31 @@ import Testing
     let spent = both.capexSpentUSD["cloud"]!.reduce(0, +)
     #expect(spent < 0.8 * merchantOnly.capexSpentUSD["cloud"]!.reduce(0, +))
   }
+
+  /// Deliveries wait in the book for power: with stock to spare, the vendor ships the cloud
+  /// (its site full, τ = 0) nothing of a large order and keeps the order in the book as
+  /// deferred, while the neocloud, with 5,000 kW free, gets its smaller order whole. Without the
+  /// bound both orders ship.
+  @Test func ordersThatCannotBePoweredWaitInTheBook() throws {
+    func bookAfterShipping(tolerance: Double) throws -> EngineState {
+      let compiled = try CompiledScenario(Self.h100Only(siteMW: 12.5, tolerance: tolerance))
+      var state = EngineState(compiled, seed: 1)
+      try state.playStep(Index(0))
+      let (cloud, neo, h100) = (Index<Provider>(0), Index<Provider>(1), Index<Chip>(0))
+      // No chips were ordered in the first month: both sites start full or nearly so.
+      state.orderBook.backlog[cloud, h100] = 5_000
+      state.orderBook.backlog[neo, h100] = 2_000
+      state.vendorStock[h100] = 10_000
+      state.shipFromBook()
+      return state
+    }
+    let (cloud, neo, h100) = (Index<Provider>(0), Index<Provider>(1), Index<Chip>(0))
+    let bound = try bookAfterShipping(tolerance: 0)
+    #expect(bound.orderBook.backlog[cloud, h100] > 4_999)
+    #expect(bound.flows.ordersDeferred[cloud, h100] > 4_999)
+    #expect(bound.orderBook.backlog[neo, h100] < 1e-9)
+    let free = try bookAfterShipping(tolerance: 1000)
+    #expect(free.orderBook.backlog[cloud, h100] < 1e-9)
+    #expect(free.flows.ordersDeferred[cloud, h100] == 0)
+  }
 }

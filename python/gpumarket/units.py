@@ -51,6 +51,7 @@ OUTCOME_UNITS: Dict[str, str] = {
     "fleetAge": "years",
     "powerShadowPrice": "$/kWh",
     "ordersCutByPower": "USD",
+    "deferred": "H100e",
 }
 
 #: Monthly table of ``run --out``'s series.csv → (entity kind, unit).
@@ -84,6 +85,7 @@ TABLE_UNITS: Dict[str, Tuple[str, str]] = {
     "purchasesChips": ("provider", "chips"),
     "capexSpentUSD": ("provider", "USD"),
     "ordersCutByPowerUSD": ("provider", "USD"),
+    "ordersDeferredH100e": ("provider", "H100e"),
     "capacityGPUHours": ("provider", "GPU-hours"),
     "contractGPUHours": ("provider", "GPU-hours"),
     "ownUseGPUHours": ("provider", "GPU-hours"),

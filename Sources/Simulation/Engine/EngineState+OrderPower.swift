@@ -47,6 +47,29 @@ extension EngineState {
     }
   }
 
+  /// Chips c that provider p can take this step, shipped to arrive in `lead` steps: orders
+  /// beyond that are deferred, left in the book for a later step (customers push deliveries out
+  /// when their power slips):
+  ///
+  ///     D_pc = H⁺ / kW_c,   H = (1 + τ) · P_p(m + ℓ) + R_pc − W_held(m + ℓ)
+  ///
+  /// with `ℓ = lead` steps, `R_pc` the kW of p's installed chips that c would replace and
+  /// `W_held` as in `limitCaptiveOutputToPower` (what p will hold by `m + ℓ`, including chips
+  /// shipped to it earlier this step). Infinite without the bound (τ infinite).
+  func deliverableChips(
+    _ c: Index<Chip>, to p: Index<Provider>, lead: Int,
+    committed: inout Table<Provider, Chip, Double>?
+  ) -> Double {
+    let tolerance = compiled.scenario.market.investment.powerTolerance
+    guard tolerance.isFinite else { return .infinity }
+    let arrival = month.adding(months: lead * compiled.stepMonths)
+    let headroom =
+      (1 + tolerance) * expectedITPowerKW(p, at: arrival)
+      + replaceableKW(p, offered: [c], committed: &committed)
+      - heldKW(p, arrivingThrough: t + lead)
+    return max(0, headroom) / compiled.chips[c].kWPerChip
+  }
+
   /// IT power of provider p's sites in `month`, kW.
   func expectedITPowerKW(_ p: Index<Provider>, at month: YearMonth) -> Double {
     var kW = 0.0

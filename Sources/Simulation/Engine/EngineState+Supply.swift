@@ -148,9 +148,11 @@ extension EngineState {
     return value
   }
 
-  /// Ships `min(stock, backlog)` of each chip by the vendor's policy; captive output goes
-  /// entirely to its owner.
+  /// Ships `min(stock, due orders)` of each chip by the vendor's policy, the due orders being
+  /// those the provider can power on arrival (`deliverableChips`; the rest stay in the book);
+  /// captive output goes entirely to its owner.
   mutating func shipFromBook() {
+    var committed: Table<Provider, Chip, Double>?
     for c in chips where vendorStock[c] > 0 {
       let v = compiled.chipVendor[c]
       let lead = compiled.leadSteps(c)
@@ -165,34 +167,41 @@ extension EngineState {
       divertLeakedChips(c, price: price, lead: lead)
       var orders = IndexedArray<Provider, Double>(repeating: 0, count: providers.count)
       for p in providers { orders[p] = orderBook.backlog[p, c] }
-      let totalOrders = orders.reduce(0, +)
-      guard totalOrders > 0, vendorStock[c] > 0 else { continue }
+      guard orders.contains(where: { $0 > 0 }), vendorStock[c] > 0 else { continue }
+      // Orders a provider cannot power on arrival wait in the book (`deliverableChips`).
+      var due = orders
+      for p in providers where orders[p] > 0 {
+        due[p] = min(orders[p], deliverableChips(c, to: p, lead: lead, committed: &committed))
+        flows.ordersDeferred[p, c] = orders[p] - due[p]
+      }
+      let totalDue = due.reduce(0, +)
+      guard totalDue > 0 else { continue }
       let supply = vendorStock[c]
       var given = IndexedArray<Provider, Double>(repeating: 0, count: providers.count)
       switch compiled.vendors[v].allocation {
       case .proRata:
-        let fill = min(1, supply / totalOrders)
-        for p in providers where orders[p] > 0 {
-          given[p] = orders[p] * fill
+        let fill = min(1, supply / totalDue)
+        for p in providers where due[p] > 0 {
+          given[p] = due[p] * fill
           ship(given[p], of: c, to: p, paying: price, lead: lead)
         }
       case .priority:
         given = Self.waterFill(
-          orders: orders, weights: compiled.vendorPriority[v], supply: supply)
+          orders: due, weights: compiled.vendorPriority[v], supply: supply)
         for p in providers where given[p] > 0 {
           ship(given[p], of: c, to: p, paying: price, lead: lead)
         }
       case .marketPrice:
-        // The price rations: every order is settled now at `max(price, price · B / S)`.
-        let clearing = max(price, price * totalOrders / supply)
-        for p in providers where orders[p] > 0 {
-          given[p] = orders[p] * price / clearing
+        // The price rations: every due order is settled now at `max(price, price · B / S)`.
+        let clearing = max(price, price * totalDue / supply)
+        for p in providers where due[p] > 0 {
+          given[p] = due[p] * price / clearing
           ship(given[p], of: c, to: p, paying: clearing, lead: lead)
-          orders[p] = given[p]
+          due[p] = given[p]
         }
       }
       for p in providers where orders[p] > 0 {
-        orderBook.backlog[p, c] = max(0, orders[p] - given[p])
+        orderBook.backlog[p, c] = max(0, orders[p] - due[p]) + max(0, due[p] - given[p])
       }
       // A rounding remainder would keep a chip that is no longer made on offer, so orders would
       // queue for it instead of moving to other chips.
@@ -230,7 +239,7 @@ extension EngineState {
     let exponent = 1 / max(1, orderBook.rule.settings.choiceExponent)
     for c in chips where isLaunched(c) && compiled.vendorCaptive[compiled.chipVendor[c]] == nil {
       var waiting = 0.0
-      for p in providers { waiting += orderBook.backlog[p, c] }
+      for p in providers { waiting += orderBook.backlog[p, c] - flows.ordersDeferred[p, c] }
       let perMonth = flows.produced[c] / Double(compiled.stepMonths)
       let unfilled = max(0, waiting - vendorStock[c])
       let lead = Double(compiled.chips[c].leadTimeMonths)

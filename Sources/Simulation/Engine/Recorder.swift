@@ -28,6 +28,8 @@ struct Recorder {
   var powerShadowPrice: Table<Step, Provider, Double>
   /// USD of orders cut for want of expected power (`MonthFlows.ordersCutByPowerUSD`).
   var ordersCutByPower: Table<Step, Provider, Double>
+  /// H100e of orders deferred for want of power (`MonthFlows.ordersDeferred`).
+  var ordersDeferred: Table<Step, Provider, Double>
   /// `Σ n · h100e · age`: installed H100e times their age in years (the fleet age's numerator).
   var installedAgeH100eYears: Table<Step, Provider, Double>
   var waitingH100e: Table<Step, Provider, Double>
@@ -73,6 +75,7 @@ struct Recorder {
     waitingH100e = installedH100e
     powerShadowPrice = installedH100e
     ordersCutByPower = installedH100e
+    ordersDeferred = installedH100e
     installedAgeH100eYears = installedH100e
     purchases = installedH100e
     capexSpent = installedH100e
@@ -148,6 +151,7 @@ extension EngineState {
       recorder.powerShadowPrice[t, p] = f.powerShadowPrice[p]
       recorder.ordersCutByPower[t, p] = f.ordersCutByPowerUSD[p]
       for c in chips {
+        recorder.ordersDeferred[t, p] += f.ordersDeferred[p, c] * compiled.chips[c].h100e
         recorder.waitingH100e[t, p] += inventory[p, c] * compiled.chips[c].h100e
         recorder.capacityHours[t, p] += f.capacityHours[p, c]
         recorder.contractHours[t, p] += f.contractHours[p, c]
@@ -226,6 +230,7 @@ extension EngineState {
     result.usedPriceUSD = table(chipIds, r.usedPrice)
     result.powerShadowPrice = table(providerIds, r.powerShadowPrice)
     result.ordersCutByPowerUSD = table(providerIds, r.ordersCutByPower)
+    result.ordersDeferredH100e = table(providerIds, r.ordersDeferred)
     result.computeFleetAge(table(providerIds, r.installedAgeH100eYears))
     result.trainingFLOPPerH100e = compiled.scenario.market.training.flopPerH100e
     let forward = contractMarket.forward

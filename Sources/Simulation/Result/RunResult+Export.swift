@@ -95,6 +95,7 @@ extension RunResult {
       ("purchasesChips", providerIds, purchases),
       ("capexSpentUSD", providerIds, capexSpentUSD),
       ("ordersCutByPowerUSD", providerIds, ordersCutByPowerUSD),
+      ("ordersDeferredH100e", providerIds, ordersDeferredH100e),
       ("capacityGPUHours", providerIds, capacityHours),
       ("contractGPUHours", providerIds, contractHours),
       ("ownUseGPUHours", providerIds, ownUseHours),

@@ -104,6 +104,10 @@ extension RunResult {
     where ordersCutByPowerUSD[provider]?.contains(where: { $0 > 0 }) == true {
       for y in years { out.append(OutcomeName(.ordersCutByPower, provider, y)) }
     }
+    for provider in providerIds
+    where ordersDeferredH100e[provider]?.contains(where: { $0 > 0 }) == true {
+      for y in years { out.append(OutcomeName(.deferred, provider, y)) }
+    }
     let groups = Array(buyerIds[0..<namedBuyerCount]) + buyerGroups.map(\.id)
     for buyer in groups { for y in years { out.append(OutcomeName(.compute, buyer, y)) } }
     for buyer in groups { for y in years { out.append(OutcomeName(.share, buyer, y)) } }

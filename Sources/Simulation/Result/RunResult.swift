@@ -113,6 +113,9 @@ public struct RunResult: Sendable {
   public internal(set) var powerShadowPrice: [String: [Double]] = [:]
   /// Provider id → USD of orders not placed for want of expected power, per step.
   public internal(set) var ordersCutByPowerUSD: [String: [Double]] = [:]
+  /// Provider id → H100e of orders held in the book because the provider cannot power them on
+  /// arrival, each step.
+  public internal(set) var ordersDeferredH100e: [String: [Double]] = [:]
   /// Provider id and "world" → mean age of installed chips weighted by H100e, years (NaN while
   /// nothing is installed).
   public internal(set) var fleetAgeYears: [String: [Double]] = [:]

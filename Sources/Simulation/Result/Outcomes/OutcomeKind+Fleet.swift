@@ -46,6 +46,14 @@ extension OutcomeKind {
     r.ordersCutByPowerUSD[entity!].map { series in steps.reduce(0) { $0 + series[$1] } }
   }
 
+  public static let deferred = OutcomeKind(
+    "deferred", unit: "H100e", entity: .provider, aggregation: .lastStep,
+    doc:
+      "chips on order that the vendor could ship but holds in the book because the provider cannot power them on arrival"
+  ) { r, entity, steps in
+    r.ordersDeferredH100e[entity!]?[steps.last!]
+  }
+
   public static let powerShadowPrice = OutcomeKind(
     "powerShadowPrice", unit: "$/kWh", entity: .provider, aggregation: .monthMean,
     doc: "best net rent per kWh among the provider's chips waiting for power (0: none waits)"
