@@ -8,10 +8,14 @@ import Testing
 @Suite struct OrderPowerTests {
   /// TestMarket with H100s only, failures off, no retirement (prohibitive swap cost) and
   /// `siteMW` at both sites (IT power `siteMW · 1000 / 1.25` kW each).
-  static func h100Only(siteMW: Double, tolerance: Double, capex: Double = 1e8) -> Scenario {
+  static func h100Only(
+    siteMW: Double, tolerance: Double, capex: Double = 1e8,
+    allocation: AllocationPolicy = .proRata
+  ) -> Scenario {
     let base = TestMarket.scenario(months: 18, siteMW: siteMW, capex: capex)
     var vendor = base.vendors[0]
     vendor.mix = ["h100": .constant(1), "b200": .constant(0)]
+    vendor.allocation = allocation
     var s = Scenario(
       name: base.name, description: base.description, start: base.start, months: base.months,
       chips: base.chips, inputs: base.inputs, vendors: [vendor], providers: base.providers,
@@ -100,7 +104,8 @@ import Testing
 
   /// Captive output is made to its owner's power: the cloud's installed and waiting chips,
   /// TPUs included, stay within `(1 + τ)` times its IT power, and every TPU not made is
-  /// reported at its list price (made + cut / price = the vendor's capacity, month by month).
+  /// reported at its list price (made + cut / price = the vendor's capacity, month by month;
+  /// the cloud places no merchant orders, so the cut is the TPUs' alone).
   /// Without the bound (τ = 1000) the TPUs arrive whatever the power.
   @Test func captiveOutputStaysWithinItsOwnersPower() throws {
     let itPowerKW = 12.5 * 1000 / 1.25
@@ -136,41 +141,52 @@ import Testing
     #expect(abs(ample - 2_000 * 18) < 1e-6)
   }
 
-  /// An owner makes its own chips first: with merchant orders competing for the same power,
-  /// the TPUs made stay within 5% of what the owner makes when it buys nothing else, and its
-  /// merchant spending is lower when TPUs are planned than when none are.
+  /// An owner makes its own chips first, over its planning window: with merchant orders
+  /// competing for the same power (at 40 MW the planned TPUs leave the cloud some room), the
+  /// TPUs made in the first 12 months (`captivePlanningMonths`) equal what the owner makes
+  /// when it buys nothing else; later, the merchant chips it bought hold power the TPUs would
+  /// have used. Its merchant spending, positive, is below 80% of what it spends when no TPUs
+  /// are planned.
   @Test func merchantOrdersLeaveRoomForCaptiveOutput() throws {
     func run(units: Double, capex: Double) throws -> RunResult {
       try Engine.run(
-        Self.withCaptive(siteMW: 20, tolerance: 0.25, units: units, cloudCapex: capex), seed: 1)
+        Self.withCaptive(siteMW: 40, tolerance: 0.25, units: units, cloudCapex: capex), seed: 1)
     }
-    let alone = try run(units: 2_000, capex: 0).production["tpu"]!.reduce(0, +)
+    let window = EngineState.captivePlanningMonths
+    let alone = try run(units: 2_000, capex: 0).production["tpu"]!
     let both = try run(units: 2_000, capex: 1e8)
     let merchantOnly = try run(units: 0, capex: 1e8)
-    #expect(alone > 0)
-    #expect(both.production["tpu"]!.reduce(0, +) > 0.95 * alone)
+    let madeAlone = alone[..<window].reduce(0, +)
+    #expect(madeAlone > 0)
+    #expect(abs(both.production["tpu"]![..<window].reduce(0, +) - madeAlone) < 1e-6)
+    #expect(both.production["tpu"]!.reduce(0, +) < alone.reduce(0, +))
     let spent = both.capexSpentUSD["cloud"]!.reduce(0, +)
+    #expect(spent > 0)
     #expect(spent < 0.8 * merchantOnly.capexSpentUSD["cloud"]!.reduce(0, +))
   }
 
   /// Deliveries wait in the book for power: with stock to spare, the vendor ships the cloud
   /// (its site full, τ = 0) nothing of a large order and keeps the order in the book as
-  /// deferred, while the neocloud, with 5,000 kW free, gets its smaller order whole. Without the
-  /// bound both orders ship.
+  /// deferred, while the neocloud, with about 4,000 kW free, gets its smaller order whole.
+  /// Without the bound both orders ship. With `marketPrice` and too little stock, the price
+  /// rations the neocloud's due order and the rationed part is dropped; the cloud's deferred
+  /// order stays.
   @Test func ordersThatCannotBePoweredWaitInTheBook() throws {
-    func bookAfterShipping(tolerance: Double) throws -> EngineState {
-      let compiled = try CompiledScenario(Self.h100Only(siteMW: 12.5, tolerance: tolerance))
-      var state = EngineState(compiled, seed: 1)
+    let (cloud, neo, h100) = (Index<Provider>(0), Index<Provider>(1), Index<Chip>(0))
+    func bookAfterShipping(
+      tolerance: Double, stock: Double = 10_000, allocation: AllocationPolicy = .proRata
+    ) throws -> EngineState {
+      let scenario = Self.h100Only(siteMW: 12.5, tolerance: tolerance, allocation: allocation)
+      var state = EngineState(try CompiledScenario(scenario), seed: 1)
+      // After the first month the cloud's site is full; the neocloud (5,000 H100 on 10,000 kW)
+      // has about 1,000 H100 of its first orders in transit.
       try state.playStep(Index(0))
-      let (cloud, neo, h100) = (Index<Provider>(0), Index<Provider>(1), Index<Chip>(0))
-      // No chips were ordered in the first month: both sites start full or nearly so.
       state.orderBook.backlog[cloud, h100] = 5_000
       state.orderBook.backlog[neo, h100] = 2_000
-      state.vendorStock[h100] = 10_000
+      state.vendorStock[h100] = stock
       state.shipFromBook()
       return state
     }
-    let (cloud, neo, h100) = (Index<Provider>(0), Index<Provider>(1), Index<Chip>(0))
     let bound = try bookAfterShipping(tolerance: 0)
     #expect(bound.orderBook.backlog[cloud, h100] > 4_999)
     #expect(bound.flows.ordersDeferred[cloud, h100] > 4_999)
@@ -178,5 +194,9 @@ import Testing
     let free = try bookAfterShipping(tolerance: 1000)
     #expect(free.orderBook.backlog[cloud, h100] < 1e-9)
     #expect(free.flows.ordersDeferred[cloud, h100] == 0)
+    let rationed = try bookAfterShipping(tolerance: 0, stock: 1_000, allocation: .marketPrice)
+    #expect(rationed.orderBook.backlog[cloud, h100] > 4_999)
+    #expect(rationed.orderBook.backlog[neo, h100] < 1e-9)
+    #expect(rationed.vendorStock[h100] < 1e-6)
   }
 }

@@ -7,15 +7,15 @@ extension EngineState {
   /// Captive output is made to its owner's power plan, as merchant orders are: the owner's
   /// chips of this step's output `Q_c` are scaled by one factor so that
   ///
-  ///     Σ_c Q_c · kW_c ≤ H⁺,   H = (1 + τ) · P_p(m + ℓ) + R_p − W_held(m + ℓ)
+  ///     Σ_c Q_c · kW_c ≤ H⁺,   H = min_j [(1 + τ) · P_p(m + j) − W_held(m + j)] + R_p
   ///
-  /// with `ℓ` the longest lead time of the chips made and the other terms as in
-  /// `powerBoundCapex`, except that W_held counts only what the owner will hold by `m + ℓ`
-  /// (installed, waiting, arriving by then, and the captive stock not yet shipped): merchant
-  /// chips arriving later and orders in the book claim later power, for which their own bound
-  /// left room (`plannedCaptiveKW`). The output not made is added to the
-  /// owner's `ordersCutByPowerUSD` at the chips' list price; the inputs it would have used
-  /// stay unused. Runs before the output joins the vendors' stock.
+  /// over the steps j from the longest lead ℓ of the chips made to the longest lead of any chip
+  /// (`powerFree`), `R_p` as in `powerBoundCapex`, and `W_held(m + j)` what the owner will hold
+  /// by then (installed, waiting, arriving by then, and the captive stock not yet shipped):
+  /// orders still in the book claim later power, for which their own bound left room
+  /// (`plannedCaptiveKW`). The output not made is added to the owner's `ordersCutByPowerUSD`
+  /// at the chips' list price; the inputs it would have used stay unused. Runs before the
+  /// output joins the vendors' stock.
   mutating func limitCaptiveOutputToPower() {
     let tolerance = compiled.scenario.market.investment.powerTolerance
     guard tolerance.isFinite else { return }
@@ -32,11 +32,9 @@ extension EngineState {
         leadSteps = max(leadSteps, compiled.leadSteps(c))
       }
       guard needKW > 0 else { continue }
-      let arrival = month.adding(months: leadSteps * compiled.stepMonths)
       let headroom =
-        (1 + tolerance) * expectedITPowerKW(p, at: arrival)
+        powerFree(p, fromStep: leadSteps, tolerance: tolerance)
         + replaceableKW(p, offered: made, committed: &committed)
-        - heldKW(p, arrivingThrough: t + leadSteps)
       let keep = min(1, max(0, headroom) / needKW)
       guard keep < 1 else { continue }
       for c in made {
@@ -51,23 +49,36 @@ extension EngineState {
   /// beyond that are deferred, left in the book for a later step (customers push deliveries out
   /// when their power slips):
   ///
-  ///     D_pc = H⁺ / kW_c,   H = (1 + τ) · P_p(m + ℓ) + R_pc − W_held(m + ℓ)
+  ///     D_pc = H⁺ / kW_c,   H = min_j [(1 + τ) · P_p(m + j) − W_held(m + j)] + R_pc
   ///
-  /// with `ℓ = lead` steps, `R_pc` the kW of p's installed chips that c would replace and
-  /// `W_held` as in `limitCaptiveOutputToPower` (what p will hold by `m + ℓ`, including chips
-  /// shipped to it earlier this step). Infinite without the bound (τ infinite).
+  /// over the steps j from `lead` to the longest lead (`powerFree`; W_held includes chips
+  /// shipped to p earlier this step), `R_pc` the kW of p's installed chips that c would
+  /// replace. Infinite without the bound (τ infinite).
   func deliverableChips(
     _ c: Index<Chip>, to p: Index<Provider>, lead: Int,
     committed: inout Table<Provider, Chip, Double>?
   ) -> Double {
     let tolerance = compiled.scenario.market.investment.powerTolerance
     guard tolerance.isFinite else { return .infinity }
-    let arrival = month.adding(months: lead * compiled.stepMonths)
     let headroom =
-      (1 + tolerance) * expectedITPowerKW(p, at: arrival)
+      powerFree(p, fromStep: lead, tolerance: tolerance)
       + replaceableKW(p, offered: [c], committed: &committed)
-      - heldKW(p, arrivingThrough: t + lead)
     return max(0, headroom) / compiled.chips[c].kWPerChip
+  }
+
+  /// `min_j [(1 + τ) · P_p(m + j) − W_held(m + j)]` over the steps j from `first` to the longest
+  /// lead, kW: the power left for chips arriving `first` steps from now in every later month
+  /// that chips already shipped can arrive in, so that a short-lead chip does not take the power
+  /// a longer-lead one shipped earlier will need. `W_held(m + j)`: what p will hold by then
+  /// (`heldKW(_:arrivingThrough:)`).
+  func powerFree(_ p: Index<Provider>, fromStep first: Int, tolerance: Double) -> Double {
+    var least = Double.infinity
+    for j in first...max(first, maxLeadSteps) {
+      let power =
+        (1 + tolerance) * expectedITPowerKW(p, at: month.adding(months: j * compiled.stepMonths))
+      least = min(least, power - heldKW(p, arrivingThrough: t + j))
+    }
+    return least
   }
 
   /// IT power of provider p's sites in `month`, kW.
@@ -157,7 +168,7 @@ extension EngineState {
     let stepMonths = Double(compiled.stepMonths)
     for c in chips
     where flows.captivePlanned[c] > 0 && compiled.vendorCaptive[compiled.chipVendor[c]] == p {
-      let lead = Double(compiled.chips[c].leadTimeMonths)
+      let lead = Double(compiled.leadSteps(c) * compiled.stepMonths)
       let steps = max(0, ((leadMonths - lead) / stepMonths).rounded(.down))
       kW += steps * flows.captivePlanned[c] * compiled.chips[c].kWPerChip
     }

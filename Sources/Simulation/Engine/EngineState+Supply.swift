@@ -197,6 +197,8 @@ extension EngineState {
         for p in providers where due[p] > 0 {
           given[p] = due[p] * price / clearing
           ship(given[p], of: c, to: p, paying: clearing, lead: lead)
+          // The rationed part of a due order is dropped, not kept: only deferred orders stay.
+          orders[p] -= due[p] - given[p]
           due[p] = given[p]
         }
       }

@@ -86,7 +86,7 @@ struct MonthFlows {
   /// not made (at list price), because it expects no power for the chips
   /// (`EngineState.powerBoundCapex`, `limitCaptiveOutputToPower`).
   var ordersCutByPowerUSD: IndexedArray<Provider, Double>
-  /// Chips of each provider's orders the vendor could have shipped but held in the book
+  /// Chips of each provider's orders, of a chip the vendor has in stock, held in the book
   /// because the provider cannot power them on arrival (`EngineState.deliverableChips`).
   var ordersDeferred: Table<Provider, Chip, Double>
   /// Passes of the spot clearing.

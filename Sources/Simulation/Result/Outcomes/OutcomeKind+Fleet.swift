@@ -49,7 +49,7 @@ extension OutcomeKind {
   public static let deferred = OutcomeKind(
     "deferred", unit: "H100e", entity: .provider, aggregation: .lastStep,
     doc:
-      "chips on order that the vendor could ship but holds in the book because the provider cannot power them on arrival"
+      "chips on order, of a chip the vendor has in stock, that it holds in the book because the provider cannot power them on arrival"
   ) { r, entity, steps in
     r.ordersDeferredH100e[entity!]?[steps.last!]
   }
