@@ -35,6 +35,8 @@ struct CompiledScenario {
   /// `inputUse[c, k]`: units of input k per chip c.
   let inputUse: Table<Chip, SupplyInput, Double>
   let vendorCaptive: IndexedArray<Vendor, Index<Provider>?>
+  /// The chips each provider's captive vendors make, in chip order.
+  let captiveChips: IndexedArray<Provider, [Index<Chip>]>
   /// Priority weight of each provider with each vendor (`Vendor.priority`, default 1).
   let vendorPriority: IndexedArray<Vendor, IndexedArray<Provider, Double>>
   /// Every provider's own-use workloads, in provider then scenario order.
@@ -131,6 +133,10 @@ struct CompiledScenario {
       priority.append(IndexedArray(providers.map { vendor.priority[$0.id] ?? 1 }))
     }
     vendorCaptive = IndexedArray(captive)
+    let chipOwner = IndexedArray<Chip, Index<Provider>?>(chipVendor.map { captive[$0.position] })
+    captiveChips = IndexedArray(count: scenario.providers.count) { p in
+      chipOwner.indices.filter { chipOwner[$0] == p }
+    }
     vendorPriority = IndexedArray(priority)
 
     // Events that change the structure: new sites, new contracts, chip delays.

@@ -21,8 +21,7 @@ extension EngineState {
     guard tolerance.isFinite else { return }
     var committed: Table<Provider, Chip, Double>?
     for p in providers {
-      let own = chips.filter { compiled.vendorCaptive[compiled.chipVendor[$0]] == p }
-      let made = own.filter { flows.produced[$0] > 0 }
+      let made = compiled.captiveChips[p].filter { flows.produced[$0] > 0 }
       guard !made.isEmpty else { continue }
       for c in made { flows.captivePlanned[c] = flows.produced[c] }
       var needKW = 0.0
@@ -72,11 +71,22 @@ extension EngineState {
   /// a longer-lead one shipped earlier will need. `W_held(m + j)`: what p will hold by then
   /// (`heldKW(_:arrivingThrough:)`).
   func powerFree(_ p: Index<Provider>, fromStep first: Int, tolerance: Double) -> Double {
+    // `heldKW(p, arrivingThrough: t + j)` for every j in one pass: the chips held whatever
+    // arrives, then each arrival step's chips added in step order.
+    var held = IndexedArray<Chip, Double>(count: chips.count) { heldWithoutArrivals(p, $0) }
+    let onTheWay = stepsWithArrivals(from: t)
     var least = Double.infinity
-    for j in first...max(first, maxLeadSteps) {
+    for j in 0...max(first, maxLeadSteps) {
+      let step = t + j
+      if onTheWay.contains(step) {
+        for c in chips { held[c] += arrivals[step][p, c] }
+      }
+      guard j >= first else { continue }
+      var heldKW = 0.0
+      for c in chips { heldKW += held[c] * compiled.chips[c].kWPerChip }
       let power =
         (1 + tolerance) * expectedITPowerKW(p, at: month.adding(months: j * compiled.stepMonths))
-      least = min(least, power - heldKW(p, arrivingThrough: t + j))
+      least = min(least, power - heldKW)
     }
     return least
   }
@@ -142,11 +152,7 @@ extension EngineState {
   func powerLeftByCaptivePlan(_ p: Index<Provider>, tolerance: Double, monthsToArrival: Int)
     -> Double
   {
-    var planned = false
-    for c in chips
-    where flows.captivePlanned[c] > 0 && compiled.vendorCaptive[compiled.chipVendor[c]] == p {
-      planned = true
-    }
+    let planned = compiled.captiveChips[p].contains { flows.captivePlanned[$0] > 0 }
     let window = planned ? Self.captivePlanningMonths : 0
     var least = Double.infinity
     for k in 0...window {
@@ -166,8 +172,7 @@ extension EngineState {
   func plannedCaptiveKW(_ p: Index<Provider>, arrivingBy leadMonths: Double) -> Double {
     var kW = 0.0
     let stepMonths = Double(compiled.stepMonths)
-    for c in chips
-    where flows.captivePlanned[c] > 0 && compiled.vendorCaptive[compiled.chipVendor[c]] == p {
+    for c in compiled.captiveChips[p] where flows.captivePlanned[c] > 0 {
       let lead = Double(compiled.leadSteps(c) * compiled.stepMonths)
       let steps = max(0, ((leadMonths - lead) / stepMonths).rounded(.down))
       kW += steps * flows.captivePlanned[c] * compiled.chips[c].kWPerChip
@@ -194,6 +199,15 @@ extension EngineState {
       kW += n * compiled.chips[c].kWPerChip
     }
     return kW
+  }
+
+  /// Chips c that provider p holds now, whatever arrives later: in inventory (waiting for
+  /// power), in its captive vendor's stock and installed at its sites.
+  func heldWithoutArrivals(_ p: Index<Provider>, _ c: Index<Chip>) -> Double {
+    var n = inventory[p, c]
+    if compiled.vendorCaptive[compiled.chipVendor[c]] == p { n += vendorStock[c] }
+    for s in compiled.providerSites[p] { n += installed[s, c] }
+    return n
   }
 
   /// kW of provider p's installed chips, beyond what contracts need, that some chip on offer
