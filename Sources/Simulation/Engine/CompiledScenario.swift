@@ -10,6 +10,8 @@ struct CompiledScenario {
   /// Months per step (flows per month are multiplied by it).
   let stepMonths: Int
   let chips: IndexedArray<Chip, Chip>
+  /// Chips sorted by H100e per kW, best first (ties by index).
+  let chipsByH100ePerKW: [Index<Chip>]
   let providers: IndexedArray<Provider, Provider>
   /// Scenario sites, then those added by `newSite` events.
   let sites: IndexedArray<Site, Site>
@@ -80,6 +82,12 @@ struct CompiledScenario {
     stepMonths = scenario.stepMonths
     months = IndexedArray(scenario.monthList)
     chips = IndexedArray(scenario.chips)
+    let chipTable = chips
+    chipsByH100ePerKW = chipTable.indices.sorted {
+      let a = chipTable[$0].h100e / chipTable[$0].kWPerChip
+      let b = chipTable[$1].h100e / chipTable[$1].kWPerChip
+      return a != b ? a > b : $0 < $1
+    }
     inputs = IndexedArray(scenario.inputs)
     vendors = IndexedArray(scenario.vendors)
     providers = IndexedArray(scenario.providers)

@@ -12,7 +12,7 @@ extension EngineState {
         inventory[p, c] += arriving[p, c]
       }
     }
-    let order = chipsByH100ePerKW
+    let order = compiled.chipsByH100ePerKW
     for p in providers {
       for s in compiled.providerSites[p] {
         let power = itPowerKW(site: s)
@@ -38,15 +38,6 @@ extension EngineState {
           used += n * kW
         }
       }
-    }
-  }
-
-  /// Chips sorted by H100e per kW, best first (ties by index).
-  var chipsByH100ePerKW: [Index<Chip>] {
-    chips.sorted {
-      let a = compiled.chips[$0].h100e / compiled.chips[$0].kWPerChip
-      let b = compiled.chips[$1].h100e / compiled.chips[$1].kWPerChip
-      return a != b ? a > b : $0 < $1
     }
   }
 

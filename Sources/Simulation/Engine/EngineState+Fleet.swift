@@ -127,7 +127,7 @@ extension EngineState {
     }
     var spare = IndexedArray<Site, Double>(repeating: 0, count: compiled.sites.count)
     for s in compiled.sites.indices { spare[s] = max(0, itPowerKW(site: s) - usedPowerKW(site: s)) }
-    for c in chipsByH100ePerKW where usedStock[c] > 0 {
+    for c in compiled.chipsByH100ePerKW where usedStock[c] > 0 {
       let price = flows.usedPrice[c]
       guard price > 0 else {
         flows.scrapped[c] += usedStock[c]
