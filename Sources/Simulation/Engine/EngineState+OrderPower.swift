@@ -190,6 +190,8 @@ extension EngineState {
       onTheWay = onTheWay.lowerBound..<max(onTheWay.lowerBound, last + 1)
     }
     let backlogCounts = last == nil
+    // The terms of `heldWithoutArrivals`, written out so the backlog is added second: calling
+    // it and adding the backlog last changes the sums' rounding, and so the outputs' last bits.
     var kW = 0.0
     for c in chips {
       var n = inventory[p, c] + (backlogCounts ? orderBook.backlog[p, c] : 0)
