@@ -160,11 +160,19 @@ import Testing
       late.largestBlockH100e["anthropic"]![month] < base.largestBlockH100e["anthropic"]![month]
         * 0.8)
     #expect(late.metric("installed.amazon.2026-12")! < base.metric("installed.amazon.2026-12")!)
-    // The rest of the market is the baseline's until the campus's first point.
-    let before = base.months.firstIndex(of: "2024-09")!
+    // The rest of the market is the baseline's until Amazon first leases power out (2024-09,
+    // before the campus's first point): a host leases only what it will not need over the
+    // lease's term, and with the campus late it needs more of its fleet's power, so it leases
+    // less (same state, less future power: the spare can only fall).
+    let before = base.months.firstIndex(of: "2024-08")!
     #expect(
       abs(late.totalComputeByMonth[before] - base.totalComputeByMonth[before]) <= 1e-9
         * base.totalComputeByMonth[before])
+    let firstLease = base.months.firstIndex(of: "2024-09")!
+    #expect(base.colocationHostedMW["amazon"]![firstLease] > 0)
+    #expect(
+      late.colocationHostedMW["amazon"]![firstLease]
+        < base.colocationHostedMW["amazon"]![firstLease])
   }
 
   @Test func tighterControlsCutChinaAndGulf() throws {

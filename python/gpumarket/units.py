@@ -51,6 +51,8 @@ OUTCOME_UNITS: Dict[str, str] = {
     "fleetAge": "years",
     "powerShadowPrice": "$/kWh",
     "ordersCutByPower": "USD",
+    "colocated": "MW",
+    "colocationHosted": "MW",
     "deferred": "H100e",
 }
 
@@ -86,6 +88,8 @@ TABLE_UNITS: Dict[str, Tuple[str, str]] = {
     "capexSpentUSD": ("provider", "USD"),
     "ordersCutByPowerUSD": ("provider", "USD"),
     "ordersDeferredH100e": ("provider", "H100e"),
+    "colocatedMW": ("provider", "MW"),
+    "colocationHostedMW": ("provider", "MW"),
     "capacityGPUHours": ("provider", "GPU-hours"),
     "contractGPUHours": ("provider", "GPU-hours"),
     "ownUseGPUHours": ("provider", "GPU-hours"),

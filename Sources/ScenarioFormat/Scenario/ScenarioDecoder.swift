@@ -198,7 +198,19 @@ public struct ScenarioDecoder {
     if let node = map.optional("fleet"), let x = fleet(node) {
       settings.fleet = x
     }
+    if let node = map.optional("colocation"), let x = colocation(node) {
+      settings.colocation = x
+    }
     return settings
+  }
+
+  func colocation(_ node: DocumentNode) -> ColocationSettings? {
+    let fields = ScenarioFields.colocation
+    guard let map = node.mapping(log, allowedKeys: fields.names) else { return nil }
+    guard let fee = map.number(fields.field("feeUSDPerKWMonth"), log) else { return nil }
+    return ColocationSettings(
+      feeUSDPerKWMonth: fee, termMonths: map.integer(defaulted: fields.field("termMonths"), log),
+      pue: map.number(defaulted: fields.field("pue"), log))
   }
 
   func fleet(_ node: DocumentNode) -> FleetSettings? {

@@ -114,6 +114,23 @@ public enum ScenarioFields {
       "fleet", .object(fleet), default: "(the defaults below)",
       doc: "Failures, retirement of chips for better ones, and the used market's price.",
       example: "{ failurePerYear: 0.03 }"),
+    FieldSpec(
+      "colocation", .object(colocation), default: "(none: no provider leases power to another)",
+      doc: "Spare powered shell leased to providers in the same region whose chips wait for power.",
+      example: "{ feeUSDPerKWMonth: 184, termMonths: 24 }"),
+  ]
+
+  public static let colocation: [FieldSpec] = [
+    FieldSpec(
+      "feeUSDPerKWMonth", .number(.range(0...1e6)), required: true, unit: "$/kW-month",
+      doc: "Lease fee per kW of IT power; a tenant leases for chips whose net rent beats it.",
+      example: "184"),
+    FieldSpec(
+      "termMonths", .integer(min: 1, max: 240), default: "24", unit: "months",
+      doc: "Length of a lease; its chips then wait again.", example: "60"),
+    FieldSpec(
+      "pue", .number(.range(1...3)), default: "1.3",
+      doc: "PUE of the power leased chips draw (their running cost).", example: "1.2"),
   ]
 
   public static let fleet: [FieldSpec] = [

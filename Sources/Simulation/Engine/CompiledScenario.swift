@@ -13,8 +13,13 @@ struct CompiledScenario {
   /// Chips sorted by H100e per kW, best first (ties by index).
   let chipsByH100ePerKW: [Index<Chip>]
   let providers: IndexedArray<Provider, Provider>
-  /// Scenario sites, then those added by `newSite` events.
+  /// Scenario sites, then those added by `newSite` events (the first `ownSiteCount`), then with
+  /// colocation one site per provider for its chips in other owners' sites.
   let sites: IndexedArray<Site, Site>
+  /// Sites that are a provider's own: not colocation.
+  let ownSiteCount: Int
+  /// Each provider's colocation site (`nil` without colocation).
+  let colocationSite: IndexedArray<Provider, Index<Site>?>
   /// Month from which a site counts (`newSite` events); `nil`: from the start.
   let siteFrom: IndexedArray<Site, YearMonth?>
   let siteProvider: IndexedArray<Site, Index<Provider>>
@@ -55,8 +60,10 @@ struct CompiledScenario {
   let regions: IndexedArray<Region, String>
   let buyerRegion: IndexedArray<Buyer, Index<Region>>
   let providerRegion: IndexedArray<Provider, Index<Region>>
-  /// Sites of each provider, in scenario order.
+  /// Sites of each provider, in scenario order, then its colocation site.
   let providerSites: IndexedArray<Provider, [Index<Site>]>
+  /// Sites each provider owns, in scenario order (no colocation site).
+  let providerOwnSites: IndexedArray<Provider, [Index<Site>]>
   /// Chips each provider holds at the start, per chip.
   let initialChips: Table<Provider, Chip, Double>
   /// Number of buyers named in the file (generated ones follow them).
@@ -173,17 +180,37 @@ struct CompiledScenario {
       sites[s].powerMW = sites[s].powerMW.shifted(months: by)
     }
     chipLaunch = launch
-    self.sites = IndexedArray(sites)
-    self.siteFrom = IndexedArray(siteFrom)
     let siteIndex: [String: Index<Site>] = try Self.index(sites.map(\.id), "site")
     var siteProvider: [Index<Provider>] = []
     var providerSites = IndexedArray<Provider, [Index<Site>]>(
       repeating: [], count: providers.count)
-    for (s, site) in self.sites.indexed() {
+    for (s, site) in sites.enumerated() {
       let p = try find(providerIndex, site.provider, "provider", "site \(site.id)")
       siteProvider.append(p)
-      providerSites[p].append(s)
+      providerSites[p].append(Index(s))
     }
+    providerOwnSites = providerSites
+    ownSiteCount = sites.count
+    // Colocation: each provider's chips in others' sites, as one more site of no power of its
+    // own (`EngineState.itPowerKW(site:)` adds the leases).
+    var colocationSite = IndexedArray<Provider, Index<Site>?>(
+      repeating: nil, count: providers.count)
+    if scenario.market.colocation.isOn {
+      for (p, provider) in providers.indexed() {
+        let s = Index<Site>(sites.count)
+        sites.append(
+          Site(
+            id: "\(provider.id) (colocated)", provider: provider.id, powerMW: .constant(0),
+            pue: scenario.market.colocation.pue, interconnect: .fleet))
+        siteFrom.append(nil)
+        siteProvider.append(p)
+        providerSites[p].append(s)
+        colocationSite[p] = s
+      }
+    }
+    self.colocationSite = colocationSite
+    self.sites = IndexedArray(sites)
+    self.siteFrom = IndexedArray(siteFrom)
     self.siteProvider = IndexedArray(siteProvider)
     self.providerSites = providerSites
 
@@ -277,7 +304,7 @@ struct CompiledScenario {
         }
         contractSite.append(s)
       } else {
-        contractSite.append(providerSites[p].count == 1 ? providerSites[p][0] : nil)
+        contractSite.append(providerOwnSites[p].count == 1 ? providerOwnSites[p][0] : nil)
       }
       for key in contract.gpus.keys.sorted() {
         _ = try find(chipIndex, key, "chip", "contract \(contract.id)")

@@ -7,10 +7,11 @@ import MarketClearing
 /// 1. `produce`: vendors turn their share of CoWoS/HBM into chips.
 /// 2. `allocateChips`: providers order out of capex, no more than they expect to power
 ///    (`powerBoundCapex`); vendors share scarce output; chips ship.
-/// 3. `failInstalledChips`, `install`, `retireForBetterChips`, `sellUsedChips`: installed chips
-///    fail; chips that have arrived are installed where sites have power; providers with chips
-///    waiting replace older, worse chips by them; retired chips are sold used to providers with
-///    spare power.
+/// 3. `failInstalledChips`, `install`, `retireForBetterChips`, `leaseColocation`,
+///    `sellUsedChips`: installed chips fail; chips that have arrived are installed where sites
+///    have power; providers with chips waiting replace older, worse chips by them, then lease
+///    power other owners will not need (colocation); retired chips are sold used to providers
+///    with spare power.
 /// 4. `splitCapacity`: GPU-hours go to scripted contracts, then own use, the rest to the market.
 /// 5. `drawCash`, `signContracts`: buyers' cash; providers post a forward curve, hedging buyers
 ///    sign term contracts at it, and the contract book is delivered before spot.

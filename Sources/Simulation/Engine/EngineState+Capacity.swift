@@ -12,32 +12,36 @@ extension EngineState {
         inventory[p, c] += arriving[p, c]
       }
     }
-    let order = compiled.chipsByH100ePerKW
     for p in providers {
-      for s in compiled.providerSites[p] {
-        let power = itPowerKW(site: s)
-        var used = usedPowerKW(site: s)
-        for c in order.reversed() where used > power * (1 + 1e-12) {
-          let kW = compiled.chips[c].kWPerChip
-          let remove = min(installed[s, c], (used - power) / kW)
-          inventoryVintage[p, c] = mergedVintage(
-            inventory[p, c], inventoryVintage[p, c], remove, installedVintage[s, c])
-          installed[s, c] -= remove
-          inventory[p, c] += remove
-          used -= remove * kW
-        }
-        for c in order where inventory[p, c] > 0 {
-          let kW = compiled.chips[c].kWPerChip
-          let fit = max(0, (power - used) / kW)
-          let n = min(inventory[p, c], fit)
-          guard n > 0 else { continue }
-          installedVintage[s, c] = mergedVintage(
-            installed[s, c], installedVintage[s, c], n, inventoryVintage[p, c])
-          installed[s, c] += n
-          inventory[p, c] -= n
-          used += n * kW
-        }
-      }
+      for s in compiled.providerSites[p] { installWaitingChips(p, at: s) }
+    }
+  }
+
+  /// Site s of provider p gives back the chips that no longer fit its power (least H100e per
+  /// kW first), then installs p's waiting chips while it has power, best H100e per kW first.
+  mutating func installWaitingChips(_ p: Index<Provider>, at s: Index<Site>) {
+    let order = compiled.chipsByH100ePerKW
+    let power = itPowerKW(site: s)
+    var used = usedPowerKW(site: s)
+    for c in order.reversed() where used > power * (1 + 1e-12) {
+      let kW = compiled.chips[c].kWPerChip
+      let remove = min(installed[s, c], (used - power) / kW)
+      inventoryVintage[p, c] = mergedVintage(
+        inventory[p, c], inventoryVintage[p, c], remove, installedVintage[s, c])
+      installed[s, c] -= remove
+      inventory[p, c] += remove
+      used -= remove * kW
+    }
+    for c in order where inventory[p, c] > 0 {
+      let kW = compiled.chips[c].kWPerChip
+      let fit = max(0, (power - used) / kW)
+      let n = min(inventory[p, c], fit)
+      guard n > 0 else { continue }
+      installedVintage[s, c] = mergedVintage(
+        installed[s, c], installedVintage[s, c], n, inventoryVintage[p, c])
+      installed[s, c] += n
+      inventory[p, c] -= n
+      used += n * kW
     }
   }
 

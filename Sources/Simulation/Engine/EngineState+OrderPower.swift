@@ -91,13 +91,14 @@ extension EngineState {
     return least
   }
 
-  /// IT power of provider p's sites in `month`, kW.
+  /// IT power of provider p's sites in `month`, kW, with the colocation leases signed so far
+  /// (leased in less leased out).
   func expectedITPowerKW(_ p: Index<Provider>, at month: YearMonth) -> Double {
     var kW = 0.0
-    for s in compiled.providerSites[p] {
+    for s in compiled.providerOwnSites[p] {
       kW += compiled.sites[s].itPowerKW(at: month, opening: compiled.siteFrom[s])
     }
-    return kW
+    return colocation.isEmpty ? kW : kW + colocation.netKW(p, at: month)
   }
 
   /// The most provider p may spend on new chips this step, USD, so that the IT power its chips

@@ -123,9 +123,9 @@ extension EngineState {
   }
 
   /// Running cost of chip c at provider p, $/GPU-hour: `kWPerChip · PUE · power price + ops`,
-  /// PUE the mean over the provider's sites (the default without one).
+  /// PUE the mean over the provider's own sites (the default without one).
   func runningCost(_ p: Index<Provider>, _ c: Index<Chip>) -> Double {
-    let sites = compiled.providerSites[p]
+    let sites = compiled.providerOwnSites[p]
     let pue =
       sites.isEmpty
       ? Site.defaultPUE

@@ -47,6 +47,8 @@ struct EngineState {
   var contractMarket: ContractMarketState
   /// The vendors' order book, quoted lead times and prices.
   var orderBook: OrderBook
+  /// Colocation leases in force.
+  var colocation = ColocationBook()
 
   init(_ compiled: CompiledScenario, seed: UInt64) {
     self.compiled = compiled
@@ -94,6 +96,7 @@ struct EngineState {
     failInstalledChips()
     install()
     retireForBetterChips()
+    leaseColocation()
     sellUsedChips()
     splitCapacity()
     drawCash()
@@ -114,9 +117,15 @@ struct EngineState {
   /// Whether chip `c` can be shipped this month.
   func isLaunched(_ c: Index<Chip>) -> Bool { compiled.chipLaunch[c] <= month }
 
-  /// Power available at site `s` this month, kW of IT load (grid MW · 1000 / PUE).
+  /// Power available at site `s` this month, kW of IT load: grid MW · 1000 / PUE less the
+  /// leases out of it; a colocation site has the leases its provider holds.
   func itPowerKW(site s: Index<Site>) -> Double {
-    compiled.sites[s].itPowerKW(at: month, opening: compiled.siteFrom[s])
+    let own = compiled.sites[s].itPowerKW(at: month, opening: compiled.siteFrom[s])
+    guard !colocation.isEmpty else { return own }
+    if s.position >= compiled.ownSiteCount {
+      return colocation.leasedInKW(compiled.siteProvider[s], at: month)
+    }
+    return max(0, own - colocation.leasedOutKW(site: s, at: month))
   }
 
   /// Steps from `first` whose arrivals may be non-zero: chips shipped up to this step arrive at

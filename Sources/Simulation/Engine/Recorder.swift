@@ -30,6 +30,9 @@ struct Recorder {
   var ordersCutByPower: Table<Step, Provider, Double>
   /// H100e of orders deferred for want of power (`MonthFlows.ordersDeferred`).
   var ordersDeferred: Table<Step, Provider, Double>
+  /// IT MW each provider leases from others, and leases out to others (`ColocationBook`).
+  var colocatedMW: Table<Step, Provider, Double>
+  var colocationHostedMW: Table<Step, Provider, Double>
   /// `Σ n · h100e · age`: installed H100e times their age in years (the fleet age's numerator).
   var installedAgeH100eYears: Table<Step, Provider, Double>
   var waitingH100e: Table<Step, Provider, Double>
@@ -76,6 +79,8 @@ struct Recorder {
     powerShadowPrice = installedH100e
     ordersCutByPower = installedH100e
     ordersDeferred = installedH100e
+    colocatedMW = installedH100e
+    colocationHostedMW = installedH100e
     installedAgeH100eYears = installedH100e
     purchases = installedH100e
     capexSpent = installedH100e
@@ -150,6 +155,10 @@ extension EngineState {
       recorder.capexSpent[t, p] = f.capexSpent[p]
       recorder.powerShadowPrice[t, p] = f.powerShadowPrice[p]
       recorder.ordersCutByPower[t, p] = f.ordersCutByPowerUSD[p]
+      if !colocation.isEmpty {
+        recorder.colocatedMW[t, p] = colocation.leasedInKW(p, at: month) / 1000
+        recorder.colocationHostedMW[t, p] = colocation.leasedOutKW(p, at: month) / 1000
+      }
       for c in chips {
         recorder.ordersDeferred[t, p] += f.ordersDeferred[p, c] * compiled.chips[c].h100e
         recorder.waitingH100e[t, p] += inventory[p, c] * compiled.chips[c].h100e
@@ -231,6 +240,8 @@ extension EngineState {
     result.powerShadowPrice = table(providerIds, r.powerShadowPrice)
     result.ordersCutByPowerUSD = table(providerIds, r.ordersCutByPower)
     result.ordersDeferredH100e = table(providerIds, r.ordersDeferred)
+    result.colocatedMW = table(providerIds, r.colocatedMW)
+    result.colocationHostedMW = table(providerIds, r.colocationHostedMW)
     result.computeFleetAge(table(providerIds, r.installedAgeH100eYears))
     result.trainingFLOPPerH100e = compiled.scenario.market.training.flopPerH100e
     let forward = contractMarket.forward

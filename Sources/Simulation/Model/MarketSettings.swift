@@ -22,6 +22,8 @@ public struct MarketSettings: Sendable, Equatable {
   public var training: TrainingSettings
   /// Failures, retirement for better chips and the used market.
   public var fleet: FleetSettings
+  /// Leases of spare powered shell to providers with chips waiting for power.
+  public var colocation: ColocationSettings
 
   public init(
     sigma: Double = 2.5, tolerance: Double = 1e-9, maxIterations: Int = 10_000,
@@ -29,8 +31,10 @@ public struct MarketSettings: Sendable, Equatable {
     referencePriceUSDPerH100eHour: DatedPath = .constant(2), referenceChip: String? = nil,
     contracts: ContractMarketSettings = ContractMarketSettings(),
     investment: InvestmentSettings = InvestmentSettings(),
-    training: TrainingSettings = TrainingSettings(), fleet: FleetSettings = FleetSettings()
+    training: TrainingSettings = TrainingSettings(), fleet: FleetSettings = FleetSettings(),
+    colocation: ColocationSettings = ColocationSettings()
   ) {
+    self.colocation = colocation
     self.training = training
     self.fleet = fleet
     self.sigma = sigma
@@ -133,4 +137,24 @@ public struct FleetSettings: Sendable, Equatable {
     self.priceDeclinePerYear = priceDeclinePerYear
     self.swapCostUSDPerKWh = swapCostUSDPerKWh
   }
+}
+
+/// Colocation (see docs/model.md, "Colocation"): a provider with power it will not need leases
+/// it, as IT kW for a term, to providers in its region whose chips wait for power.
+public struct ColocationSettings: Sendable, Equatable {
+  /// `f`: the lease's fee, USD per kW of IT power per month; `nil`: no colocation.
+  public var feeUSDPerKWMonth: Double?
+  /// Length of a lease, months (≥ 1).
+  public var termMonths: Int
+  /// PUE charged on the power leased chips draw (their running cost), ≥ 1.
+  public var pue: Double
+
+  public init(feeUSDPerKWMonth: Double? = nil, termMonths: Int = 24, pue: Double = 1.3) {
+    self.feeUSDPerKWMonth = feeUSDPerKWMonth
+    self.termMonths = termMonths
+    self.pue = pue
+  }
+
+  /// Whether providers lease power to each other.
+  public var isOn: Bool { feeUSDPerKWMonth != nil }
 }

@@ -96,6 +96,8 @@ extension RunResult {
       ("capexSpentUSD", providerIds, capexSpentUSD),
       ("ordersCutByPowerUSD", providerIds, ordersCutByPowerUSD),
       ("ordersDeferredH100e", providerIds, ordersDeferredH100e),
+      ("colocatedMW", providerIds, colocatedMW),
+      ("colocationHostedMW", providerIds, colocationHostedMW),
       ("capacityGPUHours", providerIds, capacityHours),
       ("contractGPUHours", providerIds, contractHours),
       ("ownUseGPUHours", providerIds, ownUseHours),

@@ -108,6 +108,13 @@ extension RunResult {
     where ordersDeferredH100e[provider]?.contains(where: { $0 > 0 }) == true {
       for y in years { out.append(OutcomeName(.deferred, provider, y)) }
     }
+    for provider in providerIds where colocatedMW[provider]?.contains(where: { $0 > 0 }) == true {
+      for y in years { out.append(OutcomeName(.colocated, provider, y)) }
+    }
+    for provider in providerIds
+    where colocationHostedMW[provider]?.contains(where: { $0 > 0 }) == true {
+      for y in years { out.append(OutcomeName(.colocationHosted, provider, y)) }
+    }
     let groups = Array(buyerIds[0..<namedBuyerCount]) + buyerGroups.map(\.id)
     for buyer in groups { for y in years { out.append(OutcomeName(.compute, buyer, y)) } }
     for buyer in groups { for y in years { out.append(OutcomeName(.share, buyer, y)) } }

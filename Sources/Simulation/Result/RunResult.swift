@@ -116,6 +116,10 @@ public struct RunResult: Sendable {
   /// Provider id → H100e of orders held in the book because the provider cannot power them on
   /// arrival, each step.
   public internal(set) var ordersDeferredH100e: [String: [Double]] = [:]
+  /// Provider id → IT power it leases from other owners (colocation), MW, each step.
+  public internal(set) var colocatedMW: [String: [Double]] = [:]
+  /// Provider id → IT power it leases out to other providers, MW, each step.
+  public internal(set) var colocationHostedMW: [String: [Double]] = [:]
   /// Provider id and "world" → mean age of installed chips weighted by H100e, years (NaN while
   /// nothing is installed).
   public internal(set) var fleetAgeYears: [String: [Double]] = [:]

@@ -54,6 +54,20 @@ extension OutcomeKind {
     r.ordersDeferredH100e[entity!]?[steps.last!]
   }
 
+  public static let colocated = OutcomeKind(
+    "colocated", unit: "MW", entity: .provider, aggregation: .lastStep,
+    doc: "IT power the provider leases in other owners' sites for chips waiting for power"
+  ) { r, entity, steps in
+    r.colocatedMW[entity!]?[steps.last!]
+  }
+
+  public static let colocationHosted = OutcomeKind(
+    "colocationHosted", unit: "MW", entity: .provider, aggregation: .lastStep,
+    doc: "IT power the provider leases out of its sites to other providers"
+  ) { r, entity, steps in
+    r.colocationHostedMW[entity!]?[steps.last!]
+  }
+
   public static let powerShadowPrice = OutcomeKind(
     "powerShadowPrice", unit: "$/kWh", entity: .provider, aggregation: .monthMean,
     doc: "best net rent per kWh among the provider's chips waiting for power (0: none waits)"
