@@ -12,12 +12,13 @@ import Testing
 
   static func market(
     fee: Double? = 184, termMonths: Int = 24, neoRegion: String = "us",
-    cloudMW: DatedPath = .constant(40), tolerance: Double = 0.25, cloudCapex: Double = 2e7
+    cloudMW: DatedPath = .constant(40), tolerance: Double = 0.25, cloudCapex: Double = 2e7,
+    neoMW: DatedPath = .constant(5)
   ) -> Scenario {
     let base = OrderPowerTests.h100Only(siteMW: 40, tolerance: tolerance, capex: cloudCapex)
     var sites = base.sites
     sites[0].powerMW = cloudMW
-    sites[1].powerMW = .constant(5)
+    sites[1].powerMW = neoMW
     var providers = base.providers
     providers[1].capexUSDPerMonth = .constant(0)
     providers[1].region = neoRegion

@@ -53,6 +53,8 @@ OUTCOME_UNITS: Dict[str, str] = {
     "ordersCutByPower": "USD",
     "colocated": "MW",
     "colocationHosted": "MW",
+    "onSite": "MW",
+    "onSiteCapex": "USD",
     "deferred": "H100e",
 }
 
@@ -90,6 +92,8 @@ TABLE_UNITS: Dict[str, Tuple[str, str]] = {
     "ordersDeferredH100e": ("provider", "H100e"),
     "colocatedMW": ("provider", "MW"),
     "colocationHostedMW": ("provider", "MW"),
+    "onSiteMW": ("provider", "MW"),
+    "onSiteCapexUSD": ("provider", "USD"),
     "capacityGPUHours": ("provider", "GPU-hours"),
     "contractGPUHours": ("provider", "GPU-hours"),
     "ownUseGPUHours": ("provider", "GPU-hours"),

@@ -201,7 +201,21 @@ public struct ScenarioDecoder {
     if let node = map.optional("colocation"), let x = colocation(node) {
       settings.colocation = x
     }
+    if let node = map.optional("onSiteGeneration"), let x = onSiteGeneration(node) {
+      settings.onSiteGeneration = x
+    }
     return settings
+  }
+
+  func onSiteGeneration(_ node: DocumentNode) -> OnSiteGenerationSettings? {
+    let fields = ScenarioFields.onSiteGeneration
+    guard let map = node.mapping(log, allowedKeys: fields.names) else { return nil }
+    guard let capex = map.number(fields.field("capexUSDPerKW"), log) else { return nil }
+    return OnSiteGenerationSettings(
+      capexUSDPerKW: capex, leadMonths: map.integer(defaulted: fields.field("leadMonths"), log),
+      lifeYears: map.number(defaulted: fields.field("lifeYears"), log),
+      extraCostUSDPerKWh: map.number(defaulted: fields.field("extraCostUSDPerKWh"), log),
+      maxMWPerYear: map.number(fields.field("maxMWPerYear"), log))
   }
 
   func colocation(_ node: DocumentNode) -> ColocationSettings? {

@@ -118,6 +118,30 @@ public enum ScenarioFields {
       "colocation", .object(colocation), default: "(none: no provider leases power to another)",
       doc: "Spare powered shell leased to providers in the same region whose chips wait for power.",
       example: "{ feeUSDPerKWMonth: 184, termMonths: 24 }"),
+    FieldSpec(
+      "onSiteGeneration", .object(onSiteGeneration),
+      default: "(none: sites have only their power paths)",
+      doc: "Generation a provider builds at its largest site for chips the grid will not power.",
+      example: "{ capexUSDPerKW: 2667, leadMonths: 18 }"),
+  ]
+
+  public static let onSiteGeneration: [FieldSpec] = [
+    FieldSpec(
+      "capexUSDPerKW", .number(.range(0...1e6)), required: true, unit: "$/kW",
+      doc: "Capital per kW of generation (facility power).", example: "2667"),
+    FieldSpec(
+      "leadMonths", .integer(min: 1, max: 240), default: "18", unit: "months",
+      doc: "From the decision to build until the plant runs.", example: "24"),
+    FieldSpec(
+      "lifeYears", .number(.range(0.5...50)), default: "7", unit: "years",
+      doc: "Years over which the plant's capital is recovered.", example: "10"),
+    FieldSpec(
+      "extraCostUSDPerKWh", .number(.range(0...10)), default: "0.02", unit: "$/kWh",
+      doc: "Cost of a kWh from the plant beyond the grid's price.", example: "0.03"),
+    FieldSpec(
+      "maxMWPerYear", .number(.range(0...1e7)), default: "(no cap)", unit: "MW",
+      doc: "Facility MW that may start in one calendar year, all providers together.",
+      example: "6000"),
   ]
 
   public static let colocation: [FieldSpec] = [

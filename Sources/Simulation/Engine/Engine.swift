@@ -8,10 +8,11 @@ import MarketClearing
 /// 2. `allocateChips`: providers order out of capex, no more than they expect to power
 ///    (`powerBoundCapex`); vendors share scarce output; chips ship.
 /// 3. `failInstalledChips`, `install`, `retireForBetterChips`, `leaseColocation`,
-///    `sellUsedChips`: installed chips fail; chips that have arrived are installed where sites
-///    have power; providers with chips waiting replace older, worse chips by them, then lease
-///    power other owners will not need (colocation); retired chips are sold used to providers
-///    with spare power.
+///    `buildOnSiteGeneration`, `sellUsedChips`: installed chips fail; chips that have arrived are
+///    installed where sites have power; providers with chips waiting replace older, worse chips
+///    by them, lease power other owners will not need (colocation) and start plants at their
+///    own sites for chips the grid will not power in time; retired chips are sold used to
+///    providers with spare power.
 /// 4. `splitCapacity`: GPU-hours go to scripted contracts, then own use, the rest to the market.
 /// 5. `drawCash`, `signContracts`: buyers' cash; providers post a forward curve, hedging buyers
 ///    sign term contracts at it, and the contract book is delivered before spot.

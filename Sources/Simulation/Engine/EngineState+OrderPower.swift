@@ -92,12 +92,13 @@ extension EngineState {
   }
 
   /// IT power of provider p's sites in `month`, kW, with the colocation leases signed so far
-  /// (leased in less leased out).
+  /// (leased in less leased out) and the on-site plants started so far that run by then.
   func expectedITPowerKW(_ p: Index<Provider>, at month: YearMonth) -> Double {
     var kW = 0.0
     for s in compiled.providerOwnSites[p] {
       kW += compiled.sites[s].itPowerKW(at: month, opening: compiled.siteFrom[s])
     }
+    if !onSite.isEmpty { kW += onSite.itKW(p, at: month) }
     return colocation.isEmpty ? kW : kW + colocation.netKW(p, at: month)
   }
 

@@ -49,6 +49,8 @@ struct EngineState {
   var orderBook: OrderBook
   /// Colocation leases in force.
   var colocation = ColocationBook()
+  /// On-site plants built and under construction.
+  var onSite = OnSiteGenerationBook()
 
   init(_ compiled: CompiledScenario, seed: UInt64) {
     self.compiled = compiled
@@ -97,6 +99,7 @@ struct EngineState {
     install()
     retireForBetterChips()
     leaseColocation()
+    buildOnSiteGeneration()
     sellUsedChips()
     splitCapacity()
     drawCash()
@@ -117,10 +120,12 @@ struct EngineState {
   /// Whether chip `c` can be shipped this month.
   func isLaunched(_ c: Index<Chip>) -> Bool { compiled.chipLaunch[c] <= month }
 
-  /// Power available at site `s` this month, kW of IT load: grid MW · 1000 / PUE less the
-  /// leases out of it; a colocation site has the leases its provider holds.
+  /// Power available at site `s` this month, kW of IT load: grid MW · 1000 / PUE plus its
+  /// running on-site plants, less the leases out of it; a colocation site has the leases its
+  /// provider holds.
   func itPowerKW(site s: Index<Site>) -> Double {
-    let own = compiled.sites[s].itPowerKW(at: month, opening: compiled.siteFrom[s])
+    var own = compiled.sites[s].itPowerKW(at: month, opening: compiled.siteFrom[s])
+    if !onSite.isEmpty { own += onSite.itKW(site: s, at: month) }
     guard !colocation.isEmpty else { return own }
     if s.position >= compiled.ownSiteCount {
       return colocation.leasedInKW(compiled.siteProvider[s], at: month)

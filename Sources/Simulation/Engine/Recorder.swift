@@ -33,6 +33,10 @@ struct Recorder {
   /// IT MW each provider leases from others, and leases out to others (`ColocationBook`).
   var colocatedMW: Table<Step, Provider, Double>
   var colocationHostedMW: Table<Step, Provider, Double>
+  /// Facility MW of on-site plants running at each provider's sites, and the capital of the
+  /// plants it started in the step, USD (`OnSiteGenerationBook`).
+  var onSiteMW: Table<Step, Provider, Double>
+  var onSiteCapexUSD: Table<Step, Provider, Double>
   /// `Σ n · h100e · age`: installed H100e times their age in years (the fleet age's numerator).
   var installedAgeH100eYears: Table<Step, Provider, Double>
   var waitingH100e: Table<Step, Provider, Double>
@@ -81,6 +85,8 @@ struct Recorder {
     ordersDeferred = installedH100e
     colocatedMW = installedH100e
     colocationHostedMW = installedH100e
+    onSiteMW = installedH100e
+    onSiteCapexUSD = installedH100e
     installedAgeH100eYears = installedH100e
     purchases = installedH100e
     capexSpent = installedH100e
@@ -158,6 +164,10 @@ extension EngineState {
       if !colocation.isEmpty {
         recorder.colocatedMW[t, p] = colocation.leasedInKW(p, at: month) / 1000
         recorder.colocationHostedMW[t, p] = colocation.leasedOutKW(p, at: month) / 1000
+      }
+      if !onSite.isEmpty, let capex = compiled.scenario.market.onSiteGeneration.capexUSDPerKW {
+        recorder.onSiteMW[t, p] = onSite.facilityKW(p, runningAt: month) / 1000
+        recorder.onSiteCapexUSD[t, p] = onSite.facilityKW(p, startedIn: month) * capex
       }
       for c in chips {
         recorder.ordersDeferred[t, p] += f.ordersDeferred[p, c] * compiled.chips[c].h100e
@@ -242,6 +252,8 @@ extension EngineState {
     result.ordersDeferredH100e = table(providerIds, r.ordersDeferred)
     result.colocatedMW = table(providerIds, r.colocatedMW)
     result.colocationHostedMW = table(providerIds, r.colocationHostedMW)
+    result.onSiteMW = table(providerIds, r.onSiteMW)
+    result.onSiteCapexUSD = table(providerIds, r.onSiteCapexUSD)
     result.computeFleetAge(table(providerIds, r.installedAgeH100eYears))
     result.trainingFLOPPerH100e = compiled.scenario.market.training.flopPerH100e
     let forward = contractMarket.forward

@@ -24,6 +24,8 @@ public struct MarketSettings: Sendable, Equatable {
   public var fleet: FleetSettings
   /// Leases of spare powered shell to providers with chips waiting for power.
   public var colocation: ColocationSettings
+  /// Generation built at a provider's own site for chips the grid will not power in time.
+  public var onSiteGeneration: OnSiteGenerationSettings
 
   public init(
     sigma: Double = 2.5, tolerance: Double = 1e-9, maxIterations: Int = 10_000,
@@ -32,9 +34,11 @@ public struct MarketSettings: Sendable, Equatable {
     contracts: ContractMarketSettings = ContractMarketSettings(),
     investment: InvestmentSettings = InvestmentSettings(),
     training: TrainingSettings = TrainingSettings(), fleet: FleetSettings = FleetSettings(),
-    colocation: ColocationSettings = ColocationSettings()
+    colocation: ColocationSettings = ColocationSettings(),
+    onSiteGeneration: OnSiteGenerationSettings = OnSiteGenerationSettings()
   ) {
     self.colocation = colocation
+    self.onSiteGeneration = onSiteGeneration
     self.training = training
     self.fleet = fleet
     self.sigma = sigma
@@ -157,4 +161,37 @@ public struct ColocationSettings: Sendable, Equatable {
 
   /// Whether providers lease power to each other.
   public var isOn: Bool { feeUSDPerKWMonth != nil }
+}
+
+/// On-site ("behind the meter") generation (see docs/model.md, "On-site generation"): a
+/// provider whose chips wait for power, and will still wait when a plant started now is
+/// running, builds one at its largest site if the chips earn more per kWh than the plant costs.
+public struct OnSiteGenerationSettings: Sendable, Equatable {
+  /// Capital per kW of generation (facility power), USD; `nil`: no on-site generation.
+  public var capexUSDPerKW: Double?
+  /// Months from the decision until the plant runs (≥ 1).
+  public var leadMonths: Int
+  /// Years over which the plant's capital is recovered (at the contract market's cost of
+  /// capital).
+  public var lifeYears: Double
+  /// What a kWh from the plant costs beyond the grid's price, USD (fuel and operation less the
+  /// grid energy it replaces); ≥ 0.
+  public var extraCostUSDPerKWh: Double
+  /// Facility MW that may start in one calendar year, all providers together (`nil`: no cap):
+  /// the supply of turbines and engines.
+  public var maxMWPerYear: Double?
+
+  public init(
+    capexUSDPerKW: Double? = nil, leadMonths: Int = 18, lifeYears: Double = 7,
+    extraCostUSDPerKWh: Double = 0.02, maxMWPerYear: Double? = nil
+  ) {
+    self.capexUSDPerKW = capexUSDPerKW
+    self.leadMonths = leadMonths
+    self.lifeYears = lifeYears
+    self.extraCostUSDPerKWh = extraCostUSDPerKWh
+    self.maxMWPerYear = maxMWPerYear
+  }
+
+  /// Whether providers build generation.
+  public var isOn: Bool { capexUSDPerKW != nil }
 }

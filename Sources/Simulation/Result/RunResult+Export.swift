@@ -98,6 +98,8 @@ extension RunResult {
       ("ordersDeferredH100e", providerIds, ordersDeferredH100e),
       ("colocatedMW", providerIds, colocatedMW),
       ("colocationHostedMW", providerIds, colocationHostedMW),
+      ("onSiteMW", providerIds, onSiteMW),
+      ("onSiteCapexUSD", providerIds, onSiteCapexUSD),
       ("capacityGPUHours", providerIds, capacityHours),
       ("contractGPUHours", providerIds, contractHours),
       ("ownUseGPUHours", providerIds, ownUseHours),

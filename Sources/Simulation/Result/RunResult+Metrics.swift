@@ -115,6 +115,13 @@ extension RunResult {
     where colocationHostedMW[provider]?.contains(where: { $0 > 0 }) == true {
       for y in years { out.append(OutcomeName(.colocationHosted, provider, y)) }
     }
+    for provider in providerIds where onSiteMW[provider]?.contains(where: { $0 > 0 }) == true {
+      for y in years { out.append(OutcomeName(.onSite, provider, y)) }
+    }
+    for provider in providerIds
+    where onSiteCapexUSD[provider]?.contains(where: { $0 > 0 }) == true {
+      for y in years { out.append(OutcomeName(.onSiteCapex, provider, y)) }
+    }
     let groups = Array(buyerIds[0..<namedBuyerCount]) + buyerGroups.map(\.id)
     for buyer in groups { for y in years { out.append(OutcomeName(.compute, buyer, y)) } }
     for buyer in groups { for y in years { out.append(OutcomeName(.share, buyer, y)) } }

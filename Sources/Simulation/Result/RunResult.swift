@@ -120,6 +120,10 @@ public struct RunResult: Sendable {
   public internal(set) var colocatedMW: [String: [Double]] = [:]
   /// Provider id → IT power it leases out to other providers, MW, each step.
   public internal(set) var colocationHostedMW: [String: [Double]] = [:]
+  /// Provider id → facility power of the on-site plants running at its sites, MW, each step.
+  public internal(set) var onSiteMW: [String: [Double]] = [:]
+  /// Provider id → capital of the on-site plants it started in the step, USD.
+  public internal(set) var onSiteCapexUSD: [String: [Double]] = [:]
   /// Provider id and "world" → mean age of installed chips weighted by H100e, years (NaN while
   /// nothing is installed).
   public internal(set) var fleetAgeYears: [String: [Double]] = [:]

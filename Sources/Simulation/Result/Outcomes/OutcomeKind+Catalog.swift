@@ -14,7 +14,7 @@ extension OutcomeKind {
     .leadTime, .backlog, .vendorStock,
     .usedH100e, .ownUse, .contracted, .contractPrice, .largestBlock, .largestRun,
     .failed, .retired, .usedSales, .usedPrice, .fleetAge, .powerShadowPrice,
-    .ordersCutByPower, .deferred, .colocated, .colocationHosted,
+    .ordersCutByPower, .deferred, .colocated, .colocationHosted, .onSite, .onSiteCapex,
   ]
 
   public static let price = OutcomeKind(

@@ -68,6 +68,20 @@ extension OutcomeKind {
     r.colocationHostedMW[entity!]?[steps.last!]
   }
 
+  public static let onSite = OutcomeKind(
+    "onSite", unit: "MW", entity: .provider, aggregation: .lastStep,
+    doc: "facility power of the on-site plants running at the provider's sites"
+  ) { r, entity, steps in
+    r.onSiteMW[entity!]?[steps.last!]
+  }
+
+  public static let onSiteCapex = OutcomeKind(
+    "onSiteCapex", unit: "USD", entity: .provider, aggregation: .sum,
+    doc: "capital of the on-site plants the provider started"
+  ) { r, entity, steps in
+    r.onSiteCapexUSD[entity!].map { series in steps.reduce(0) { $0 + series[$1] } }
+  }
+
   public static let powerShadowPrice = OutcomeKind(
     "powerShadowPrice", unit: "$/kWh", entity: .provider, aggregation: .monthMean,
     doc: "best net rent per kWh among the provider's chips waiting for power (0: none waits)"
