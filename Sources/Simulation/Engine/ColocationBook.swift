@@ -26,23 +26,17 @@ struct ColocationBook {
 
   /// kW of site `s` leased out in `month`.
   func leasedOutKW(site s: Index<Site>, at month: YearMonth) -> Double {
-    var kW = 0.0
-    for lease in leases where lease.site == s && month < lease.ends { kW += lease.kW }
-    return kW
+    total { $0.site == s && month < $0.ends }
   }
 
   /// kW provider p leases from others in `month`.
   func leasedInKW(_ p: Index<Provider>, at month: YearMonth) -> Double {
-    var kW = 0.0
-    for lease in leases where lease.tenant == p && month < lease.ends { kW += lease.kW }
-    return kW
+    total { $0.tenant == p && month < $0.ends }
   }
 
   /// kW provider p leases out to others in `month`.
   func leasedOutKW(_ p: Index<Provider>, at month: YearMonth) -> Double {
-    var kW = 0.0
-    for lease in leases where lease.host == p && month < lease.ends { kW += lease.kW }
-    return kW
+    total { $0.host == p && month < $0.ends }
   }
 
   /// `in − out`: what leases add to provider p's IT power in `month`, kW (leases signed so far;
@@ -53,6 +47,13 @@ struct ColocationBook {
       if lease.tenant == p { kW += lease.kW }
       if lease.host == p { kW -= lease.kW }
     }
+    return kW
+  }
+
+  /// `Σ kW` over the leases `included` picks, in the order they were signed.
+  private func total(of included: (Lease) -> Bool) -> Double {
+    var kW = 0.0
+    for lease in leases where included(lease) { kW += lease.kW }
     return kW
   }
 }

@@ -24,38 +24,33 @@ struct OnSiteGenerationBook {
 
   /// IT kW the plants at site `s` give in `month`.
   func itKW(site s: Index<Site>, at month: YearMonth) -> Double {
-    var kW = 0.0
-    for plant in plants where plant.site == s && plant.runs <= month { kW += plant.itKW }
-    return kW
+    total(\.itKW) { $0.site == s && $0.runs <= month }
   }
 
   /// IT kW provider p's plants give in `month` (plants started so far).
   func itKW(_ p: Index<Provider>, at month: YearMonth) -> Double {
-    var kW = 0.0
-    for plant in plants where plant.provider == p && plant.runs <= month { kW += plant.itKW }
-    return kW
+    total(\.itKW) { $0.provider == p && $0.runs <= month }
   }
 
   /// Facility kW of provider p's plants running in `month`.
   func facilityKW(_ p: Index<Provider>, runningAt month: YearMonth) -> Double {
-    var kW = 0.0
-    for plant in plants where plant.provider == p && plant.runs <= month { kW += plant.facilityKW }
-    return kW
+    total(\.facilityKW) { $0.provider == p && $0.runs <= month }
   }
 
   /// Facility kW of provider p's plants started in `month`.
   func facilityKW(_ p: Index<Provider>, startedIn month: YearMonth) -> Double {
-    var kW = 0.0
-    for plant in plants where plant.provider == p && plant.started == month {
-      kW += plant.facilityKW
-    }
-    return kW
+    total(\.facilityKW) { $0.provider == p && $0.started == month }
   }
 
   /// Facility kW started in calendar year `year`, all providers.
   func facilityKWStarted(inYear year: Int) -> Double {
-    var kW = 0.0
-    for plant in plants where plant.started.year == year { kW += plant.facilityKW }
-    return kW
+    total(\.facilityKW) { $0.started.year == year }
+  }
+
+  /// `Σ kW` over the plants `included` picks, in the order they were started.
+  private func total(_ kW: KeyPath<Plant, Double>, of included: (Plant) -> Bool) -> Double {
+    var sum = 0.0
+    for plant in plants where included(plant) { sum += plant[keyPath: kW] }
+    return sum
   }
 }
