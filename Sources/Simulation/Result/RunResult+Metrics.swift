@@ -100,27 +100,16 @@ extension RunResult {
     for chip in chipIds where usedPriceUSD[chip]?.contains(where: \.isFinite) == true {
       for y in years { out.append(OutcomeName(.usedPrice, chip, y)) }
     }
-    for provider in providerIds
-    where ordersCutByPowerUSD[provider]?.contains(where: { $0 > 0 }) == true {
-      for y in years { out.append(OutcomeName(.ordersCutByPower, provider, y)) }
-    }
-    for provider in providerIds
-    where ordersDeferredH100e[provider]?.contains(where: { $0 > 0 }) == true {
-      for y in years { out.append(OutcomeName(.deferred, provider, y)) }
-    }
-    for provider in providerIds where colocatedMW[provider]?.contains(where: { $0 > 0 }) == true {
-      for y in years { out.append(OutcomeName(.colocated, provider, y)) }
-    }
-    for provider in providerIds
-    where colocationHostedMW[provider]?.contains(where: { $0 > 0 }) == true {
-      for y in years { out.append(OutcomeName(.colocationHosted, provider, y)) }
-    }
-    for provider in providerIds where onSiteMW[provider]?.contains(where: { $0 > 0 }) == true {
-      for y in years { out.append(OutcomeName(.onSite, provider, y)) }
-    }
-    for provider in providerIds
-    where onSiteCapexUSD[provider]?.contains(where: { $0 > 0 }) == true {
-      for y in years { out.append(OutcomeName(.onSiteCapex, provider, y)) }
+    // Per-provider power outcomes, for the providers whose series is ever positive.
+    let powerSeries: [(OutcomeKind, [String: [Double]])] = [
+      (.ordersCutByPower, ordersCutByPowerUSD), (.deferred, ordersDeferredH100e),
+      (.colocated, colocatedMW), (.colocationHosted, colocationHostedMW),
+      (.onSite, onSiteMW), (.onSiteCapex, onSiteCapexUSD),
+    ]
+    for (kind, series) in powerSeries {
+      for provider in providerIds where series[provider]?.contains(where: { $0 > 0 }) == true {
+        for y in years { out.append(OutcomeName(kind, provider, y)) }
+      }
     }
     let groups = Array(buyerIds[0..<namedBuyerCount]) + buyerGroups.map(\.id)
     for buyer in groups { for y in years { out.append(OutcomeName(.compute, buyer, y)) } }
