@@ -148,6 +148,29 @@ import Testing
       late.metric("installed.coreweave.2025-12")! < base.metric("installed.coreweave.2025-12")!)
   }
 
+  /// The training-campaigns study: the owner of the largest campus runs both its campaigns on
+  /// its own block; a lab without a campus of a trend run's size finds none (OpenAI); at half
+  /// the size the block market binds once: the winner pays a premium, the displaced run is
+  /// unmet, and a run placed without displacing anyone pays none.
+  @Test func trainingCampaignsFindBlocksWhereLargeCampusesAre() throws {
+    let trend = try Self.run("training-campaigns")
+    let year = (OutcomePeriod.year("2026"), OutcomePeriod.year("2027"))
+    func value(_ r: RunResult, _ kind: OutcomeKind, _ buyer: String) -> Double {
+      (r.value(of: OutcomeName(kind, buyer, year.0)) ?? 0)
+        + (r.value(of: OutcomeName(kind, buyer, year.1)) ?? 0)
+    }
+    #expect(value(trend, .campaignsMet, "xai") == 2)
+    #expect(value(trend, .campaignBlock, "xai") == 0)
+    #expect(value(trend, .campaignsUnmet, "openai") == 2)
+    let half = try Self.run("training-campaigns-half-trend")
+    #expect(value(half, .campaignsMet, "openai") == 2)
+    #expect(value(half, .campaignsUnmet, "meta") == 1)
+    let premium = value(half, .campaignPremium, "openai")
+    #expect(premium > 0)
+    // The other labs' runs were placed without displacing anyone: no premium.
+    #expect(value(half, .campaignPremium, "anthropic") == 0)
+  }
+
   /// A gigawatt campus a year late: New Carlisle's power path moves 12 months, so Anthropic's
   /// Rainier block (capped by what the campus has installed) is smaller while the campus fills,
   /// Amazon has less installed at end-2026, and the campus's power is what the path gave a year

@@ -26,8 +26,8 @@ class RunResult:
     Attributes:
         series: every monthly table in long form, one row per (table, entity, month):
             columns ``table`` (e.g. ``priceUSDPerGPUHour``), ``entity`` (a chip, buyer, provider,
-            vendor or region id, or ``world``), ``entity_kind`` (``chip``, ``buyer``,
-            ``provider``, ``vendor``, ``region``, ``world``),
+            site, vendor or region id, or ``world``), ``entity_kind`` (``chip``, ``buyer``,
+            ``provider``, ``site``, ``vendor``, ``region``, ``world``),
             ``month`` (``YYYY-MM``, the first month of the step), ``value`` (float; NaN where a
             price is undefined because nothing was sold) and ``unit``.
         summary: the run's named outcomes in the model's order: ``name``

@@ -83,7 +83,7 @@ def test_tidy_series_have_a_unit_for_every_table(sigma6):
     unknown = [t for t in tables if t not in gpumarket.TABLE_UNITS]
     assert not unknown, f"tables without a unit in gpumarket.units.TABLE_UNITS: {unknown}"
     assert (series["unit"] != "").all()
-    assert set(series["entity_kind"]) == {"chip", "buyer", "provider", "vendor", "region", "world"}
+    assert set(series["entity_kind"]) == {"chip", "buyer", "provider", "site", "vendor", "region", "world"}
     # One value per entity and month of every table.
     counts = series.groupby(["table", "entity"]).size()
     assert (counts == len(sigma6.months)).all()

@@ -156,11 +156,24 @@ extension ScenarioDecoder {
     let affinity = map.optional("affinity").flatMap { numbers($0, affinityRule) } ?? [:]
     let fallback = map.number(defaulted: ScenarioFields.buyer.field("defaultAffinity"), log)
     let response = demandResponse(map, ScenarioFields.buyer)
+    let campaigns = (map.optional("campaigns")?.sequence(log) ?? []).compactMap(campaign)
     guard let budget else { return nil }
     return Buyer(
       id: id, kind: kind, region: region, budgetUSDPerMonth: budget, affinity: affinity,
       defaultAffinity: fallback, priceElasticity: response.elasticity,
-      hedgeRatio: response.hedgeRatio, contractTenorMonths: response.tenorMonths)
+      hedgeRatio: response.hedgeRatio, contractTenorMonths: response.tenorMonths,
+      campaigns: campaigns)
+  }
+
+  func campaign(_ node: DocumentNode) -> TrainingCampaign? {
+    let fields = ScenarioFields.campaign
+    guard let map = node.mapping(log, allowedKeys: fields.names) else { return nil }
+    let start = map.required("start").flatMap(month)
+    let months = map.integer(fields.field("months"), log)
+    let h100e = map.number(fields.field("h100e"), log)
+    let wait = map.integer(defaulted: fields.field("waitMonths"), log)
+    guard let start, let months, let h100e else { return nil }
+    return TrainingCampaign(start: start, months: months, h100e: h100e, waitMonths: wait)
   }
 
   /// The `ScenarioFields.demandResponse` fields of a buyer or generator, defaulted.

@@ -87,6 +87,13 @@ extension ScenarioDecoder {
     }
     for (buyer, node) in zip(s.buyers, nodes.buyers) {
       refs(buyer.affinity.keys, providers, "provider", node["affinity"])
+      guard horizonKnown, case .sequence(let items) = node["campaigns"]?.value else { continue }
+      for (campaign, item) in zip(buyer.campaigns, items)
+      where campaign.start > end || campaign.start.adding(months: campaign.waitMonths) < s.start {
+        log.error(
+          "campaign may start \(campaign.start) to \(campaign.start.adding(months: campaign.waitMonths)), outside the horizon \(s.start)...\(end)",
+          at: item["start"] ?? item, hint: "extend the horizon, or move the campaign's start")
+      }
     }
     let allSites =
       s.sites

@@ -241,7 +241,9 @@ public struct ScenarioDecoder {
     guard let map = node.mapping(log, allowedKeys: fields.names) else { return nil }
     return TrainingSettings(
       mfu: map.number(defaulted: fields.field("mfu"), log),
-      days: map.number(defaulted: fields.field("days"), log))
+      days: map.number(defaulted: fields.field("days"), log),
+      premiumPerDoubling: map.number(defaulted: fields.field("premiumPerDoubling"), log),
+      premiumFreeH100e: map.number(defaulted: fields.field("premiumFreeH100e"), log))
   }
 
   /// The market settings with every rule and default from `ScenarioFields.market` (a field that

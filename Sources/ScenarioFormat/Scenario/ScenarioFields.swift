@@ -178,6 +178,29 @@ public enum ScenarioFields {
     FieldSpec(
       "days", .number(.range(1...1000)), default: "90", unit: "days",
       doc: "Length of a training run.", example: "120"),
+    FieldSpec(
+      "premiumPerDoubling", .number(.range(0...10)), default: "0.1", unit: "share of forward price",
+      doc:
+        "What a campaign bids for a block over the forward price, per doubling beyond premiumFreeH100e.",
+      example: "0.2"),
+    FieldSpec(
+      "premiumFreeH100e", .number(.range(1...1e9)), default: "16384", unit: "H100e",
+      doc: "Block size sold as ordinary capacity, with no premium.", example: "32768"),
+  ]
+
+  /// A training run a buyer plans (`buyers.<id>.campaigns`).
+  public static let campaign: [FieldSpec] = [
+    FieldSpec(
+      "start", .month, required: true, doc: "First month the run could start.", example: "2027-01"),
+    FieldSpec(
+      "months", .integer(min: 1, max: maxDurationMonths), required: true, unit: "months",
+      doc: "Length of the run.", example: "3"),
+    FieldSpec(
+      "h100e", .number(.range(1...1e9)), required: true, unit: "H100e",
+      doc: "Block it needs at one campus site.", example: "300000"),
+    FieldSpec(
+      "waitMonths", .integer(min: 0, max: maxDurationMonths), default: "6", unit: "months",
+      doc: "Months after start it keeps looking for a block.", example: "3"),
   ]
 
   public static let investment: [FieldSpec] = [
@@ -409,6 +432,10 @@ public enum ScenarioFields {
       FieldSpec(
         "defaultAffinity", .number(.range(0...100)), default: "1",
         doc: "Affinity to providers not listed.", example: "0.8"),
+      FieldSpec(
+        "campaigns", .list(.object(campaign), minItems: 0), default: "[]",
+        doc: "Training runs it plans, each needing a block at one campus site.",
+        example: "[{ start: 2027-01, months: 3, h100e: 300000 }]"),
     ] + demandResponse + [note]
 
   /// How a buyer's spending answers prices and how much of it goes under contracts: the same

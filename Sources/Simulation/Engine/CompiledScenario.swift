@@ -70,6 +70,9 @@ struct CompiledScenario {
   let namedBuyerCount: Int
   /// For each generated buyer range: generator id and range of buyer indices.
   let generatedGroups: [(id: String, range: Range<Int>)]
+  /// Every buyer's training campaigns that can be placed within the horizon, in buyer then
+  /// scenario order.
+  let campaigns: IndexedArray<TrainingCampaign, CampaignPlan>
 
   var chipCount: Int { chips.count }
   var providerCount: Int { providers.count }
@@ -336,6 +339,9 @@ struct CompiledScenario {
     if let shock = scenario.randomness.supplyShock {
       try Self.check(shock.target, chipIndex, inputIndex, vendorIndex, "randomness.supplyShock")
     }
+    campaigns = CampaignPlan.plans(
+      self.buyers, months: self.months, stepMonths: stepMonths,
+      training: scenario.market.training)
   }
 
   private static func index<Entity>(_ ids: [String], _ what: String) throws(SimulationError)

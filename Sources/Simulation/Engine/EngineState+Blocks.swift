@@ -10,10 +10,19 @@ extension EngineState {
   ///   workloads' GPU-hours over `h`), spread over p's sites in proportion to their free
   ///   H100e `F_s = (installed_s − C_s)⁺`, what the site's contracts leave.
   ///
-  /// Only `campus` sites make blocks (a `fleet` site sums many data centres). Model-signed
-  /// contracts and spot purchases are hours anywhere in a provider's fleet, so they make no
-  /// block: buying the same hours on spot leaves `B_b` unchanged.
-  func largestBlocks() -> [Index<Buyer>: Double] {
+  /// Campaign blocks (`CampaignBook`) count in `C_bs` at their site, at this step's book fill,
+  /// or in full with `campaignsInFull` (before this step's delivery).
+  ///
+  /// Only `campus` sites make blocks (a `fleet` site sums many data centres). Other
+  /// model-signed contracts and spot purchases are hours anywhere in a provider's fleet, so they
+  /// make no block: buying the same hours on spot leaves `B_b` unchanged.
+  func largestBlocks(campaignsInFull: Bool = false) -> [Index<Buyer>: Double] {
+    blocksBySite(campaignsInFull: campaignsInFull).mapValues { $0.values.max() ?? 0 }
+  }
+
+  /// `C_bs + W_bs` for every buyer and campus site where it is positive, H100e (see
+  /// `largestBlocks`).
+  func blocksBySite(campaignsInFull: Bool = false) -> [Index<Buyer>: [Index<Site>: Double]] {
     let hours = hoursPerGPU
     guard hours > 0 else { return [:] }
     let siteCount = compiled.sites.count
@@ -30,6 +39,13 @@ extension EngineState {
       guard h100e > 0 else { continue }
       sited.append((compiled.contractBuyer[k], s, h100e))
       reserved[s] += h100e
+    }
+    for block in campaignBook.blocks where block.isActive(at: t) {
+      let fill = campaignsInFull ? 1 : flows.bookFill[block.provider, block.chip]
+      let h100e = block.gpus * fill * compiled.chips[block.chip].h100e
+      guard h100e > 0 else { continue }
+      sited.append((block.buyer, block.site, h100e))
+      reserved[block.site] += h100e
     }
     var block: [Index<Buyer>: [Index<Site>: Double]] = [:]
     for (b, s, h100e) in sited where compiled.sites[s].interconnect == .campus {
@@ -55,6 +71,6 @@ extension EngineState {
         }
       }
     }
-    return block.mapValues { $0.values.max() ?? 0 }
+    return block
   }
 }

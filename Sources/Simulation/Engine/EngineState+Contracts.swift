@@ -46,8 +46,8 @@ extension EngineState {
       elasticity: compiled.buyers[b].priceElasticity)
   }
 
-  /// Rolls off ended contracts, posts the forward curve, lets hedging buyers sign at it and
-  /// delivers the model-signed book out of the capacity left for the market.
+  /// Rolls off ended contracts, posts the forward curve, places training campaigns, lets
+  /// hedging buyers sign at it and delivers the model-signed book out of the capacity left for the market.
   mutating func signContracts() {
     contractMarket.book.rollOff(before: t)
     for b in buyers {
@@ -55,8 +55,9 @@ extension EngineState {
       contractMarket.compute[b] = 0
       contractMarket.need[b] = .nan
     }
-    let offer = forwardOffer()
+    var offer = forwardOffer()
     recordForward(offer)
+    placeCampaigns(&offer)
     signNewContracts(offer)
     deliverBook()
   }

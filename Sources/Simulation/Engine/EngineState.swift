@@ -51,6 +51,8 @@ struct EngineState {
   var colocation = ColocationBook()
   /// On-site plants built and under construction.
   var onSite = OnSiteGenerationBook()
+  /// Training campaigns and the blocks placed for them.
+  var campaignBook: CampaignBook
 
   init(_ compiled: CompiledScenario, seed: UInt64) {
     self.compiled = compiled
@@ -88,6 +90,7 @@ struct EngineState {
     recorder = Recorder(compiled)
     contractMarket = ContractMarketState(compiled)
     orderBook = OrderBook(compiled)
+    campaignBook = CampaignBook(count: compiled.campaigns.count)
   }
 
   /// Plays step `index`: the phases in `Engine`'s order, the monthly checks, the record.

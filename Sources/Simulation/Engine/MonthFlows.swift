@@ -67,6 +67,10 @@ struct MonthFlows {
   var buyerContractSpend: IndexedArray<Buyer, Double>
   /// H100e GPU-hours received under contracts (scripted and model-signed).
   var buyerContractCompute: IndexedArray<Buyer, Double>
+  /// Training campaigns that found their block this step (on their own or under a contract),
+  /// and those whose wait ended without one.
+  var campaignsMet: IndexedArray<Buyer, Double>
+  var campaignsUnmet: IndexedArray<Buyer, Double>
   /// Installed chips lost to failures.
   var failed: IndexedArray<Chip, Double>
   /// Installed chips their owner took out to give the power to a better waiting chip.
@@ -128,6 +132,8 @@ struct MonthFlows {
     buyerCompute = buyerBudget
     buyerContractSpend = buyerBudget
     buyerContractCompute = buyerBudget
+    campaignsMet = buyerBudget
+    campaignsUnmet = buyerBudget
     buyerResoldCompute = buyerBudget
     buyerResaleRevenue = buyerBudget
     failed = produced

@@ -18,6 +18,13 @@ struct Recorder {
   var buyerResaleRevenue: Table<Step, Buyer, Double>
   /// Largest block of chips at one site, H100e (`EngineState.largestBlocks`).
   var largestBlock: Table<Step, Buyer, Double>
+  /// Installed H100e per site.
+  var siteInstalledH100e: Table<Step, Site, Double>
+  /// Campaign blocks held, H100e; campaigns met and unmet; premium paid, USD.
+  var campaignBlock: Table<Step, Buyer, Double>
+  var campaignsMet: Table<Step, Buyer, Double>
+  var campaignsUnmet: Table<Step, Buyer, Double>
+  var campaignPremium: Table<Step, Buyer, Double>
   var installedH100e: Table<Step, Provider, Double>
   /// Chips failed, retired for better ones, bought used; the used price (USD per chip).
   var failed: Table<Step, Chip, Double>
@@ -77,6 +84,11 @@ struct Recorder {
     buyerResoldCompute = buyerCompute
     buyerResaleRevenue = buyerCompute
     largestBlock = buyerCompute
+    siteInstalledH100e = Table(rows: nT, columns: compiled.sites.count, repeating: 0)
+    campaignBlock = buyerCompute
+    campaignsMet = buyerCompute
+    campaignsUnmet = buyerCompute
+    campaignPremium = buyerCompute
     installedH100e = Table(rows: nT, columns: compiled.providerCount, repeating: 0)
     capacityHours = installedH100e
     waitingH100e = installedH100e
@@ -151,6 +163,7 @@ extension EngineState {
     for (s, p) in compiled.siteProvider.indexed() {
       for c in chips {
         recorder.installedH100e[t, p] += installed[s, c] * compiled.chips[c].h100e
+        recorder.siteInstalledH100e[t, s] += installed[s, c] * compiled.chips[c].h100e
         recorder.installedChips[t, c] += installed[s, c]
         recorder.installedAgeH100eYears[t, p] +=
           installed[s, c] * compiled.chips[c].h100e * (monthIndex - installedVintage[s, c]) / 12
@@ -180,6 +193,19 @@ extension EngineState {
       }
     }
     for (b, h100e) in largestBlocks() { recorder.largestBlock[t, b] = h100e }
+    if !compiled.campaigns.isEmpty {
+      for b in buyers {
+        recorder.campaignsMet[t, b] = f.campaignsMet[b]
+        recorder.campaignsUnmet[t, b] = f.campaignsUnmet[b]
+      }
+      let hours = hoursPerGPU
+      for block in campaignBook.blocks where block.isActive(at: t) {
+        let delivered = block.gpus * f.bookFill[block.provider, block.chip]
+        recorder.campaignBlock[t, block.buyer] += delivered * compiled.chips[block.chip].h100e
+        recorder.campaignPremium[t, block.buyer] +=
+          delivered * hours * block.forwardUSDPerGPUHour * block.premium
+      }
+    }
     recorder.iterations[t] = f.clearingIterations
     recorder.products[t] = f.spotProductCount
     recorder.clearingErrors[t] = f.clearingError
@@ -243,6 +269,12 @@ extension EngineState {
     result.providerRegions = compiled.providers.map(\.region)
     result.computeRegionalSeries()
     result.largestBlockH100e = table(buyerIds, r.largestBlock)
+    result.siteIds = compiled.sites.map(\.id)
+    result.siteInstalledH100e = table(result.siteIds, r.siteInstalledH100e)
+    result.campaignBlockH100e = table(buyerIds, r.campaignBlock)
+    result.campaignsMet = table(buyerIds, r.campaignsMet)
+    result.campaignsUnmet = table(buyerIds, r.campaignsUnmet)
+    result.campaignPremiumUSD = table(buyerIds, r.campaignPremium)
     result.failedChips = table(chipIds, r.failed)
     result.retiredChips = table(chipIds, r.retired)
     result.usedSoldChips = table(chipIds, r.usedSold)

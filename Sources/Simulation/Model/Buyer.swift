@@ -22,12 +22,15 @@ public struct Buyer: Sendable, Equatable {
   public var hedgeRatio: Double
   /// Tenor of the contracts it signs, months.
   public var contractTenorMonths: Int
+  /// Training runs it plans, each needing a block at one site.
+  public var campaigns: [TrainingCampaign]
 
   public init(
     id: String, kind: String = "lab", region: String = "us", budgetUSDPerMonth: DatedPath,
     affinity: [String: Double] = [:], defaultAffinity: Double = 1, priceElasticity: Double = 1,
-    hedgeRatio: Double = 0, contractTenorMonths: Int = 12
+    hedgeRatio: Double = 0, contractTenorMonths: Int = 12, campaigns: [TrainingCampaign] = []
   ) {
+    self.campaigns = campaigns
     self.id = id
     self.kind = kind
     self.region = region

@@ -1,3 +1,5 @@
+import Foundation
+
 /// How each month's spot market is set up and cleared.
 public struct MarketSettings: Sendable, Equatable {
   /// Elasticity of substitution between products, ≥ 1.
@@ -112,10 +114,29 @@ public struct TrainingSettings: Sendable, Equatable {
   public var mfu: Double
   /// Length of the run, days.
   public var days: Double
+  /// κ: what a training campaign bids for a block over the forward price, as a share of it,
+  /// per doubling of the block beyond `premiumFreeH100e` (a guess; no block premium is
+  /// published).
+  public var premiumPerDoubling: Double
+  /// N₀: a block this large (H100e) is ordinary capacity and carries no premium (Llama 3.1
+  /// 405B's cluster: 16,384 H100).
+  public var premiumFreeH100e: Double
 
-  public init(mfu: Double = 0.40, days: Double = 90) {
+  public init(
+    mfu: Double = 0.40, days: Double = 90, premiumPerDoubling: Double = 0.10,
+    premiumFreeH100e: Double = 16_384
+  ) {
     self.mfu = mfu
     self.days = days
+    self.premiumPerDoubling = premiumPerDoubling
+    self.premiumFreeH100e = premiumFreeH100e
+  }
+
+  /// `π(N) = κ · log₂(N / N₀)⁺`: the most a campaign needing `h100e` pays over the forward
+  /// price, as a share of it.
+  public func bidPremium(h100e: Double) -> Double {
+    guard h100e > premiumFreeH100e, premiumFreeH100e > 0 else { return 0 }
+    return premiumPerDoubling * log2(h100e / premiumFreeH100e)
   }
 
   /// FLOP one H100e delivers over a run: `989e12 · mfu · days · 86,400`.

@@ -124,6 +124,11 @@ extension RunResult {
       for y in years { out.append(OutcomeName(.largestBlock, buyer, y)) }
       for y in years { out.append(OutcomeName(.largestRun, buyer, y)) }
     }
+    for buyer in buyerIds[0..<namedBuyerCount] where hasCampaigns(buyer) {
+      for kind in [OutcomeKind.campaignsMet, .campaignsUnmet, .campaignBlock, .campaignPremium] {
+        for y in years { out.append(OutcomeName(kind, buyer, y)) }
+      }
+    }
     for buyer in buyerIds[0..<namedBuyerCount] {
       for provider in contractProviders(of: buyer) {
         for y in years { out.append(OutcomeName(.contracted, "\(buyer).\(provider)", y)) }
@@ -194,5 +199,13 @@ extension RunResult {
       return n > 0 ? providerIds.reduce(0) { $0 + ageH100eYears[$1]![t] } / n : .nan
     }
     fleetAgeYears = out
+  }
+}
+
+extension RunResult {
+  /// Whether any of the buyer's training campaigns was met or ended unmet in the run.
+  func hasCampaigns(_ buyer: String) -> Bool {
+    let met = campaignsMet[buyer]?.contains(where: { $0 > 0 }) ?? false
+    return met || (campaignsUnmet[buyer]?.contains(where: { $0 > 0 }) ?? false)
   }
 }

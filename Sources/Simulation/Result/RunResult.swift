@@ -91,10 +91,21 @@ public struct RunResult: Sendable {
   /// Buyer id → the largest block of chips it holds at one site, H100e, each month (scripted
   /// contracts that reserve a site and own use; see docs/model.md).
   public internal(set) var largestBlockH100e: [String: [Double]] = [:]
+  /// Buyer id → H100e delivered under its campaign blocks' contracts, each step.
+  public internal(set) var campaignBlockH100e: [String: [Double]] = [:]
+  /// Buyer id → training campaigns met (own block or contract) and unmet, per step.
+  public internal(set) var campaignsMet: [String: [Double]] = [:]
+  public internal(set) var campaignsUnmet: [String: [Double]] = [:]
+  /// Buyer id → USD paid for campaign blocks over the forward price, per step.
+  public internal(set) var campaignPremiumUSD: [String: [Double]] = [:]
   /// FLOP one H100e of a block delivers over a training run (`TrainingSettings.flopPerH100e`).
   public internal(set) var trainingFLOPPerH100e: Double = TrainingSettings().flopPerH100e
   /// Region of each provider, in `providerIds` order.
   public internal(set) var providerRegions: [String] = []
+  /// Site ids: the scenario's, those of `newSite` events, then colocation sites.
+  public internal(set) var siteIds: [String] = []
+  /// Site id → installed H100e at the end of each step.
+  public internal(set) var siteInstalledH100e: [String: [Double]] = [:]
   /// The providers' regions, in the order they first appear in `providerIds`.
   public internal(set) var regionIds: [String] = []
   /// Region → installed H100e of its providers at the end of each month.

@@ -13,6 +13,7 @@ extension OutcomeKind {
     .spotVolatility, .volatilityRatio,
     .leadTime, .backlog, .vendorStock,
     .usedH100e, .ownUse, .contracted, .contractPrice, .largestBlock, .largestRun,
+    .campaignBlock, .campaignsMet, .campaignsUnmet, .campaignPremium,
     .failed, .retired, .usedSales, .usedPrice, .fleetAge, .powerShadowPrice,
     .ordersCutByPower, .deferred, .colocated, .colocationHosted, .onSite, .onSiteCapex,
   ]
