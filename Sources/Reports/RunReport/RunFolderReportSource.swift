@@ -96,6 +96,8 @@ public struct RunFolderReportSource: ReportSource {
     case yearEnd = "year end"
     /// Flows (GPU-hours): the sum over the months.
     case total
+    /// Peaks (a buyer's largest block): the largest month.
+    case largest = "largest month"
   }
 
   /// One chart and its yearly table: which `series.csv` table, its unit and scale, how to sum a year.
@@ -129,6 +131,12 @@ public struct RunFolderReportSource: ReportSource {
       title: "Installed capacity per region", unit: "thousand H100e", scale: 1e-3,
       aggregation: .yearEnd,
       note: "Installed H100-equivalents of the providers in each region at the end of each month."),
+    ChartSpec(
+      table: "largestBlockH100e", id: "largest-block", title: "Largest block per buyer",
+      unit: "thousand H100e", scale: 1e-3, aggregation: .largest,
+      note:
+        "The largest block of chips each buyer holds at one campus site each month (own use, sited contracts and training campaigns' blocks): what bounds the largest run it can train."
+    ),
     ChartSpec(
       table: "usedPriceUSD", id: "used-price", title: "Used price per chip",
       unit: "thousand USD per chip", scale: 1e-3, aggregation: .mean,
@@ -174,6 +182,7 @@ public struct RunFolderReportSource: ReportSource {
               ? .empty : .number(finite.reduce(0, +) / Double(finite.count) * spec.scale))
         case .yearEnd: cells.append(values.last.map { .number($0 * spec.scale) } ?? .empty)
         case .total: cells.append(.number(finite.reduce(0, +) * spec.scale))
+        case .largest: cells.append(finite.max().map { .number($0 * spec.scale) } ?? .empty)
         }
       }
       tableRows.append(cells)
