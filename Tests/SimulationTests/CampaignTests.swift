@@ -63,13 +63,13 @@ import Testing
   }
 
   /// Two campaigns want the one campus and only the larger fits: it wins and pays the loser's
-  /// bid `π = κ · log₂(15,000 / 8,000)` over the forward price; the loser is unmet. Doubling
-  /// κ doubles the premium share.
+  /// bid `π = κ · log₂(15,000 / 8,000)` over the forward price; the loser is unmet. The
+  /// premium share scales with κ.
   @Test func theDisplacedBidSetsThePremium() throws {
-    for kappa in [0.1, 0.2] {
+    for kappa in [0.1, 0.15] {
       var s = Self.market(
         lab: [Self.campaign(16_000)], startup: [Self.campaign(15_000)], oneCampus: true,
-        premiumFree: 8000, budgets: (5e7, 4e7))
+        premiumFree: 8000, budgets: (5e7, 4.5e7))
       s.market.training.premiumPerDoubling = kappa
       let r = try Self.run(s)
       #expect(Self.total(r.campaignsMet, "lab") == 1)
@@ -82,6 +82,19 @@ import Testing
         #expect(abs(premium / atForward - expected) <= 1e-9)
       }
     }
+  }
+
+  /// A loser that could not have paid its bid at the site sets no price: with κ = 0.2 the
+  /// startup's 15,000-H100e bid costs more than its cash, so the lab pays the forward price.
+  @Test func aLoserWithoutTheCashSetsNoPremium() throws {
+    var s = Self.market(
+      lab: [Self.campaign(16_000)], startup: [Self.campaign(15_000)], oneCampus: true,
+      premiumFree: 8000, budgets: (5e7, 4e7))
+    s.market.training.premiumPerDoubling = 0.2
+    let r = try Self.run(s)
+    #expect(Self.total(r.campaignsMet, "lab") == 1)
+    #expect(Self.total(r.campaignsUnmet, "startup") == 1)
+    #expect(Self.total(r.campaignPremiumUSD, "lab") == 0)
   }
 
   /// When the site is large enough for both, nobody is displaced and nobody pays a premium.

@@ -19,7 +19,8 @@ extension EngineState {
   ///
   /// Each winner at s pays the forward price times `1 + min(π, π_s)`, with `π_s` the highest
   /// bid of a loser that could have used s (its `S ≤ F_s` before this step's placements, a
-  /// positive affinity to s's owner): zero when large sites are plentiful. The contracts enter
+  /// positive affinity to s's owner, and the cash to pay `S · h · Φ_s · (1 + π)`): zero when
+  /// large sites are plentiful. The contracts enter
   /// the book (delivered, paid and resold as any) and reduce the offer the hedgers see.
   mutating func placeCampaigns(_ offer: inout ForwardOffer) {
     guard !compiled.campaigns.isEmpty else { return }
@@ -75,7 +76,10 @@ extension EngineState {
       for loser in losers {
         let other = compiled.campaigns[loser]
         let shortfall = other.campaign.h100e - (market.blocks[other.buyer]?[s] ?? 0)
-        guard shortfall <= freeBefore[s]!, compiled.affinity[other.buyer, p] > 0 else { continue }
+        let payment = shortfall * hoursPerGPU * quote.price * (1 + other.bidPremium)
+        guard shortfall <= freeBefore[s]!, compiled.affinity[other.buyer, p] > 0,
+          payment <= market.cash[other.buyer]
+        else { continue }
         displaced = max(displaced, other.bidPremium)
       }
       let premium = min(plan.bidPremium, displaced)
