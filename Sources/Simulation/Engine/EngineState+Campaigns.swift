@@ -35,8 +35,10 @@ extension EngineState {
       return a != b ? a > b : i < j
     }
     // Own use and scripted deliveries of this step are known (`splitCapacity`).
+    let payments = contractsAtFullDelivery().paymentsUSD
     var market = BlockMarket(
-      blocks: blocksBySite(campaignsInFull: true), cash: cashAfterContracts(),
+      blocks: blocksBySite(campaignsInFull: true),
+      cash: IndexedArray(count: buyers.count) { flows.buyerBudget[$0] - payments[$0] },
       free: campusFreeGPUs(), left: offer.gpus,
       product: Table(rows: providers.count, columns: chips.count, repeating: nil))
     for (k, (p, c)) in offer.products.indexed() { market.product[p, c] = k }
@@ -171,21 +173,6 @@ extension EngineState {
         gpus: available.map { ($0.0, $0.1 * shortfall / size) })
     }
     return (best, roomSomewhere)
-  }
-
-  /// Cash each buyer has this step after its scripted and model-signed contracts at full
-  /// delivery, USD.
-  func cashAfterContracts() -> IndexedArray<Buyer, Double> {
-    let hours = hoursPerGPU
-    var cash = flows.buyerBudget
-    for b in buyers { cash[b] -= contractMarket.book.paymentPerHour[b] * hours }
-    for (k, contract) in compiled.contracts.indexed() where contract.isActive(in: month) {
-      let b = compiled.contractBuyer[k]
-      for c in chips where compiled.contractGPUs[k, c] > 0 {
-        cash[b] -= compiled.contractGPUs[k, c] * hours * contract.priceUSDPerGPUHour
-      }
-    }
-    return cash
   }
 
   /// `(1 − k_pc)·(installed_sc − scripted_sc)⁺ − held_sc` for every campus site a provider owns,

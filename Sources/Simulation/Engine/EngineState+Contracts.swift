@@ -174,17 +174,7 @@ extension EngineState {
     let m = offer.products.count
     guard m > 0 else { return }
     let hours = hoursPerGPU
-    // Cover and payments per buyer at full delivery, scripted and model-signed.
-    var cover = IndexedArray<Buyer, Double>(contractMarket.book.heldH100e.map { $0 * hours })
-    var payments = IndexedArray<Buyer, Double>(
-      contractMarket.book.paymentPerHour.map { $0 * hours })
-    for (k, contract) in compiled.contracts.indexed() where contract.isActive(in: month) {
-      let b = compiled.contractBuyer[k]
-      for c in chips where compiled.contractGPUs[k, c] > 0 {
-        cover[b] += compiled.contractGPUs[k, c] * hours * compiled.chips[c].h100e
-        payments[b] += compiled.contractGPUs[k, c] * hours * contract.priceUSDPerGPUHour
-      }
-    }
+    let (cover, payments) = contractsAtFullDelivery()
     // Hedgers grouped by tenor, in buyer order, so that each group meets one column of prices.
     var tenors: [Int] = []
     var groups: [Int: [Index<Buyer>]] = [:]
@@ -262,6 +252,25 @@ extension EngineState {
       }
       dropResidues(&left)
     }
+  }
+
+  /// Each buyer's contracts, scripted and model-signed, at full delivery this step: the
+  /// H100e-hours they cover and the USD they cost.
+  func contractsAtFullDelivery() -> (
+    coverH100eHours: IndexedArray<Buyer, Double>, paymentsUSD: IndexedArray<Buyer, Double>
+  ) {
+    let hours = hoursPerGPU
+    var cover = IndexedArray<Buyer, Double>(contractMarket.book.heldH100e.map { $0 * hours })
+    var payments = IndexedArray<Buyer, Double>(
+      contractMarket.book.paymentPerHour.map { $0 * hours })
+    for (k, contract) in compiled.contracts.indexed() where contract.isActive(in: month) {
+      let b = compiled.contractBuyer[k]
+      for c in chips where compiled.contractGPUs[k, c] > 0 {
+        cover[b] += compiled.contractGPUs[k, c] * hours * compiled.chips[c].h100e
+        payments[b] += compiled.contractGPUs[k, c] * hours * contract.priceUSDPerGPUHour
+      }
+    }
+    return (cover, payments)
   }
 
   /// Delivers every model-signed contract out of the capacity left for the market
