@@ -149,9 +149,10 @@ import Testing
   }
 
   /// The training-campaigns study: the owner of the largest campus runs both its campaigns on
-  /// its own block; OpenAI, with no campus, finds no block of a trend run's size; Meta, whose
-  /// cash is all under contracts, is unmet both times and sets nobody's price, so no premium is
-  /// paid. At half the size OpenAI's two runs are met.
+  /// its own block; OpenAI, with no campus, contracts its 2026 trend run at another owner's
+  /// campus (campuses fill as their power comes) but finds no block for 2027's; Meta, with no
+  /// rental budget, is unmet both times and sets nobody's price, so no premium is paid. At half
+  /// the size OpenAI's two runs are met.
   @Test func trainingCampaignsFindBlocksWhereLargeCampusesAre() throws {
     let trend = try Self.run("training-campaigns")
     let year = (OutcomePeriod.year("2026"), OutcomePeriod.year("2027"))
@@ -161,7 +162,9 @@ import Testing
     }
     #expect(value(trend, .campaignsMet, "xai") == 2)
     #expect(value(trend, .campaignBlock, "xai") == 0)
-    #expect(value(trend, .campaignsUnmet, "openai") == 2)
+    #expect(value(trend, .campaignsMet, "openai") == 1)
+    #expect(value(trend, .campaignsUnmet, "openai") == 1)
+    #expect(value(trend, .campaignBlock, "openai") > 500_000)
     #expect(value(trend, .campaignsUnmet, "meta") == 2)
     for buyer in ["anthropic", "openai", "xai", "meta"] {
       #expect(value(trend, .campaignPremium, buyer) == 0, "\(buyer)")

@@ -1,8 +1,10 @@
 /// Phases 3 and 4: installation under power limits and the split of GPU-hours.
 extension EngineState {
-  /// Chips that arrive join the provider's inventory; each site then installs from it while it
-  /// has power, best H100e per kW first. Sites whose power falls give back the chips that no
-  /// longer fit (least efficient first).
+  /// Chips that arrive join the provider's inventory; its own sites then install from it while
+  /// they have power, best H100e per kW first, each site taking a share of every chip in
+  /// proportion to its spare power (so a new campus fills as its power comes, not after the
+  /// rest of the fleet). Chips then go into colocated space. Sites whose power falls give back
+  /// the chips that no longer fit (least efficient first).
   mutating func install() {
     let arriving = arrivals[t]
     for p in providers {
@@ -13,13 +15,64 @@ extension EngineState {
       }
     }
     for p in providers {
-      for s in compiled.providerSites[p] { installWaitingChips(p, at: s) }
+      installWaitingChips(p, across: compiled.providerOwnSites[p])
+      if let s = compiled.colocationSite[p] { installWaitingChips(p, at: s) }
+    }
+  }
+
+  /// Gives back what no longer fits at each of `sites` (see `installWaitingChips(_:at:)`), then
+  /// installs p's waiting chips, best H100e per kW first: of each chip `n = min(waiting,
+  /// Σ_s spare_s / kW)`, site s taking `n · spare_s / Σ spare`, with `spare_s` its power not yet
+  /// used. One site is `installWaitingChips(_:at:)`.
+  mutating func installWaitingChips(_ p: Index<Provider>, across sites: [Index<Site>]) {
+    guard sites.count > 1 else {
+      for s in sites { installWaitingChips(p, at: s) }
+      return
+    }
+    var spare: [Double] = []
+    for s in sites {
+      giveBackChipsThatDoNotFit(p, at: s)
+      spare.append(max(0, itPowerKW(site: s) - usedPowerKW(site: s)))
+    }
+    var totalSpare = spare.reduce(0, +)
+    for c in compiled.chipsByH100ePerKW where inventory[p, c] > 0 && totalSpare > 0 {
+      let kW = compiled.chips[c].kWPerChip
+      let n = min(inventory[p, c], totalSpare / kW)
+      guard n > 0 else { continue }
+      for (k, s) in sites.enumerated() where spare[k] > 0 {
+        let share = n * spare[k] / totalSpare
+        installedVintage[s, c] = mergedVintage(
+          installed[s, c], installedVintage[s, c], share, inventoryVintage[p, c])
+        installed[s, c] += share
+        spare[k] = max(0, spare[k] - share * kW)
+      }
+      inventory[p, c] = droppingResidue(inventory[p, c] - n, of: n)
+      totalSpare = spare.reduce(0, +)
     }
   }
 
   /// Site s of provider p gives back the chips that no longer fit its power (least H100e per
   /// kW first), then installs p's waiting chips while it has power, best H100e per kW first.
   mutating func installWaitingChips(_ p: Index<Provider>, at s: Index<Site>) {
+    giveBackChipsThatDoNotFit(p, at: s)
+    let power = itPowerKW(site: s)
+    var used = usedPowerKW(site: s)
+    for c in compiled.chipsByH100ePerKW where inventory[p, c] > 0 {
+      let kW = compiled.chips[c].kWPerChip
+      let fit = max(0, (power - used) / kW)
+      let n = min(inventory[p, c], fit)
+      guard n > 0 else { continue }
+      installedVintage[s, c] = mergedVintage(
+        installed[s, c], installedVintage[s, c], n, inventoryVintage[p, c])
+      installed[s, c] += n
+      inventory[p, c] -= n
+      used += n * kW
+    }
+  }
+
+  /// Site s of provider p gives back to p's inventory the chips that no longer fit its power,
+  /// least H100e per kW first.
+  mutating func giveBackChipsThatDoNotFit(_ p: Index<Provider>, at s: Index<Site>) {
     let order = compiled.chipsByH100ePerKW
     let power = itPowerKW(site: s)
     var used = usedPowerKW(site: s)
@@ -31,17 +84,6 @@ extension EngineState {
       installed[s, c] -= remove
       inventory[p, c] += remove
       used -= remove * kW
-    }
-    for c in order where inventory[p, c] > 0 {
-      let kW = compiled.chips[c].kWPerChip
-      let fit = max(0, (power - used) / kW)
-      let n = min(inventory[p, c], fit)
-      guard n > 0 else { continue }
-      installedVintage[s, c] = mergedVintage(
-        installed[s, c], installedVintage[s, c], n, inventoryVintage[p, c])
-      installed[s, c] += n
-      inventory[p, c] -= n
-      used += n * kW
     }
   }
 
