@@ -108,6 +108,36 @@ import Testing
     #expect(book.contracts[0].isActive(at: Index(12)) && !book.contracts[0].isActive(at: Index(13)))
   }
 
+  /// The contracts of one signing step, read through the book's index by start, are those a scan
+  /// of the whole book finds, in its order (end step, then signing order), over random
+  /// sequences of signings and roll-offs, tenors mixed within a step; and the totals left once
+  /// everything has rolled off are exact zeros.
+  @Test func contractsSignedAtAStepMatchAScanOfTheBook() {
+    var rng = Xoshiro256(seed: 11, stream: "contract-book")
+    for _ in 0..<50 {
+      var book = ContractBook(providers: 3, chipH100e: [1, 2.5], buyers: 4)
+      for t in 0..<40 {
+        book.rollOff(before: Index(t))
+        for _ in 0..<Int(rng.uniform() * 6) {
+          let steps = [1, 3, 6, 12, 24, 36][Int(rng.uniform() * 6)]
+          book.sign(
+            SignedContract(
+              buyer: Index(Int(rng.uniform() * 4)), provider: Index(Int(rng.uniform() * 3)),
+              chip: Index(Int(rng.uniform() * 2)), gpus: rng.uniform() < 0.1 ? 0 : 10,
+              priceUSDPerGPUHour: 2, start: Index(t), steps: steps, tenorMonths: steps))
+        }
+        for s in max(0, t - 40)...t {
+          let scanned = book.contracts.filter { $0.start == Index(s) }
+          #expect(book.contracts(signedAt: Index(s)) == scanned)
+        }
+      }
+      book.rollOff(before: Index(100))
+      #expect(book.isEmpty && book.contracts.isEmpty)
+      #expect(
+        book.heldGPUs.elements.allSatisfy { $0 == 0 } && book.paymentPerHour.allSatisfy { $0 == 0 })
+    }
+  }
+
   @Test func hedgeAllocationSpendsTheMoneyAtPostedPrices() {
     // One buyer, two products valued alike: with σ the CES split, money/price GPU-hours.
     let gpus = HedgeAllocation.allocate(

@@ -24,8 +24,18 @@ struct SignedContract: Sendable, Equatable {
 /// and `Σ gpus · price` (its payment per hour of full delivery). Delivery and roll-off then cost
 /// one pass over buyers × providers × chips, however many contracts were signed.
 struct ContractBook: Sendable {
-  /// Contracts by the first step they no longer run in, each list in signing order.
-  private var byEnd: [Int: [SignedContract]] = [:]
+  /// `byEnd[e]`: the live contracts whose first step no longer run in is e, in signing order
+  /// (empty for every e at or below `rolledOffThrough`).
+  private var byEnd: [[SignedContract]] = []
+  /// `byStart[s]`: the contracts that start at step s, in signing order, rolled off or not;
+  /// emptied once all of them must have rolled off.
+  private var byStart: [[SignedContract]] = []
+  /// The longest contract signed, steps.
+  private var longestSteps = 0
+  /// Contracts ending at or before this step have rolled off.
+  private var rolledOffThrough = -1
+  /// Contracts signed and not rolled off.
+  private var liveCount = 0
   /// GPUs of active contracts, `heldGPUs[provider, chip]`.
   private(set) var heldGPUs: Table<Provider, Chip, Double>
   /// GPUs each buyer holds, `buyerGPUs[buyer][provider, chip]`.
@@ -48,15 +58,22 @@ struct ContractBook: Sendable {
   }
 
   /// Every contract in the book, by end step, then in signing order.
-  var contracts: [SignedContract] {
-    byEnd.keys.sorted().flatMap { byEnd[$0]! }
-  }
+  var contracts: [SignedContract] { byEnd.flatMap { $0 } }
 
-  /// The contracts signed at step `t`, in the order of `contracts` (without copying the book).
+  /// The contracts signed at step `t` and not rolled off, in the order of `contracts` (without
+  /// scanning the book).
   func contracts(signedAt t: Index<Step>) -> [SignedContract] {
+    guard t.position >= 0, t.position < byStart.count else { return [] }
+    let started = byStart[t.position]
+    // They share a start, so ordering by end step is ordering by length, signing order kept.
+    var lengths: [Int] = []
+    for contract in started where !lengths.contains(contract.steps) {
+      lengths.append(contract.steps)
+    }
     var signed: [SignedContract] = []
-    for end in byEnd.keys.sorted() {
-      for contract in byEnd[end]! where contract.start == t { signed.append(contract) }
+    signed.reserveCapacity(started.count)
+    for steps in lengths.sorted() where t.position + steps > rolledOffThrough {
+      for contract in started where contract.steps == steps { signed.append(contract) }
     }
     return signed
   }
@@ -64,18 +81,43 @@ struct ContractBook: Sendable {
   /// Adds a contract (ignored when it holds no GPUs).
   mutating func sign(_ contract: SignedContract) {
     guard contract.gpus > 0 else { return }
-    byEnd[(contract.start + contract.steps).position, default: []].append(contract)
+    let start = max(0, contract.start.position)
+    // Contracts are signed from the step being played on, so they end after the last roll-off;
+    // one that did not would be rolled off at the next.
+    let end = max(rolledOffThrough + 1, (contract.start + contract.steps).position)
+    if byEnd.count <= end {
+      byEnd.append(contentsOf: repeatElement([], count: end + 1 - byEnd.count))
+    }
+    if byStart.count <= start {
+      byStart.append(contentsOf: repeatElement([], count: start + 1 - byStart.count))
+    }
+    byEnd[end].append(contract)
+    byStart[start].append(contract)
+    longestSteps = max(longestSteps, contract.steps)
+    liveCount += 1
     add(contract, sign: 1)
   }
 
   /// Removes the contracts whose tenor ended before step `t`; their GPUs can be sold again.
   mutating func rollOff(before t: Index<Step>) {
-    for end in byEnd.keys.sorted() where end <= t.position {
-      for contract in byEnd[end]! { add(contract, sign: -1) }
-      byEnd[end] = nil
+    guard t.position > rolledOffThrough else { return }
+    for end in span(rolledOffThrough + 1, min(t.position + 1, byEnd.count))
+    where !byEnd[end].isEmpty {
+      for contract in byEnd[end] { add(contract, sign: -1) }
+      liveCount -= byEnd[end].count
+      byEnd[end] = []
     }
-    if byEnd.isEmpty { clearTotals() }
+    // A contract starting at s ends by s + longestSteps: at or below t, all have rolled off.
+    let forget = span(
+      max(0, rolledOffThrough - longestSteps + 1), min(t.position - longestSteps + 1, byStart.count)
+    )
+    for start in forget { byStart[start] = [] }
+    rolledOffThrough = t.position
+    if liveCount == 0 { clearTotals() }
   }
+
+  /// `a..<b`, empty when `b ≤ a`.
+  private func span(_ a: Int, _ b: Int) -> Range<Int> { a < b ? a..<b : a..<a }
 
   /// Adds (`sign` 1) or removes (−1) a contract's GPUs and payments from the totals; a total
   /// never goes below zero through rounding.
@@ -103,5 +145,5 @@ struct ContractBook: Sendable {
   }
 
   /// Whether the book holds any contract.
-  var isEmpty: Bool { byEnd.isEmpty }
+  var isEmpty: Bool { liveCount == 0 }
 }

@@ -30,7 +30,7 @@ struct IndexedArray<Key, Element>: RandomAccessCollection, MutableCollection {
   func index(before i: Index) -> Index { i + -1 }
 
   subscript(i: Index) -> Element {
-    get { elements[i.position] }
+    _read { yield elements[i.position] }
     _modify { yield &elements[i.position] }
   }
 

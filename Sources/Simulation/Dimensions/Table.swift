@@ -43,7 +43,7 @@ struct Table<Row, Column, Element> {
   }
 
   subscript(r: Index<Row>, c: Index<Column>) -> Element {
-    get { elements[position(r, c)] }
+    _read { yield elements[position(r, c)] }
     _modify { yield &elements[position(r, c)] }
   }
 

@@ -10,6 +10,10 @@ struct CompiledScenario {
   /// Months per step (flows per month are multiplied by it).
   let stepMonths: Int
   let chips: IndexedArray<Chip, Chip>
+  /// `chips[c].h100e`, worked out once: H100-equivalents per chip.
+  let chipH100e: IndexedArray<Chip, Double>
+  /// `chips[c].kWPerChip`: IT power per chip, kW.
+  let chipKW: IndexedArray<Chip, Double>
   /// Chips sorted by H100e per kW, best first (ties by index).
   let chipsByH100ePerKW: [Index<Chip>]
   let providers: IndexedArray<Provider, Provider>
@@ -73,6 +77,8 @@ struct CompiledScenario {
   /// Every buyer's training campaigns that can be placed within the horizon, in buyer then
   /// scenario order.
   let campaigns: IndexedArray<TrainingCampaign, CampaignPlan>
+  /// Grid IT power by site and month, and its sum over each provider's own sites.
+  let gridPower: GridPowerTable
 
   var chipCount: Int { chips.count }
   var providerCount: Int { providers.count }
@@ -92,6 +98,8 @@ struct CompiledScenario {
     stepMonths = scenario.stepMonths
     months = IndexedArray(scenario.monthList)
     chips = IndexedArray(scenario.chips)
+    chipH100e = IndexedArray(scenario.chips.map(\.h100e))
+    chipKW = IndexedArray(scenario.chips.map(\.kWPerChip))
     let chipTable = chips
     chipsByH100ePerKW = chipTable.indices.sorted {
       let a = chipTable[$0].h100e / chipTable[$0].kWPerChip
@@ -342,6 +350,9 @@ struct CompiledScenario {
     campaigns = CampaignPlan.plans(
       self.buyers, months: self.months, stepMonths: stepMonths,
       training: scenario.market.training)
+    gridPower = GridPowerTable(
+      sites: self.sites, opening: self.siteFrom, providerOwnSites: providerOwnSites,
+      from: self.months[Index(0)], months: scenario.months, marginMonths: 48)
   }
 
   private static func index<Entity>(_ ids: [String], _ what: String) throws(SimulationError)

@@ -28,21 +28,21 @@ extension EngineState {
     let siteCount = compiled.sites.count
     var installedH100e = IndexedArray<Site, Double>(repeating: 0, count: siteCount)
     for s in compiled.sites.indices {
-      for c in chips { installedH100e[s] += installed[s, c] * compiled.chips[c].h100e }
+      for c in chips { installedH100e[s] += installed[s, c] * compiled.chipH100e[c] }
     }
     var sited: [(buyer: Index<Buyer>, site: Index<Site>, h100e: Double)] = []
     var reserved = IndexedArray<Site, Double>(repeating: 0, count: siteCount)
     for (k, contract) in compiled.contracts.indexed() where contract.isActive(in: month) {
       guard let s = compiled.contractSite[k] else { continue }
       var h100e = 0.0
-      for c in chips { h100e += flows.contractDelivered[k, c] / hours * compiled.chips[c].h100e }
+      for c in chips { h100e += flows.contractDelivered[k, c] / hours * compiled.chipH100e[c] }
       guard h100e > 0 else { continue }
       sited.append((compiled.contractBuyer[k], s, h100e))
       reserved[s] += h100e
     }
     for block in campaignBook.blocks where block.isActive(at: t) {
       let fill = campaignsInFull ? 1 : flows.bookFill[block.provider, block.chip]
-      let h100e = block.gpus * fill * compiled.chips[block.chip].h100e
+      let h100e = block.gpus * fill * compiled.chipH100e[block.chip]
       guard h100e > 0 else { continue }
       sited.append((block.buyer, block.site, h100e))
       reserved[block.site] += h100e
@@ -57,7 +57,7 @@ extension EngineState {
       for w in compiled.providerWorkloads[p] {
         guard let b = compiled.workloadBuyer[w] else { continue }
         for c in chips {
-          own[b, default: 0] += flows.workloadHours[w, c] / hours * compiled.chips[c].h100e
+          own[b, default: 0] += flows.workloadHours[w, c] / hours * compiled.chipH100e[c]
         }
       }
       guard !own.isEmpty else { continue }

@@ -22,7 +22,7 @@ extension EngineState {
   /// positive affinity to s's owner, and the cash to pay `S · h · Φ_s · (1 + π)`): zero when
   /// large sites are plentiful. The contracts enter
   /// the book (delivered, paid and resold as any) and reduce the offer the hedgers see.
-  mutating func placeCampaigns(_ offer: inout ForwardOffer) {
+  func placeCampaigns(_ offer: inout ForwardOffer) {
     guard !compiled.campaigns.isEmpty else { return }
     campaignBook.dropEnded(before: t)
     var due = compiled.campaigns.indices.filter { j in
@@ -43,7 +43,7 @@ extension EngineState {
       product: Table(rows: providers.count, columns: chips.count, repeating: nil))
     for (k, (p, c)) in offer.products.indexed() { market.product[p, c] = k }
     let freeBefore = market.free.mapValues { gpus in
-      gpus.indexed().reduce(0) { $0 + $1.1 * compiled.chips[$1.0].h100e }
+      gpus.indexed().reduce(0) { $0 + $1.1 * compiled.chipH100e[$1.0] }
     }
     var placed: [(campaign: Index<TrainingCampaign>, quote: BlockQuote)] = []
     var losers: [Index<TrainingCampaign>] = []
@@ -157,7 +157,7 @@ extension EngineState {
         }
         let a = min(market.free[s]![c], market.left[k])
         guard a > 0 else { continue }
-        size += a * compiled.chips[c].h100e
+        size += a * compiled.chipH100e[c]
         value += a * forwardPrice(p, c, tenorMonths: plan.campaign.months)
         available.append((c, a))
       }

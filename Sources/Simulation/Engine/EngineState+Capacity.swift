@@ -5,7 +5,7 @@ extension EngineState {
   /// proportion to its spare power (so a new campus fills as its power comes, not after the
   /// rest of the fleet). Chips then go into colocated space. Sites whose power falls give back
   /// the chips that no longer fit (least efficient first).
-  mutating func install() {
+  func install() {
     let arriving = arrivals[t]
     for p in providers {
       for c in chips where arriving[p, c] > 0 {
@@ -24,7 +24,7 @@ extension EngineState {
   /// installs p's waiting chips, best H100e per kW first: of each chip `n = min(waiting,
   /// Σ_s spare_s / kW)`, site s taking `n · spare_s / Σ spare`, with `spare_s` its power not yet
   /// used. One site is `installWaitingChips(_:at:)`.
-  mutating func installWaitingChips(_ p: Index<Provider>, across sites: [Index<Site>]) {
+  func installWaitingChips(_ p: Index<Provider>, across sites: [Index<Site>]) {
     guard sites.count > 1 else {
       for s in sites { installWaitingChips(p, at: s) }
       return
@@ -36,7 +36,7 @@ extension EngineState {
     }
     var totalSpare = spare.reduce(0, +)
     for c in compiled.chipsByH100ePerKW where inventory[p, c] > 0 && totalSpare > 0 {
-      let kW = compiled.chips[c].kWPerChip
+      let kW = compiled.chipKW[c]
       let n = min(inventory[p, c], totalSpare / kW)
       guard n > 0 else { continue }
       for (k, s) in sites.enumerated() where spare[k] > 0 {
@@ -53,12 +53,12 @@ extension EngineState {
 
   /// Site s of provider p gives back the chips that no longer fit its power (least H100e per
   /// kW first), then installs p's waiting chips while it has power, best H100e per kW first.
-  mutating func installWaitingChips(_ p: Index<Provider>, at s: Index<Site>) {
+  func installWaitingChips(_ p: Index<Provider>, at s: Index<Site>) {
     giveBackChipsThatDoNotFit(p, at: s)
     let power = itPowerKW(site: s)
     var used = usedPowerKW(site: s)
     for c in compiled.chipsByH100ePerKW where inventory[p, c] > 0 {
-      let kW = compiled.chips[c].kWPerChip
+      let kW = compiled.chipKW[c]
       let fit = max(0, (power - used) / kW)
       let n = min(inventory[p, c], fit)
       guard n > 0 else { continue }
@@ -72,12 +72,12 @@ extension EngineState {
 
   /// Site s of provider p gives back to p's inventory the chips that no longer fit its power,
   /// least H100e per kW first.
-  mutating func giveBackChipsThatDoNotFit(_ p: Index<Provider>, at s: Index<Site>) {
+  func giveBackChipsThatDoNotFit(_ p: Index<Provider>, at s: Index<Site>) {
     let order = compiled.chipsByH100ePerKW
     let power = itPowerKW(site: s)
     var used = usedPowerKW(site: s)
     for c in order.reversed() where used > power * (1 + 1e-12) {
-      let kW = compiled.chips[c].kWPerChip
+      let kW = compiled.chipKW[c]
       let remove = min(installed[s, c], (used - power) / kW)
       inventoryVintage[p, c] = mergedVintage(
         inventory[p, c], inventoryVintage[p, c], remove, installedVintage[s, c])
@@ -91,7 +91,7 @@ extension EngineState {
   /// owner's share of the rest, then the spot market. Also sets reserve prices:
   /// `r = kWPerChip · PUE · powerUSDPerKWh + opsUSDPerGPUHour` ($/GPU-hour), PUE averaged over
   /// the provider's sites weighted by installed chips.
-  mutating func splitCapacity() {
+  func splitCapacity() {
     let hours =
       compiled.scenario.market.hoursPerMonth * Double(compiled.stepMonths)
       * compiled.scenario.market.availability
@@ -110,7 +110,7 @@ extension EngineState {
         let n = flows.capacityHours[p, c] / hours
         let pue = n > 0 ? pueWeighted[p, c] / n : Site.defaultPUE
         flows.reserve[p, c] =
-          compiled.chips[c].kWPerChip * pue * provider.powerUSDPerKWh + provider.opsUSDPerGPUHour
+          compiled.chipKW[c] * pue * provider.powerUSDPerKWh + provider.opsUSDPerGPUHour
       }
     }
     var requested = Table<Provider, Chip, Double>(
@@ -134,8 +134,9 @@ extension EngineState {
   /// `k_w = s_w · min(1, (v_w · h100e / b)^η_w)` of the capacity left after scripted contracts
   /// (shares scaled to sum to at most 1), within what the provider's signed contracts leave;
   /// the rest is offered on the market.
-  mutating func splitOwnUse(hours: Double) {
+  func splitOwnUse(hours: Double) {
     contractMarket.book.rollOff(before: t)
+    var kept: [Double] = []
     for p in providers {
       let mine = compiled.providerWorkloads[p]
       let needs = mine.map { max(0, compiled.workloads[$0].share.value(at: month)) }
@@ -146,13 +147,14 @@ extension EngineState {
       for c in chips {
         let left = max(0, flows.capacityHours[p, c] - flows.contractHours[p, c])
         let bid = priced ? outsideBid(p, c) : 0
-        var kept = [Double](repeating: 0, count: mine.count)
+        kept.removeAll(keepingCapacity: true)
         var keep = 0.0
         for (n, w) in mine.enumerated() {
-          kept[n] = Workload.keptShare(
-            need: needs[n] * scale, value: values[n],
-            elasticity: compiled.workloads[w].priceElasticity, h100e: compiled.chips[c].h100e,
-            bid: bid)
+          kept.append(
+            Workload.keptShare(
+              need: needs[n] * scale, value: values[n],
+              elasticity: compiled.workloads[w].priceElasticity, h100e: compiled.chipH100e[c],
+              bid: bid))
           keep += kept[n]
         }
         keep = min(1, keep)
@@ -181,7 +183,7 @@ extension EngineState {
   /// Own-use slack: released GPU-hours left unsold on spot go back to the workloads that
   /// released them, up to their need, in scenario order; then every workload's H100e-hours are
   /// credited to its buyer.
-  mutating func takeBackOwnUseSlack() {
+  func takeBackOwnUseSlack() {
     for p in providers {
       for c in chips {
         var idle = flows.spotSupply[p, c] - flows.spotSold[p, c]
@@ -198,7 +200,7 @@ extension EngineState {
     for (w, b) in compiled.workloadBuyer.indexed() {
       guard let b else { continue }
       for c in chips {
-        flows.buyerCompute[b] += flows.workloadHours[w, c] * compiled.chips[c].h100e
+        flows.buyerCompute[b] += flows.workloadHours[w, c] * compiled.chipH100e[c]
       }
     }
   }

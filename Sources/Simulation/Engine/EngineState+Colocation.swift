@@ -16,7 +16,7 @@ extension EngineState {
   /// taken from its sites in proportion to their spare power now. Tenants install at once, at
   /// their colocation site (best H100e per kW first); a lease runs `termMonths` and then its
   /// chips wait again, to lease anew or to be installed at home.
-  mutating func leaseColocation() {
+  func leaseColocation() {
     let settings = compiled.scenario.market.colocation
     guard let fee = settings.feeUSDPerKWMonth else { return }
     colocation.dropEnded(before: month)
@@ -24,7 +24,7 @@ extension EngineState {
     var demand = IndexedArray<Provider, Double>(repeating: 0, count: providers.count)
     for p in providers {
       for c in chips where inventory[p, c] > 0 && netRentPerKWh(p, c) > feePerKWh {
-        demand[p] += inventory[p, c] * compiled.chips[c].kWPerChip
+        demand[p] += inventory[p, c] * compiled.chipKW[c]
       }
     }
     guard demand.contains(where: { $0 > 0 }) else { return }
@@ -77,7 +77,7 @@ extension EngineState {
         for c in chips { held[c] += arrivals[step][h, c] }
       }
       var heldKW = 0.0
-      for c in chips { heldKW += held[c] * compiled.chips[c].kWPerChip }
+      for c in chips { heldKW += held[c] * compiled.chipKW[c] }
       let power = expectedITPowerKW(h, at: month.adding(months: j * compiled.stepMonths))
       least = min(least, power - heldKW)
     }

@@ -8,7 +8,7 @@ enum ContractProduct {}
 extension EngineState {
   /// Each buyer's cash for compute this step: `budget path · event multipliers ·
   /// exp(σ z − σ²/2)` (the noise has mean 1; σ = `randomness.demandNoise`), USD.
-  mutating func drawCash() {
+  func drawCash() {
     let noise = compiled.scenario.randomness.demandNoise
     for b in buyers {
       var budget =
@@ -48,7 +48,7 @@ extension EngineState {
 
   /// Rolls off ended contracts, posts the forward curve, places training campaigns, lets
   /// hedging buyers sign at it and delivers the model-signed book out of the capacity left for the market.
-  mutating func signContracts() {
+  func signContracts() {
     contractMarket.book.rollOff(before: t)
     for b in buyers {
       contractMarket.paid[b] = 0
@@ -108,16 +108,15 @@ extension EngineState {
 
   /// `forwardPrice` at every standard tenor, from the factors computed once per run.
   func standardForwardPrices(_ p: Index<Provider>, _ c: Index<Chip>) -> [Double] {
-    let market = contractMarket
-    let chip = compiled.chips[c]
+    let capital = compiled.chips[c].capitalUSD
     let running = flows.reserve[p, c]
-    let longRun = chip.capitalUSD * market.longRunCapitalFactor + running
+    let longRun = capital * contractMarket.longRunCapitalFactor + running
     let last = lastPrice(p, c)
     return ForwardCurve.tenorsMonths.indices.map { k in
-      market.curve.price(
-        last: last, longRun: longRun, reversionWeight: market.reversionWeight[k],
+      contractMarket.curve.price(
+        last: last, longRun: longRun, reversionWeight: contractMarket.reversionWeight[k],
         tenorMonths: ForwardCurve.tenorsMonths[k],
-        floor: chip.capitalUSD * market.capitalFactor[k] + running)
+        floor: capital * contractMarket.capitalFactor[k] + running)
     }
   }
 
@@ -127,25 +126,25 @@ extension EngineState {
     let lastProduct = contractMarket.lastProductPrice[p, c]
     if lastProduct.isFinite { return lastProduct }
     let lastChip = t.position > 0 ? recorder.chipPrice[t + -1, c] : .nan
-    return lastChip.isFinite ? lastChip : referencePricePerH100e * compiled.chips[c].h100e
+    return lastChip.isFinite ? lastChip : referencePricePerH100e * compiled.chipH100e[c]
   }
 
   /// `F_pc(t, τ)`: mean expected spot over the tenor, floored by cost recovery, $/GPU-hour.
   /// The last price is the product's, else the chip's average, else `p̄ · h100e(c)`.
   func forwardPrice(_ p: Index<Provider>, _ c: Index<Chip>, tenorMonths tau: Int) -> Double {
-    let chip = compiled.chips[c]
+    let capital = compiled.chips[c].capitalUSD
     let running = flows.reserve[p, c]
     let longRun =
-      contractMarket.cost.longRunPrice(chipPriceUSD: chip.capitalUSD, runningCostPerHour: running)
+      contractMarket.cost.longRunPrice(chipPriceUSD: capital, runningCostPerHour: running)
     let last = lastPrice(p, c)
     let floor = contractMarket.cost.floor(
-      chipPriceUSD: chip.capitalUSD, runningCostPerHour: running, tenorYears: Double(tau) / 12)
+      chipPriceUSD: capital, runningCostPerHour: running, tenorYears: Double(tau) / 12)
     return contractMarket.curve.price(last: last, longRun: longRun, tenorMonths: tau, floor: floor)
   }
 
   /// Each chip's curve: providers' prices weighted by their installed GPUs of it (all alike
   /// when none is installed yet); NaN for a chip nobody offers.
-  mutating func recordForward(_ offer: ForwardOffer) {
+  func recordForward(_ offer: ForwardOffer) {
     let nT = ForwardCurve.tenorsMonths.count
     var sum = IndexedArray<Chip, [Double]>(
       repeating: Array(repeating: 0, count: nT), count: chips.count)
@@ -170,7 +169,7 @@ extension EngineState {
   /// Hedging buyers sign for `max(0, h · Q(Φ) − cover)` H100e-hours a step at the forward price
   /// per H100e-hour Φ of their tenor, within the cash their contracts leave
   /// (`HedgeAllocation` spreads it over products).
-  mutating func signNewContracts(_ offer: ForwardOffer) {
+  func signNewContracts(_ offer: ForwardOffer) {
     let m = offer.products.count
     guard m > 0 else { return }
     let hours = hoursPerGPU
@@ -204,7 +203,7 @@ extension EngineState {
       var h100eGPUs = 0.0
       for (j, (_, c)) in offer.products.indexed() where left[j] > 0 {
         value += left[j] * prices[j.position]
-        h100eGPUs += left[j] * compiled.chips[c].h100e
+        h100eGPUs += left[j] * compiled.chipH100e[c]
       }
       guard h100eGPUs > 0 else { continue }
       // Φ prices the contracts; the need is read at the watched chip's forward price when set.
@@ -217,7 +216,7 @@ extension EngineState {
           watchedValue += left[j] * prices[j.position]
           watchedGPUs += left[j]
         }
-        if watchedGPUs > 0 { signal = watchedValue / watchedGPUs / compiled.chips[watched].h100e }
+        if watchedGPUs > 0 { signal = watchedValue / watchedGPUs / compiled.chipH100e[watched] }
       }
       var money = [Double](repeating: 0, count: group.count)
       var values = [Double](repeating: 0, count: group.count * m)
@@ -266,7 +265,7 @@ extension EngineState {
     for (k, contract) in compiled.contracts.indexed() where contract.isActive(in: month) {
       let b = compiled.contractBuyer[k]
       for c in chips where compiled.contractGPUs[k, c] > 0 {
-        cover[b] += compiled.contractGPUs[k, c] * hours * compiled.chips[c].h100e
+        cover[b] += compiled.contractGPUs[k, c] * hours * compiled.chipH100e[c]
         payments[b] += compiled.contractGPUs[k, c] * hours * contract.priceUSDPerGPUHour
       }
     }
@@ -276,7 +275,7 @@ extension EngineState {
   /// Delivers every model-signed contract out of the capacity left for the market
   /// (`spotSupply`), pro rata when a provider's capacity falls short of what it sold. The buyer
   /// pays the contract price for the GPU-hours delivered.
-  mutating func deliverBook() {
+  func deliverBook() {
     let book = contractMarket.book
     guard !book.isEmpty else { return }
     let hours = hoursPerGPU
@@ -294,7 +293,7 @@ extension EngineState {
       for p in providers {
         for c in chips where gpus[p, c] > 0 {
           let paid = payment[p, c] * hours * fill[p, c]
-          let compute = gpus[p, c] * hours * fill[p, c] * compiled.chips[c].h100e
+          let compute = gpus[p, c] * hours * fill[p, c] * compiled.chipH100e[c]
           contractMarket.paid[b] += paid
           contractMarket.compute[b] += compute
           flows.contractSpendByProvider[b, p] += paid
@@ -316,7 +315,7 @@ extension EngineState {
   /// Keeps this step's traded prices for the next step's expectations: per product, and the
   /// buyers' price signal per H100e-hour (spot spending over spot H100e-hours, of the reference
   /// chip when there is one, else of the whole market).
-  mutating func rememberSpotPrices() {
+  func rememberSpotPrices() {
     var spend = 0.0
     var h100eHours = 0.0
     let watched = contractMarket.referenceChip
@@ -325,7 +324,7 @@ extension EngineState {
         contractMarket.lastProductPrice[p, c] = flows.spotPrice[p, c]
         guard watched == nil || watched == c else { continue }
         spend += flows.spotSold[p, c] * flows.spotPrice[p, c]
-        h100eHours += flows.spotSold[p, c] * compiled.chips[c].h100e
+        h100eHours += flows.spotSold[p, c] * compiled.chipH100e[c]
       }
     }
     contractMarket.lastPricePerH100e = h100eHours > 0 ? spend / h100eHours : .nan

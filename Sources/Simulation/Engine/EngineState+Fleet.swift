@@ -4,7 +4,7 @@ import Foundation
 /// docs/model.md, "Vintages, retirement and the used market").
 extension EngineState {
   /// Installed chips fail at φ a year: `n ← n · (1 − φ)^(k/12)` for a step of k months.
-  mutating func failInstalledChips() {
+  func failInstalledChips() {
     let rate = compiled.scenario.market.fleet.failurePerYear
     guard rate > 0 else { return }
     let lost = 1 - pow(1 - rate, Double(compiled.stepMonths) / 12)
@@ -21,7 +21,7 @@ extension EngineState {
   /// beyond its running cost, at the chip's last market price ($/kWh). The market's price, not
   /// the provider's own, so that a swap does not feed back on the prices that caused it.
   func netRentPerKWh(_ p: Index<Provider>, _ c: Index<Chip>) -> Double {
-    (marketLastPrice(c) - runningCost(p, c)) / compiled.chips[c].kWPerChip
+    (marketLastPrice(c) - runningCost(p, c)) / compiled.chipKW[c]
   }
 
   /// Each provider with chips waiting for power prices its power at `λ_p = max_w e_pw` over
@@ -30,7 +30,7 @@ extension EngineState {
   /// the same site. Chips its contracts
   /// (scripted and signed) need stay. Retired merchant chips go to the used market; captive
   /// chips, which nobody else can run, are scrapped.
-  mutating func retireForBetterChips() {
+  func retireForBetterChips() {
     let swapCost = compiled.scenario.market.fleet.swapCostUSDPerKWh
     var committed = Table<Provider, Chip, Double>(
       rows: providers.count, columns: chips.count, repeating: 0)
@@ -62,8 +62,8 @@ extension EngineState {
             guard compiled.chipLaunch[outgoing] < compiled.chipLaunch[incoming] else { continue }
             let room = min(installed[s, outgoing], free[outgoing])
             guard room > 0, inventory[p, incoming] > 0 else { continue }
-            let kWOut = compiled.chips[outgoing].kWPerChip
-            let kWIn = compiled.chips[incoming].kWPerChip
+            let kWOut = compiled.chipKW[outgoing]
+            let kWIn = compiled.chipKW[incoming]
             let kW = min(room * kWOut, inventory[p, incoming] * kWIn)
             let out = kW / kWOut
             let into = kW / kWIn
@@ -97,7 +97,7 @@ extension EngineState {
 
   /// Takes `n` chips out of service: merchant chips join the used stock, captive chips are
   /// scrapped.
-  private mutating func retire(_ n: Double, of c: Index<Chip>, vintage: Double) {
+  private func retire(_ n: Double, of c: Index<Chip>, vintage: Double) {
     flows.retired[c] += n
     if compiled.vendorCaptive[compiled.chipVendor[c]] != nil {
       flows.scrapped[c] += n
@@ -111,7 +111,7 @@ extension EngineState {
   /// price and mean running cost (captive chips have none: nobody else can buy them); providers with spare power that may buy the chip and expect a positive
   /// net rent from it buy the used stock, shared in proportion to their spare kW, best
   /// H100e per kW first; stock with no expected net rent left is scrapped.
-  mutating func sellUsedChips() {
+  func sellUsedChips() {
     let runningCosts = IndexedArray<Chip, Double>(chips.map { marketRunningCost($0) })
     let newCost = cheapestNewComputePerValue(runningCosts: runningCosts)
     for c in chips where compiled.vendorCaptive[compiled.chipVendor[c]] == nil {
@@ -119,7 +119,7 @@ extension EngineState {
       for s in compiled.sites.indices { held += installed[s, c] }
       guard held > 0 else { continue }
       let running = runningCosts[c]
-      let value = compiled.chips[c].h100e * compiled.chips[c].valueFactor
+      let value = compiled.chipH100e[c] * compiled.chips[c].valueFactor
       let ownLongRun = compiled.chips[c].capitalUSD * orderBook.longRunCapitalFactor + running
       let longRun = newCost.map { $0 * value } ?? ownLongRun
       flows.usedPrice[c] = usedValue.price(
@@ -134,7 +134,7 @@ extension EngineState {
         usedStock[c] = 0
         continue
       }
-      let kW = compiled.chips[c].kWPerChip
+      let kW = compiled.chipKW[c]
       let buyers = providers.filter { p in
         eligible(provider: p, chip: c) && netRentPerKWh(p, c) > 0
           && compiled.providerSites[p].contains { spare[$0] > 0 }
@@ -199,7 +199,7 @@ extension EngineState {
   /// The chip's last average spot price, else `p̄ · h100e`, $/GPU-hour.
   func marketLastPrice(_ c: Index<Chip>) -> Double {
     let last = t.position > 0 ? recorder.chipPrice[t + -1, c] : .nan
-    return last.isFinite ? last : referencePricePerH100e * compiled.chips[c].h100e
+    return last.isFinite ? last : referencePricePerH100e * compiled.chipH100e[c]
   }
 }
 

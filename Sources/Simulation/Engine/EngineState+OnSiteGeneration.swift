@@ -20,7 +20,7 @@ extension EngineState {
   /// M is `maxMWPerYear` (in kW) and `S_y` the facility kW already started this calendar year;
   /// the cap is shared in proportion to what providers want. A plant of `B_p` IT kW
   /// (`PUE_s · B_p` facility kW) runs at s from month m + L to the end of the run.
-  mutating func buildOnSiteGeneration() {
+  func buildOnSiteGeneration() {
     let settings = compiled.scenario.market.onSiteGeneration
     guard let capex = settings.capexUSDPerKW else { return }
     let r = compiled.scenario.market.contracts.costOfCapital
@@ -36,7 +36,7 @@ extension EngineState {
       let threshold = costPerFacilityKWh * compiled.sites[s].pue
       var demand = 0.0
       for c in chips where inventory[p, c] > 0 && netRentPerKWh(p, c) > threshold {
-        demand += inventory[p, c] * compiled.chips[c].kWPerChip
+        demand += inventory[p, c] * compiled.chipKW[c]
       }
       guard demand > 0 else { continue }
       let gap = heldKWWithOrders(p, throughStep: leadSteps) - expectedITPowerKW(p, at: runs)
@@ -66,7 +66,7 @@ extension EngineState {
   func largestOwnSite(_ p: Index<Provider>) -> Index<Site>? {
     var best: (site: Index<Site>, kW: Double)?
     for s in compiled.providerOwnSites[p] {
-      let kW = compiled.sites[s].itPowerKW(at: month, opening: compiled.siteFrom[s])
+      let kW = compiled.gridPower.kW(site: s, at: month)
       if best == nil || kW > best!.kW { best = (s, kW) }
     }
     return best?.site
@@ -84,7 +84,7 @@ extension EngineState {
       if steps > 0 {
         for j in 1...steps where onTheWay.contains(t + j) { n += arrivals[t + j][p, c] }
       }
-      kW += n * compiled.chips[c].kWPerChip
+      kW += n * compiled.chipKW[c]
     }
     return kW + plannedCaptiveKW(p, arrivingBy: Double(steps * compiled.stepMonths))
   }

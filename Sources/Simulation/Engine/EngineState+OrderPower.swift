@@ -16,7 +16,7 @@ extension EngineState {
   /// (`plannedCaptiveKW`). The output not made is added to the owner's `ordersCutByPowerUSD`
   /// at the chips' list price; the inputs it would have used stay unused. Runs before the
   /// output joins the vendors' stock.
-  mutating func limitCaptiveOutputToPower() {
+  func limitCaptiveOutputToPower() {
     let tolerance = compiled.scenario.market.investment.powerTolerance
     guard tolerance.isFinite else { return }
     var committed: Table<Provider, Chip, Double>?
@@ -27,7 +27,7 @@ extension EngineState {
       var needKW = 0.0
       var leadSteps = 0
       for c in made {
-        needKW += flows.produced[c] * compiled.chips[c].kWPerChip
+        needKW += flows.produced[c] * compiled.chipKW[c]
         leadSteps = max(leadSteps, compiled.leadSteps(c))
       }
       guard needKW > 0 else { continue }
@@ -62,7 +62,7 @@ extension EngineState {
     let headroom =
       powerFree(p, fromStep: lead, tolerance: tolerance)
       + replaceableKW(p, offered: [c], committed: &committed)
-    return max(0, headroom) / compiled.chips[c].kWPerChip
+    return max(0, headroom) / compiled.chipKW[c]
   }
 
   /// `min_j [(1 + τ) · P_p(m + j) − W_held(m + j)]` over the steps j from `first` to the longest
@@ -83,7 +83,7 @@ extension EngineState {
       }
       guard j >= first else { continue }
       var heldKW = 0.0
-      for c in chips { heldKW += held[c] * compiled.chips[c].kWPerChip }
+      for c in chips { heldKW += held[c] * compiled.chipKW[c] }
       let power =
         (1 + tolerance) * expectedITPowerKW(p, at: month.adding(months: j * compiled.stepMonths))
       least = min(least, power - heldKW)
@@ -94,10 +94,7 @@ extension EngineState {
   /// IT power of provider p's sites in `month`, kW, with the colocation leases signed so far
   /// (leased in less leased out) and the on-site plants started so far that run by then.
   func expectedITPowerKW(_ p: Index<Provider>, at month: YearMonth) -> Double {
-    var kW = 0.0
-    for s in compiled.providerOwnSites[p] {
-      kW += compiled.sites[s].itPowerKW(at: month, opening: compiled.siteFrom[s])
-    }
+    var kW = compiled.gridPower.ownSitesKW(p, at: month)
     if !onSite.isEmpty { kW += onSite.itKW(p, at: month) }
     return colocation.isEmpty ? kW : kW + colocation.netKW(p, at: month)
   }
@@ -128,7 +125,7 @@ extension EngineState {
     var leadMonths = 0.0
     var shareTotal = 0.0
     for (c, share) in zip(offered, shares) where share > 0 {
-      kWPerDollar += share * compiled.chips[c].kWPerChip / vendorPrice(c)
+      kWPerDollar += share * compiled.chipKW[c] / vendorPrice(c)
       // A positive share implies a finite quoted lead time (`discountedValue`).
       leadMonths += share * orderBook.quotedLeadTime[c]
       shareTotal += share
@@ -177,7 +174,7 @@ extension EngineState {
     for c in compiled.captiveChips[p] where flows.captivePlanned[c] > 0 {
       let lead = Double(compiled.leadSteps(c) * compiled.stepMonths)
       let steps = max(0, ((leadMonths - lead) / stepMonths).rounded(.down))
-      kW += steps * flows.captivePlanned[c] * compiled.chips[c].kWPerChip
+      kW += steps * flows.captivePlanned[c] * compiled.chipKW[c]
     }
     return kW
   }
@@ -200,7 +197,7 @@ extension EngineState {
       if compiled.vendorCaptive[compiled.chipVendor[c]] == p { n += vendorStock[c] }
       for s in compiled.providerSites[p] { n += installed[s, c] }
       for later in onTheWay { n += arrivals[later][p, c] }
-      kW += n * compiled.chips[c].kWPerChip
+      kW += n * compiled.chipKW[c]
     }
     return kW
   }
@@ -234,7 +231,7 @@ extension EngineState {
       else { continue }
       let table = committed ?? committedGPUs()
       committed = table
-      kW += max(0, held - table[p, c]) * compiled.chips[c].kWPerChip
+      kW += max(0, held - table[p, c]) * compiled.chipKW[c]
     }
     return kW
   }

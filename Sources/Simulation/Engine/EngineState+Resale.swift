@@ -17,7 +17,7 @@ extension EngineState {
   /// the contract holds: the hours join that product's spot supply and leave the buyer's
   /// compute until `settleResales` knows how many sold. Take-or-pay: the contracts are paid in
   /// full whatever is resold.
-  mutating func offerSurplusContractHours(desired: IndexedArray<Buyer, Double>, price: Double) {
+  func offerSurplusContractHours(desired: IndexedArray<Buyer, Double>, price: Double) {
     guard price.isFinite, price > 0 else { return }
     let hours = hoursPerGPU
     var surplus = IndexedArray<Buyer, Double>(repeating: 0, count: buyers.count)
@@ -37,7 +37,7 @@ extension EngineState {
       flows.resales.append(Resale(buyer: b, provider: p, chip: c, hours: h))
       flows.spotSupply[p, c] += h
       flows.contractHours[p, c] -= h
-      flows.buyerCompute[b] -= h * compiled.chips[c].h100e
+      flows.buyerCompute[b] -= h * compiled.chipH100e[c]
     }
     for (k, contract) in compiled.contracts.indexed() where contract.isActive(in: month) {
       let b = compiled.contractBuyer[k]
@@ -60,7 +60,7 @@ extension EngineState {
   /// After the clearing: a product's resold hours sell in the proportion its whole spot supply
   /// sold, `φ = sold / supply`. The holder earns `φ · hours · price` and keeps the unsold
   /// `(1 − φ) · hours` as its own compute (they return to its contracts).
-  mutating func settleResales() {
+  func settleResales() {
     guard !flows.resales.isEmpty else { return }
     // φ of every product before any unsold hours return (returning them shrinks the supply).
     var soldShare = Table<Provider, Chip, Double>(
@@ -74,7 +74,7 @@ extension EngineState {
       let (b, p, c) = (r.buyer, r.provider, r.chip)
       let sold = soldShare[p, c] * r.hours
       let kept = r.hours - sold
-      let h100e = compiled.chips[c].h100e
+      let h100e = compiled.chipH100e[c]
       flows.buyerResoldCompute[b] += sold * h100e
       flows.buyerResaleRevenue[b] += sold * flows.spotPrice[p, c]
       flows.buyerCompute[b] += kept * h100e

@@ -11,14 +11,14 @@ extension EngineState {
   /// less contract payments. Valuation of product (p, c) for buyer b:
   /// `h100e(c) · valueFactor(c) · affinity(b, p)`, or 0 when an export ban with cloud access
   /// covers c for b's region and p is elsewhere.
-  mutating func clearSpot() throws(SimulationError) {
+  func clearSpot() throws(SimulationError) {
     var contractPaid = contractMarket.paid
     for b in buyers { flows.buyerCompute[b] += contractMarket.compute[b] }
     for (k, contract) in compiled.contracts.indexed() where contract.isActive(in: month) {
       let b = compiled.contractBuyer[k]
       for c in chips where flows.contractDelivered[k, c] > 0 {
         let paid = flows.contractDelivered[k, c] * contract.priceUSDPerGPUHour
-        let compute = flows.contractDelivered[k, c] * compiled.chips[c].h100e
+        let compute = flows.contractDelivered[k, c] * compiled.chipH100e[c]
         contractPaid[b] += paid
         flows.buyerCompute[b] += compute
         let p = compiled.contractProvider[k]
@@ -105,7 +105,7 @@ extension EngineState {
       if cap.isFinite { price[j] = min(price[j], max(cap, flows.reserve[p, c])) }
     }
     // One pass over the allocation, row by row (each column sum still adds buyers in order).
-    let h100e = IndexedArray<SpotProduct, Double>(products.map { compiled.chips[$0.chip].h100e })
+    let h100e = IndexedArray<SpotProduct, Double>(products.map { compiled.chipH100e[$0.chip] })
     var sold = IndexedArray<SpotProduct, Double>(repeating: 0, count: products.count)
     let allocation = Table<SpotBuyer, SpotProduct, Double>(
       rows: spotBuyers.count, columns: products.count, elements: equilibrium.allocation.elements)

@@ -3,7 +3,7 @@ import Foundation
 /// Phases 1 and 2: chip production and its allocation to providers.
 extension EngineState {
   /// Vendor output of each launched chip this month (see `Vendor` for the formula).
-  mutating func produce() {
+  func produce() {
     for (v, vendor) in compiled.vendors.indexed() {
       var chipsOfVendor: [Index<Chip>] = []
       var weights: [Double] = []
@@ -38,7 +38,7 @@ extension EngineState {
 
   /// Orders by expected margins into the vendors' order book, then shipments out of stock by
   /// each vendor's allocation policy (see docs/model.md, "Chip buyers").
-  mutating func allocateChips() {
+  func allocateChips() {
     placeOrders()
     shipFromBook()
     updateQuotes()
@@ -49,7 +49,7 @@ extension EngineState {
   /// price, and no more than the provider expects to power when they arrive
   /// (`powerBoundCapex`). Orders of a chip no longer made nor held move to the provider's other
   /// chips; orders an export ban forbids are cancelled.
-  mutating func placeOrders() {
+  func placeOrders() {
     let rule = orderBook.rule
     let signed = contractValueSignedLastStep()
     var committed: Table<Provider, Chip, Double>?
@@ -131,7 +131,7 @@ extension EngineState {
       ? Site.defaultPUE
       : sites.reduce(0) { $0 + compiled.sites[$1].pue } / Double(sites.count)
     let provider = compiled.providers[p]
-    return compiled.chips[c].kWPerChip * pue * provider.powerUSDPerKWh + provider.opsUSDPerGPUHour
+    return compiled.chipKW[c] * pue * provider.powerUSDPerKWh + provider.opsUSDPerGPUHour
   }
 
   /// USD value (GPUs · price · hours over the tenor) of the contracts each provider signed in
@@ -151,7 +151,7 @@ extension EngineState {
   /// Ships `min(stock, due orders)` of each chip by the vendor's policy, the due orders being
   /// those the provider can power on arrival (`deliverableChips`; the rest stay in the book);
   /// captive output goes entirely to its owner.
-  mutating func shipFromBook() {
+  func shipFromBook() {
     var committed: Table<Provider, Chip, Double>?
     for c in chips where vendorStock[c] > 0 {
       let v = compiled.chipVendor[c]
@@ -215,7 +215,7 @@ extension EngineState {
   /// `λ_r · min(Q_c, stock)` goes to the providers of each banned region r, shared in
   /// proportion to their capex trends, whatever they ordered. They pay `(1 + markup)` times
   /// the vendor's price; the vendor receives its price, the markup goes to intermediaries.
-  mutating func divertLeakedChips(_ c: Index<Chip>, price: Double, lead: Int) {
+  func divertLeakedChips(_ c: Index<Chip>, price: Double, lead: Int) {
     let available = min(flows.produced[c], vendorStock[c])
     guard available > 0 else { return }
     for r in compiled.regions.indices {
@@ -237,7 +237,7 @@ extension EngineState {
   /// when orders wait and nothing is made), and the vendor's price factor, which falls while
   /// unsold stock builds (`f ← f · (N / (N + S))^(1/κc)`, N this step's orders) and recovers
   /// toward list while orders wait (`f ← min(1, f · ((B + Q) / Q)^(1/κc))`).
-  mutating func updateQuotes() {
+  func updateQuotes() {
     let exponent = 1 / max(1, orderBook.rule.settings.choiceExponent)
     for c in chips where isLaunched(c) && compiled.vendorCaptive[compiled.chipVendor[c]] == nil {
       var waiting = 0.0
@@ -266,7 +266,7 @@ extension EngineState {
 
   /// Ships `units` of chip c to provider p, arriving after `lead` steps: the vendor earns
   /// `price` per chip, the provider pays `(1 + markup) · price`.
-  private mutating func ship(
+  private func ship(
     _ units: Double, of c: Index<Chip>, to p: Index<Provider>, paying price: Double,
     markup: Double = 0, lead: Int
   ) {

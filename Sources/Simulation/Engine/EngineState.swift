@@ -1,15 +1,18 @@
 import MarketClearing
 
 /// Everything that changes during a run: the stocks, this step's flows and the recorded series.
-/// One instance per run, no shared mutable state.
-struct EngineState {
+/// One instance per run, no shared mutable state. A class, so that the phases' helpers read the
+/// state in place (a struct this large, about 4 KB, was copied into each helper's call, its
+/// hundred arrays retained); its stored properties are checked for exclusive access at compile
+/// time only, the run being one thread's.
+final class EngineState {
   let compiled: CompiledScenario
   let schedule: EventSchedule
   let seed: UInt64
-  var demandNoise: Xoshiro256
+  @exclusivity(unchecked) var demandNoise: Xoshiro256
 
   /// The step being played.
-  var t = Index<Step>(0)
+  @exclusivity(unchecked) var t = Index<Step>(0)
   var month: YearMonth { compiled.months[t] }
   var chips: Range<Index<Chip>> { compiled.chips.indices }
   var providers: Range<Index<Provider>> { compiled.providers.indices }
@@ -17,42 +20,42 @@ struct EngineState {
 
   // Stocks.
   /// Chips made but not yet allocated.
-  var vendorStock: IndexedArray<Chip, Double>
+  @exclusivity(unchecked) var vendorStock: IndexedArray<Chip, Double>
   /// `arrivals[t][p, c]`: chips that reach provider p in step t.
-  var arrivals: IndexedArray<Step, Table<Provider, Chip, Double>>
+  @exclusivity(unchecked) var arrivals: IndexedArray<Step, Table<Provider, Chip, Double>>
   /// The longest delivery time of any chip, steps (`CompiledScenario.leadSteps`).
   let maxLeadSteps: Int
   /// Chips at a provider waiting for power.
-  var inventory: Table<Provider, Chip, Double>
+  @exclusivity(unchecked) var inventory: Table<Provider, Chip, Double>
   /// Installed chips per site.
-  var installed: Table<Site, Chip, Double>
+  @exclusivity(unchecked) var installed: Table<Site, Chip, Double>
   /// Mean delivery month (`YearMonth.index`) of the installed chips and of those waiting: a
   /// site's chips of one model share one vintage, the mean of theirs.
-  var installedVintage: Table<Site, Chip, Double>
-  var inventoryVintage: Table<Provider, Chip, Double>
+  @exclusivity(unchecked) var installedVintage: Table<Site, Chip, Double>
+  @exclusivity(unchecked) var inventoryVintage: Table<Provider, Chip, Double>
   /// Retired chips offered on the used market, and their mean vintage.
-  var usedStock: IndexedArray<Chip, Double>
-  var usedVintage: IndexedArray<Chip, Double>
+  @exclusivity(unchecked) var usedStock: IndexedArray<Chip, Double>
+  @exclusivity(unchecked) var usedVintage: IndexedArray<Chip, Double>
   /// The used market's present-value rule.
   let usedValue: UsedChipValue
 
   /// This step's flows (reset by `beginStep`).
-  var flows: MonthFlows
+  @exclusivity(unchecked) var flows: MonthFlows
   /// Each product's last clearing price (0 until it first clears): the next month's start.
-  var warmStartPrice: Table<Provider, Chip, Double>
+  @exclusivity(unchecked) var warmStartPrice: Table<Provider, Chip, Double>
   private let noFlows: MonthFlows
 
-  var recorder: Recorder
+  @exclusivity(unchecked) var recorder: Recorder
   /// The term-contract market: the book, the posted curve, last prices.
-  var contractMarket: ContractMarketState
+  @exclusivity(unchecked) var contractMarket: ContractMarketState
   /// The vendors' order book, quoted lead times and prices.
-  var orderBook: OrderBook
+  @exclusivity(unchecked) var orderBook: OrderBook
   /// Colocation leases in force.
-  var colocation = ColocationBook()
+  @exclusivity(unchecked) var colocation = ColocationBook()
   /// On-site plants built and under construction.
-  var onSite = OnSiteGenerationBook()
+  @exclusivity(unchecked) var onSite = OnSiteGenerationBook()
   /// Training campaigns and the blocks placed for them.
-  var campaignBook: CampaignBook
+  @exclusivity(unchecked) var campaignBook: CampaignBook
 
   init(_ compiled: CompiledScenario, seed: UInt64) {
     self.compiled = compiled
@@ -94,7 +97,7 @@ struct EngineState {
   }
 
   /// Plays step `index`: the phases in `Engine`'s order, the monthly checks, the record.
-  mutating func playStep(_ index: Index<Step>) throws(SimulationError) {
+  func playStep(_ index: Index<Step>) throws(SimulationError) {
     beginStep(index)
     produce()
     allocateChips()
@@ -115,7 +118,7 @@ struct EngineState {
   }
 
   /// Starts step `index` with empty flows.
-  mutating func beginStep(_ index: Index<Step>) {
+  func beginStep(_ index: Index<Step>) {
     t = index
     flows = noFlows
   }
@@ -127,7 +130,7 @@ struct EngineState {
   /// running on-site plants, less the leases out of it; a colocation site has the leases its
   /// provider holds.
   func itPowerKW(site s: Index<Site>) -> Double {
-    var own = compiled.sites[s].itPowerKW(at: month, opening: compiled.siteFrom[s])
+    var own = compiled.gridPower.kW(site: s, at: month)
     if !onSite.isEmpty { own += onSite.itKW(site: s, at: month) }
     guard !colocation.isEmpty else { return own }
     if s.position >= compiled.ownSiteCount {
@@ -149,7 +152,7 @@ struct EngineState {
   /// IT power drawn by installed chips at site `s`, kW.
   func usedPowerKW(site s: Index<Site>) -> Double {
     var used = 0.0
-    for c in chips { used += installed[s, c] * compiled.chips[c].kWPerChip }
+    for c in chips { used += installed[s, c] * compiled.chipKW[c] }
     return used
   }
 }

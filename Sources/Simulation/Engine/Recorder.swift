@@ -115,7 +115,7 @@ struct Recorder {
 extension EngineState {
   /// Copies this step's flows into the recorder. The chip price is the average spot price over
   /// providers weighted by GPU-hours sold (NaN when none sold).
-  mutating func record() {
+  func record() {
     let f = flows
     for c in chips {
       var value = 0.0
@@ -162,11 +162,11 @@ extension EngineState {
     }
     for (s, p) in compiled.siteProvider.indexed() {
       for c in chips {
-        recorder.installedH100e[t, p] += installed[s, c] * compiled.chips[c].h100e
-        recorder.siteInstalledH100e[t, s] += installed[s, c] * compiled.chips[c].h100e
+        recorder.installedH100e[t, p] += installed[s, c] * compiled.chipH100e[c]
+        recorder.siteInstalledH100e[t, s] += installed[s, c] * compiled.chipH100e[c]
         recorder.installedChips[t, c] += installed[s, c]
         recorder.installedAgeH100eYears[t, p] +=
-          installed[s, c] * compiled.chips[c].h100e * (monthIndex - installedVintage[s, c]) / 12
+          installed[s, c] * compiled.chipH100e[c] * (monthIndex - installedVintage[s, c]) / 12
       }
     }
     for p in providers {
@@ -183,8 +183,8 @@ extension EngineState {
         recorder.onSiteCapexUSD[t, p] = onSite.facilityKW(p, startedIn: month) * capex
       }
       for c in chips {
-        recorder.ordersDeferred[t, p] += f.ordersDeferred[p, c] * compiled.chips[c].h100e
-        recorder.waitingH100e[t, p] += inventory[p, c] * compiled.chips[c].h100e
+        recorder.ordersDeferred[t, p] += f.ordersDeferred[p, c] * compiled.chipH100e[c]
+        recorder.waitingH100e[t, p] += inventory[p, c] * compiled.chipH100e[c]
         recorder.capacityHours[t, p] += f.capacityHours[p, c]
         recorder.contractHours[t, p] += f.contractHours[p, c]
         recorder.ownHours[t, p] += f.ownHours[p, c]
@@ -201,7 +201,7 @@ extension EngineState {
       let hours = hoursPerGPU
       for block in campaignBook.blocks where block.isActive(at: t) {
         let delivered = block.gpus * f.bookFill[block.provider, block.chip]
-        recorder.campaignBlock[t, block.buyer] += delivered * compiled.chips[block.chip].h100e
+        recorder.campaignBlock[t, block.buyer] += delivered * compiled.chipH100e[block.chip]
         recorder.campaignPremium[t, block.buyer] +=
           delivered * hours * block.forwardUSDPerGPUHour * block.premium
       }
