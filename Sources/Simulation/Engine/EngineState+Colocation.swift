@@ -77,7 +77,8 @@ extension EngineState {
         for c in chips { held[c] += arrivals[step][h, c] }
       }
       var heldKW = 0.0
-      for c in chips { heldKW += held[c] * compiled.chipKW[c] }
+      // A chip not held adds an exact zero to a sum that is never −0: skipping it changes nothing.
+      for c in chips where held[c] != 0 { heldKW += held[c] * compiled.chipKW[c] }
       let power = expectedITPowerKW(h, at: month.adding(months: j * compiled.stepMonths))
       least = min(least, power - heldKW)
     }

@@ -133,7 +133,9 @@ extension EngineState {
       recorder.retired[t, c] = f.retired[c]
       recorder.usedSold[t, c] = f.usedSold[c]
       recorder.usedPrice[t, c] = f.usedPrice[c]
-      for p in providers { recorder.backlog[t, c] += orderBook.backlog[p, c] }
+      var backlog = 0.0
+      for p in providers { backlog += orderBook.backlog[p, c] }
+      recorder.backlog[t, c] = backlog
       let lead = orderBook.quotedLeadTime[c]
       let merchant = compiled.vendorCaptive[compiled.chipVendor[c]] == nil
       recorder.leadTime[t, c] = merchant && isLaunched(c) && lead.isFinite ? lead : .nan
@@ -160,15 +162,26 @@ extension EngineState {
         recorder.pairContractSpend[key]![t.position] = f.contractSpendByProvider[b, p]
       }
     }
+    // Sums kept in locals and stored once: the same additions in the same order.
+    var providerH100e = IndexedArray<Provider, Double>(repeating: 0, count: providers.count)
+    var providerAge = providerH100e
+    var chipsInstalled = IndexedArray<Chip, Double>(repeating: 0, count: chips.count)
     for (s, p) in compiled.siteProvider.indexed() {
+      var siteH100e = 0.0
       for c in chips {
-        recorder.installedH100e[t, p] += installed[s, c] * compiled.chipH100e[c]
-        recorder.siteInstalledH100e[t, s] += installed[s, c] * compiled.chipH100e[c]
-        recorder.installedChips[t, c] += installed[s, c]
-        recorder.installedAgeH100eYears[t, p] +=
-          installed[s, c] * compiled.chipH100e[c] * (monthIndex - installedVintage[s, c]) / 12
+        let h100e = installed[s, c] * compiled.chipH100e[c]
+        providerH100e[p] += h100e
+        siteH100e += h100e
+        chipsInstalled[c] += installed[s, c]
+        providerAge[p] += h100e * (monthIndex - installedVintage[s, c]) / 12
       }
+      recorder.siteInstalledH100e[t, s] = siteH100e
     }
+    for p in providers {
+      recorder.installedH100e[t, p] = providerH100e[p]
+      recorder.installedAgeH100eYears[t, p] = providerAge[p]
+    }
+    for c in chips { recorder.installedChips[t, c] = chipsInstalled[c] }
     for p in providers {
       recorder.purchases[t, p] = f.merchantBought[p]
       recorder.capexSpent[t, p] = f.capexSpent[p]
@@ -182,15 +195,25 @@ extension EngineState {
         recorder.onSiteMW[t, p] = onSite.facilityKW(p, runningAt: month) / 1000
         recorder.onSiteCapexUSD[t, p] = onSite.facilityKW(p, startedIn: month) * capex
       }
+      var (deferred, waiting, capacity, contract, own, sold, idle) = (
+        0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0
+      )
       for c in chips {
-        recorder.ordersDeferred[t, p] += f.ordersDeferred[p, c] * compiled.chipH100e[c]
-        recorder.waitingH100e[t, p] += inventory[p, c] * compiled.chipH100e[c]
-        recorder.capacityHours[t, p] += f.capacityHours[p, c]
-        recorder.contractHours[t, p] += f.contractHours[p, c]
-        recorder.ownHours[t, p] += f.ownHours[p, c]
-        recorder.spotSoldHours[t, p] += f.spotSold[p, c]
-        recorder.idleHours[t, p] += f.spotSupply[p, c] - f.spotSold[p, c]
+        deferred += f.ordersDeferred[p, c] * compiled.chipH100e[c]
+        waiting += inventory[p, c] * compiled.chipH100e[c]
+        capacity += f.capacityHours[p, c]
+        contract += f.contractHours[p, c]
+        own += f.ownHours[p, c]
+        sold += f.spotSold[p, c]
+        idle += f.spotSupply[p, c] - f.spotSold[p, c]
       }
+      recorder.ordersDeferred[t, p] = deferred
+      recorder.waitingH100e[t, p] = waiting
+      recorder.capacityHours[t, p] = capacity
+      recorder.contractHours[t, p] = contract
+      recorder.ownHours[t, p] = own
+      recorder.spotSoldHours[t, p] = sold
+      recorder.idleHours[t, p] = idle
     }
     for (b, h100e) in largestBlocks() { recorder.largestBlock[t, b] = h100e }
     if !compiled.campaigns.isEmpty {
