@@ -11,6 +11,9 @@ struct AndersonAccelerator {
   private var previousF: [Double]?
   private var deltaG: [[Double]] = []
   private var deltaF: [[Double]] = []
+  /// `gram[a][b] = ΔF_aᵀ ΔF_b` over the history: a new difference adds one row, so each step
+  /// computes k dot products instead of k(k+1)/2 (each the same sum, in the same order).
+  private var gram: [[Double]] = []
 
   init(memory: Int) { self.memory = max(0, memory) }
 
@@ -20,6 +23,14 @@ struct AndersonAccelerator {
     previousF = nil
     deltaG.removeAll()
     deltaF.removeAll()
+    gram.removeAll()
+  }
+
+  /// `Σ_i u_i v_i` in index order.
+  private static func dot(_ u: [Double], _ v: [Double]) -> Double {
+    var s = 0.0
+    for (a, b) in zip(u, v) { s += a * b }
+    return s
   }
 
   /// Records `(g, f)` and returns the accelerated next iterate (`g` itself while the history is
@@ -32,7 +43,13 @@ struct AndersonAccelerator {
       if deltaG.count > memory {
         deltaG.removeFirst()
         deltaF.removeFirst()
+        gram.removeFirst()
+        for a in gram.indices { gram[a].removeFirst() }
       }
+      let newest = deltaF[deltaF.count - 1]
+      let row = deltaF.map { Self.dot($0, newest) }
+      for a in gram.indices { gram[a].append(row[a]) }
+      gram.append(row)
     }
     previousG = g
     previousF = f
@@ -44,10 +61,8 @@ struct AndersonAccelerator {
     var trace = 0.0
     for a in 0..<k {
       for b in a..<k {
-        var s = 0.0
-        for (u, v) in zip(deltaF[a], deltaF[b]) { s += u * v }
-        normal[a * k + b] = s
-        normal[b * k + a] = s
+        normal[a * k + b] = gram[a][b]
+        normal[b * k + a] = gram[a][b]
       }
       trace += normal[a * k + a]
       var s = 0.0

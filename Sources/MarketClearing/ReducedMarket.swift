@@ -46,7 +46,6 @@ struct ReducedMarket: Sendable {
     let m = market.productCount
     let v = market.valuations
     let offered = (0..<m).filter { market.supplies[$0] > 0 }
-    let offeredSet = Set(offered)
     var activeBuyers: [Int] = []
     var idle: [Int] = []
     for i in 0..<n {
@@ -57,12 +56,13 @@ struct ReducedMarket: Sendable {
       }
     }
     let valued = offered.filter { j in activeBuyers.contains { v[$0, j] > 0 } }
-    let valuedSet = Set(valued)
+    var isValued = [Bool](repeating: false, count: m)
+    for j in valued { isValued[j] = true }
     buyers = activeBuyers
     products = valued
     idleBuyers = idle
-    withdrawnProducts = (0..<m).filter { !offeredSet.contains($0) }
-    unvaluedProducts = offered.filter { !valuedSet.contains($0) }
+    withdrawnProducts = (0..<m).filter { !(market.supplies[$0] > 0) }
+    unvaluedProducts = offered.filter { !isValued[$0] }
     budgets = activeBuyers.map { market.budgets[$0] }
     supplies = valued.map { market.supplies[$0] }
     logSupplies = supplies.map { log($0) }
