@@ -138,9 +138,23 @@ import Testing
     }
   }
 
+  /// `HedgeAllocation.allocate` on plain arrays: `values` row-major buyers × products; the
+  /// answer row-major too.
+  func hedge(
+    money: [Double], values: [Double], prices: [Double], offeredGPUs: [Double],
+    hoursPerGPU: Double, sigma: Double
+  ) -> [Double] {
+    HedgeAllocation.allocate(
+      money: IndexedArray(money),
+      values: Table(rows: money.count, columns: prices.count, elements: values),
+      prices: IndexedArray(prices), offeredGPUs: IndexedArray(offeredGPUs),
+      hoursPerGPU: hoursPerGPU, sigma: sigma
+    ).elements
+  }
+
   @Test func hedgeAllocationSpendsTheMoneyAtPostedPrices() {
     // One buyer, two products valued alike: with σ the CES split, money/price GPU-hours.
-    let gpus = HedgeAllocation.allocate(
+    let gpus = hedge(
       money: [1000], values: [1, 1], prices: [1, 2], offeredGPUs: [1e9, 1e9], hoursPerGPU: 10,
       sigma: 2)
     // Money shares ∝ F^(1−σ) = 1, 1/2 → 2/3, 1/3.
@@ -151,27 +165,27 @@ import Testing
   }
 
   @Test func hedgeAllocationNeverSellsMoreThanOffered() {
-    let gpus = HedgeAllocation.allocate(
+    let gpus = hedge(
       money: [1000, 3000], values: [1, 0.5, 1, 1], prices: [1, 1], offeredGPUs: [20, 1e9],
       hoursPerGPU: 10, sigma: 8)
     #expect(gpus[0] + gpus[2] <= 20 * (1 + 1e-12))
     // Rationing is proportional: both buyers get the same share of what they asked for.
-    let free = HedgeAllocation.allocate(
+    let free = hedge(
       money: [1000, 3000], values: [1, 0.5, 1, 1], prices: [1, 1], offeredGPUs: [1e9, 1e9],
       hoursPerGPU: 10, sigma: 8)
     #expect(abs(gpus[0] / free[0] - gpus[2] / free[2]) < 1e-12)
     // A product a buyer does not value gets none of its money.
-    let none = HedgeAllocation.allocate(
+    let none = hedge(
       money: [1000], values: [0, 1], prices: [1, 1], offeredGPUs: [1e9, 1e9], hoursPerGPU: 10,
       sigma: 8)
     #expect(none[0] == 0 && none[1] > 0)
   }
 
   @Test func moreMoneySignsMoreAndLargeSigmaStaysFinite() {
-    let small = HedgeAllocation.allocate(
+    let small = hedge(
       money: [100], values: [1, 2], prices: [1, 3], offeredGPUs: [1e9, 1e9], hoursPerGPU: 1,
       sigma: 50)
-    let large = HedgeAllocation.allocate(
+    let large = hedge(
       money: [200], values: [1, 2], prices: [1, 3], offeredGPUs: [1e9, 1e9], hoursPerGPU: 1,
       sigma: 50)
     #expect(small.allSatisfy { $0.isFinite })

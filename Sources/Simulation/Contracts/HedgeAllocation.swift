@@ -8,45 +8,46 @@ import Foundation
 /// offers, `G_j`, every request is cut in the same proportion `G_j / Σ_b g_bj`; money not placed
 /// stays with the buyer.
 enum HedgeAllocation {
-  /// GPUs signed, row-major `[b * m + j]`, for `money.count` buyers and `prices.count` products.
+  /// GPUs signed, `gpus[buyer, product]`.
   /// - Parameters:
   ///   - money: USD per step each buyer puts into new contracts (≥ 0).
-  ///   - values: valuations `V_bj` (≥ 0), row-major buyers × products.
+  ///   - values: valuations `V_bj` (≥ 0).
   ///   - prices: posted prices `F_j`, $/GPU-hour (> 0).
   ///   - offeredGPUs: `G_j` (≥ 0).
   ///   - hoursPerGPU: GPU-hours one GPU delivers in the step.
   ///   - sigma: elasticity of substitution σ (≥ 1).
   static func allocate(
-    money: [Double], values: [Double], prices: [Double], offeredGPUs: [Double],
-    hoursPerGPU: Double, sigma: Double
-  ) -> [Double] {
-    let n = money.count
-    let m = prices.count
-    var gpus = [Double](repeating: 0, count: n * m)
-    guard m > 0, hoursPerGPU > 0 else { return gpus }
-    var asked = [Double](repeating: 0, count: m)
-    for b in 0..<n where money[b] > 0 {
+    money: IndexedArray<Hedger, Double>, values: Table<Hedger, ContractProduct, Double>,
+    prices: IndexedArray<ContractProduct, Double>,
+    offeredGPUs: IndexedArray<ContractProduct, Double>, hoursPerGPU: Double, sigma: Double
+  ) -> Table<Hedger, ContractProduct, Double> {
+    var gpus = Table<Hedger, ContractProduct, Double>(
+      rows: money.count, columns: prices.count, repeating: 0)
+    guard !prices.isEmpty, hoursPerGPU > 0 else { return gpus }
+    var asked = IndexedArray<ContractProduct, Double>(repeating: 0, count: prices.count)
+    for (b, budget) in money.indexed() where budget > 0 {
       // Shares computed relative to the largest weight so that large σ cannot overflow.
-      var logWeights = [Double](repeating: -.infinity, count: m)
+      var logWeights = IndexedArray<ContractProduct, Double>(
+        repeating: -.infinity, count: prices.count)
       var largest = -Double.infinity
-      for j in 0..<m where values[b * m + j] > 0 && offeredGPUs[j] > 0 {
-        let w = sigma * log(values[b * m + j]) + (1 - sigma) * log(prices[j])
+      for j in prices.indices where values[b, j] > 0 && offeredGPUs[j] > 0 {
+        let w = sigma * log(values[b, j]) + (1 - sigma) * log(prices[j])
         logWeights[j] = w
         largest = max(largest, w)
       }
       guard largest.isFinite else { continue }
       var total = 0.0
-      for j in 0..<m where logWeights[j].isFinite { total += exp(logWeights[j] - largest) }
-      for j in 0..<m where logWeights[j].isFinite {
+      for j in prices.indices where logWeights[j].isFinite { total += exp(logWeights[j] - largest) }
+      for j in prices.indices where logWeights[j].isFinite {
         let share = exp(logWeights[j] - largest) / total
-        let g = share * money[b] / (prices[j] * hoursPerGPU)
-        gpus[b * m + j] = g
+        let g = share * budget / (prices[j] * hoursPerGPU)
+        gpus[b, j] = g
         asked[j] += g
       }
     }
-    for j in 0..<m where asked[j] > offeredGPUs[j] {
+    for j in prices.indices where asked[j] > offeredGPUs[j] {
       let fill = offeredGPUs[j] / asked[j]
-      for b in 0..<n { gpus[b * m + j] *= fill }
+      for b in money.indices { gpus[b, j] *= fill }
     }
     return gpus
   }

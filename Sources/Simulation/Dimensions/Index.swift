@@ -10,6 +10,7 @@
 /// | regions | `Region` | first use: providers, buyers, export bans |
 /// | steps of the run | `Step` | time |
 /// | the spot market's rows and columns | `SpotBuyer`, `SpotProduct` | see `EngineState.clearSpot` |
+/// | the contract allocation's rows and columns | `Hedger`, `ContractProduct` | see `EngineState.signNewContracts` |
 struct Index<Entity>: Hashable, Comparable, Strideable, CustomStringConvertible, Sendable {
   /// Zero-based position in the space.
   let position: Int
@@ -32,6 +33,8 @@ enum Step {}
 enum SpotBuyer {}
 /// A (provider, chip) pair with GPU-hours on sale this step: a column of the spot market.
 enum SpotProduct {}
+/// A buyer hedging at one tenor this step: a row of the contract allocation.
+enum Hedger {}
 
 extension Index {
   /// The positions `0..<count` of this index space.

@@ -185,24 +185,26 @@ extension EngineState {
     let chipValue = IndexedArray<Chip, Double>(compiled.chips.map { $0.h100e * $0.valueFactor })
     // What rounding leaves of a sold-out product is not capacity: a residue would take its CES
     // share of every hedger's money and then cut it to nothing.
-    let scale = offer.gpus.indexed().map { j, g in max(g, offer.installedGPUs[j]) }
+    let scale = IndexedArray<ContractProduct, Double>(
+      offer.gpus.indexed().map { j, g in max(g, offer.installedGPUs[j]) })
     func dropResidues(_ left: inout IndexedArray<ContractProduct, Double>) {
-      for (j, g) in left.indexed() { left[j] = droppingResidue(g, of: scale[j.position]) }
+      for (j, g) in left.indexed() { left[j] = droppingResidue(g, of: scale[j]) }
     }
     var left = offer.gpus
     dropResidues(&left)
     for tau in tenors {
       let group = groups[tau]!
       let standard = ForwardCurve.tenorsMonths.firstIndex(of: tau)
-      let prices = offer.products.indexed().map { j, product in
-        standard.map { offer.prices[j][$0] }
-          ?? forwardPrice(product.provider, product.chip, tenorMonths: tau)
-      }
+      let prices = IndexedArray<ContractProduct, Double>(
+        offer.products.indexed().map { j, product in
+          standard.map { offer.prices[j][$0] }
+            ?? forwardPrice(product.provider, product.chip, tenorMonths: tau)
+        })
       // Φ: forward price per H100e-hour, weighted by the forward capacity left, in H100e.
       var value = 0.0
       var h100eGPUs = 0.0
       for (j, (_, c)) in offer.products.indexed() where left[j] > 0 {
-        value += left[j] * prices[j.position]
+        value += left[j] * prices[j]
         h100eGPUs += left[j] * compiled.chipH100e[c]
       }
       guard h100eGPUs > 0 else { continue }
@@ -213,14 +215,16 @@ extension EngineState {
         var watchedValue = 0.0
         var watchedGPUs = 0.0
         for (j, (_, c)) in offer.products.indexed() where c == watched && left[j] > 0 {
-          watchedValue += left[j] * prices[j.position]
+          watchedValue += left[j] * prices[j]
           watchedGPUs += left[j]
         }
         if watchedGPUs > 0 { signal = watchedValue / watchedGPUs / compiled.chipH100e[watched] }
       }
-      var money = [Double](repeating: 0, count: group.count)
-      var values = [Double](repeating: 0, count: group.count * m)
-      for (n, b) in group.enumerated() {
+      let hedgers = IndexedArray<Hedger, Index<Buyer>>(group)
+      var money = IndexedArray<Hedger, Double>(repeating: 0, count: group.count)
+      var values = Table<Hedger, ContractProduct, Double>(
+        rows: group.count, columns: m, repeating: 0)
+      for (n, b) in hedgers.indexed() {
         contractMarket.need[b] = desiredSpending(buyer: b, price: signal) / signal
         let want = compiled.buyers[b].hedgeRatio * contractMarket.need[b]
         let cashLeft = max(0, flows.buyerBudget[b] - payments[b])
@@ -232,20 +236,20 @@ extension EngineState {
           {
             continue
           }
-          values[n * m + j.position] = chipValue[c] * compiled.affinity[b, p]
+          values[n, j] = chipValue[c] * compiled.affinity[b, p]
         }
       }
       let gpus = HedgeAllocation.allocate(
-        money: money, values: values, prices: prices, offeredGPUs: left.elements,
+        money: money, values: values, prices: prices, offeredGPUs: left,
         hoursPerGPU: hours, sigma: compiled.scenario.market.sigma)
       let steps = max(1, (tau + compiled.stepMonths - 1) / compiled.stepMonths)
-      for (n, b) in group.enumerated() {
-        for (j, (p, c)) in offer.products.indexed() where gpus[n * m + j.position] > 0 {
-          let g = gpus[n * m + j.position]
+      for (n, b) in hedgers.indexed() {
+        for (j, (p, c)) in offer.products.indexed() where gpus[n, j] > 0 {
+          let g = gpus[n, j]
           left[j] = max(0, left[j] - g)
           contractMarket.book.sign(
             SignedContract(
-              buyer: b, provider: p, chip: c, gpus: g, priceUSDPerGPUHour: prices[j.position],
+              buyer: b, provider: p, chip: c, gpus: g, priceUSDPerGPUHour: prices[j],
               start: t, steps: steps, tenorMonths: tau))
         }
       }

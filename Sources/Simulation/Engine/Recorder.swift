@@ -54,10 +54,9 @@ struct Recorder {
   var ownHours: Table<Step, Provider, Double>
   var spotSoldHours: Table<Step, Provider, Double>
   var idleHours: Table<Step, Provider, Double>
-  /// Per (buyer, provider) pair that ever held a contract (key `buyer · providers + provider`):
-  /// H100e GPU-hours and USD per step under contracts.
-  var pairContractCompute: [Int: [Double]] = [:]
-  var pairContractSpend: [Int: [Double]] = [:]
+  /// Per (buyer, provider) pair that ever held a contract (nil for the others): H100e
+  /// GPU-hours and USD per step under contracts.
+  var pairContracts: Table<Buyer, Provider, (compute: [Double], spend: [Double])?>
   var iterations: IndexedArray<Step, Int>
   var products: IndexedArray<Step, Int>
   var clearingErrors: IndexedArray<Step, Double>
@@ -109,6 +108,8 @@ struct Recorder {
     iterations = IndexedArray(repeating: 0, count: nT)
     products = iterations
     clearingErrors = IndexedArray(repeating: 0, count: nT)
+    pairContracts = Table(
+      rows: compiled.buyers.count, columns: compiled.providerCount, repeating: nil)
   }
 }
 
@@ -149,17 +150,14 @@ extension EngineState {
       recorder.buyerResoldCompute[t, b] = f.buyerResoldCompute[b]
       recorder.buyerResaleRevenue[t, b] = f.buyerResaleRevenue[b]
     }
-    let nP = compiled.providerCount
     for b in buyers {
       for p in providers where f.contractComputeByProvider[b, p] > 0 {
-        let key = b.position * nP + p.position
-        if recorder.pairContractCompute[key] == nil {
+        if recorder.pairContracts[b, p] == nil {
           let zeros = [Double](repeating: 0, count: compiled.months.count)
-          recorder.pairContractCompute[key] = zeros
-          recorder.pairContractSpend[key] = zeros
+          recorder.pairContracts[b, p] = (zeros, zeros)
         }
-        recorder.pairContractCompute[key]![t.position] = f.contractComputeByProvider[b, p]
-        recorder.pairContractSpend[key]![t.position] = f.contractSpendByProvider[b, p]
+        recorder.pairContracts[b, p]!.compute[t.position] = f.contractComputeByProvider[b, p]
+        recorder.pairContracts[b, p]!.spend[t.position] = f.contractSpendByProvider[b, p]
       }
     }
     // Sums kept in locals and stored once: the same additions in the same order.
@@ -283,10 +281,13 @@ extension EngineState {
     result.backlogChips = table(chipIds, r.backlog)
     result.vendorStockChips = table(chipIds, r.vendorStock)
     result.leadTimeMonths = table(chipIds, r.leadTime)
-    for key in r.pairContractCompute.keys.sorted() {
-      let (b, p) = (buyerIds[key / providerIds.count], providerIds[key % providerIds.count])
-      result.contractComputeByProvider[b, default: [:]][p] = r.pairContractCompute[key]!
-      result.contractSpendByProvider[b, default: [:]][p] = r.pairContractSpend[key]!
+    for b in buyers {
+      for p in providers {
+        guard let pair = r.pairContracts[b, p] else { continue }
+        let (buyer, provider) = (compiled.buyers[b].id, compiled.providers[p].id)
+        result.contractComputeByProvider[buyer, default: [:]][provider] = pair.compute
+        result.contractSpendByProvider[buyer, default: [:]][provider] = pair.spend
+      }
     }
     result.hoursPerGPU = hoursPerGPU
     result.providerRegions = compiled.providers.map(\.region)
