@@ -65,9 +65,7 @@ struct AndersonAccelerator {
         normal[b * k + a] = gram[a][b]
       }
       trace += normal[a * k + a]
-      var s = 0.0
-      for (u, v) in zip(deltaF[a], f) { s += u * v }
-      rhs[a] = s
+      rhs[a] = Self.dot(deltaF[a], f)
     }
     guard trace > 0, trace.isFinite else { return g }
     for a in 0..<k { normal[a * k + a] += 1e-12 * trace }

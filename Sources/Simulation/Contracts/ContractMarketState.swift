@@ -44,7 +44,7 @@ struct ContractMarketState: Sendable {
     }
     let (nC, nP, nB) = (compiled.chipCount, compiled.providerCount, compiled.buyers.count)
     book = ContractBook(
-      providers: nP, chipH100e: IndexedArray(compiled.chips.map(\.h100e)), buyers: nB)
+      providers: nP, chipH100e: compiled.chipH100e, buyers: nB)
     lastProductPrice = Table(rows: nP, columns: nC, repeating: .nan)
     paid = IndexedArray(repeating: 0, count: nB)
     need = IndexedArray(repeating: .nan, count: compiled.buyers.count)

@@ -14,6 +14,9 @@ struct CompiledScenario {
   let chipH100e: IndexedArray<Chip, Double>
   /// `chips[c].kWPerChip`: IT power per chip, kW.
   let chipKW: IndexedArray<Chip, Double>
+  /// `chips[c].h100e · chips[c].valueFactor`: what buyers value a GPU-hour of the chip at, in
+  /// H100e-hours.
+  let chipValue: IndexedArray<Chip, Double>
   /// Chips sorted by H100e per kW, best first (ties by index).
   let chipsByH100ePerKW: [Index<Chip>]
   let providers: IndexedArray<Provider, Provider>
@@ -100,10 +103,11 @@ struct CompiledScenario {
     chips = IndexedArray(scenario.chips)
     chipH100e = IndexedArray(scenario.chips.map(\.h100e))
     chipKW = IndexedArray(scenario.chips.map(\.kWPerChip))
-    let chipTable = chips
-    chipsByH100ePerKW = chipTable.indices.sorted {
-      let a = chipTable[$0].h100e / chipTable[$0].kWPerChip
-      let b = chipTable[$1].h100e / chipTable[$1].kWPerChip
+    chipValue = IndexedArray(scenario.chips.map { $0.h100e * $0.valueFactor })
+    let (h100e, kW) = (chipH100e, chipKW)
+    chipsByH100ePerKW = chips.indices.sorted {
+      let a = h100e[$0] / kW[$0]
+      let b = h100e[$1] / kW[$1]
       return a != b ? a > b : $0 < $1
     }
     inputs = IndexedArray(scenario.inputs)

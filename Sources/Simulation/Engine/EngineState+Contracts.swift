@@ -182,7 +182,7 @@ extension EngineState {
       if groups[tau] == nil { tenors.append(tau) }
       groups[tau, default: []].append(b)
     }
-    let chipValue = IndexedArray<Chip, Double>(compiled.chips.map { $0.h100e * $0.valueFactor })
+    let chipValue = compiled.chipValue
     // What rounding leaves of a sold-out product is not capacity: a residue would take its CES
     // share of every hedger's money and then cut it to nothing.
     let scale = IndexedArray<ContractProduct, Double>(

@@ -119,7 +119,7 @@ extension EngineState {
       for s in compiled.sites.indices { held += installed[s, c] }
       guard held > 0 else { continue }
       let running = runningCosts[c]
-      let value = compiled.chipH100e[c] * compiled.chips[c].valueFactor
+      let value = compiled.chipValue[c]
       let ownLongRun = compiled.chips[c].capitalUSD * orderBook.longRunCapitalFactor + running
       let longRun = newCost.map { $0 * value } ?? ownLongRun
       flows.usedPrice[c] = usedValue.price(
@@ -170,10 +170,10 @@ extension EngineState {
     where isLaunched(c) && compiled.vendorCaptive[compiled.chipVendor[c]] == nil
       && (flows.produced[c] > 0 || vendorStock[c] > 0)
     {
-      let chip = compiled.chips[c]
-      let value = chip.h100e * chip.valueFactor
+      let value = compiled.chipValue[c]
       guard value > 0 else { continue }
-      let longRun = chip.capitalUSD * orderBook.longRunCapitalFactor + runningCosts[c]
+      let longRun =
+        compiled.chips[c].capitalUSD * orderBook.longRunCapitalFactor + runningCosts[c]
       best = min(best ?? .infinity, longRun / value)
     }
     return best

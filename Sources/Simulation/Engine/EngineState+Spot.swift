@@ -61,7 +61,7 @@ extension EngineState {
     }
     flows.spotProductCount = products.count
 
-    let chipValue = IndexedArray<Chip, Double>(compiled.chips.map { $0.h100e * $0.valueFactor })
+    let chipValue = compiled.chipValue
     var values = Table<SpotBuyer, SpotProduct, Double>(
       rows: spotBuyers.count, columns: products.count, repeating: 0)
     for (i, b) in spotBuyers.indexed() {

@@ -252,7 +252,7 @@ extension EngineState {
       namedBuyerCount: compiled.namedBuyerCount,
       buyerGroups: compiled.generatedGroups.map { ($0.id, $0.range) },
       providerKinds: compiled.providers.map(\.kind.rawValue),
-      chipH100e: compiled.chips.map(\.h100e), chipVendors: compiled.chips.map(\.vendor),
+      chipH100e: compiled.chipH100e.elements, chipVendors: compiled.chips.map(\.vendor),
       spotPrice: table(chipIds, r.chipPrice), spotHours: table(chipIds, r.chipSpotHours),
       compute: table(buyerIds, r.buyerCompute),
       totalComputeByMonth: r.buyerCompute.rows.map { t in

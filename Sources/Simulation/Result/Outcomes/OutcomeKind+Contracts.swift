@@ -77,17 +77,6 @@ extension OutcomeKind {
 extension RunResult {
   /// The forward series of `chip.tenor` (`h100.12`), or `nil` for an unknown chip or tenor.
   func forwardSeries(_ entity: String) -> [Double]? {
-    // `chip.tenor` with one dot and both parts non-empty, the names the summary builds, is read
-    // without splitting into new strings; anything else takes the general path.
-    if let dot = entity.firstIndex(of: "."), dot != entity.startIndex,
-      !entity[entity.index(after: dot)...].contains("."),
-      let tenor = Int(entity[entity.index(after: dot)...])
-    {
-      guard let k = forwardTenorsMonths.firstIndex(of: tenor),
-        let curve = forward[String(entity[..<dot])]
-      else { return nil }
-      return curve[k]
-    }
     let pieces = entity.split(separator: ".")
     guard pieces.count == 2, let tenor = Int(pieces[1]),
       let k = forwardTenorsMonths.firstIndex(of: tenor), let curve = forward[String(pieces[0])]
