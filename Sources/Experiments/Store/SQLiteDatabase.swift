@@ -105,6 +105,15 @@ final class SQLiteStatement {
     }
   }
 
+  /// Binds `bytes` (UTF-8) as text without copying: the caller keeps them alive and unchanged
+  /// until the statement has run or been reset.
+  func bindUnretained(_ index: Int32, _ bytes: UnsafeBufferPointer<UInt8>) {
+    guard let base = bytes.baseAddress, !bytes.isEmpty else { return bind(index, "") }
+    let text = UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self)
+    // A nil destructor is SQLITE_STATIC: SQLite reads the bytes where they are.
+    _ = sqlite3_bind_text(statement, index, text, Int32(bytes.count), nil)
+  }
+
   /// Steps once; true when a row is available, false when done.
   @discardableResult
   func step() throws(StoreError) -> Bool {
