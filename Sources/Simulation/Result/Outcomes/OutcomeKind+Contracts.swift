@@ -50,8 +50,13 @@ extension OutcomeKind {
     doc: "posted contract price, mean over the months the chip is offered"
   ) { r, entity, steps in
     guard let series = r.forwardSeries(entity!) else { return nil }
-    let values = steps.map { series[$0] }.filter { !$0.isNaN }
-    return values.isEmpty ? nil : values.reduce(0, +) / Double(values.count)
+    var sum = 0.0
+    var count = 0
+    for t in steps where !series[t].isNaN {
+      sum += series[t]
+      count += 1
+    }
+    return count == 0 ? nil : sum / Double(count)
   }
 
   public static let spotVolatility = OutcomeKind(
@@ -77,9 +82,9 @@ extension OutcomeKind {
 extension RunResult {
   /// The forward series of `chip.tenor` (`h100.12`), or `nil` for an unknown chip or tenor.
   func forwardSeries(_ entity: String) -> [Double]? {
-    let pieces = entity.split(separator: ".")
-    guard pieces.count == 2, let tenor = Int(pieces[1]),
-      let k = forwardTenorsMonths.firstIndex(of: tenor), let curve = forward[String(pieces[0])]
+    guard let dot = entity.firstIndex(of: "."), entity.lastIndex(of: ".") == dot,
+      let tenor = Int(entity[entity.index(after: dot)...]),
+      let k = forwardTenorsMonths.firstIndex(of: tenor), let curve = forward[String(entity[..<dot])]
     else { return nil }
     return curve[k]
   }

@@ -24,35 +24,42 @@ extension OutcomeKind {
     doc:
       "H100e GPU-hours the buyer received under contracts (scripted and signed) from the provider"
   ) { r, entity, steps in
-    r.pairSeries(r.contractComputeByProvider, all: r.contractCompute, entity!).map { series in
-      steps.reduce(0) { $0 + series[$1] }
-    }
+    r.pairSum(r.contractComputeByProvider, all: r.contractCompute, entity!, steps)
   }
 
   public static let contractPrice = OutcomeKind(
     "contractPrice", unit: "$/H100e-hour", entity: .buyerAndProvider, aggregation: .ratioOfSums,
     doc: "USD the buyer paid under contracts with the provider per H100e GPU-hour received"
   ) { r, entity, steps in
-    guard let compute = r.pairSeries(r.contractComputeByProvider, all: r.contractCompute, entity!),
-      let spend = r.pairSeries(r.contractSpendByProvider, all: r.contractSpending, entity!)
+    guard
+      let hours = r.pairSum(r.contractComputeByProvider, all: r.contractCompute, entity!, steps),
+      let spend = r.pairSum(r.contractSpendByProvider, all: r.contractSpending, entity!, steps)
     else { return nil }
-    let hours = steps.reduce(0) { $0 + compute[$1] }
-    return hours > 0 ? steps.reduce(0) { $0 + spend[$1] } / hours : nil
+    return hours > 0 ? spend / hours : nil
   }
 }
 
 extension RunResult {
-  /// The series of `buyer.provider` in a pair table (`buyer.all`: every provider): zeros for a
-  /// pair that never contracted, `nil` for an unknown buyer or provider.
-  func pairSeries(
-    _ table: [String: [String: [Double]]], all: [String: [Double]], _ entity: String
-  ) -> [Double]? {
+  /// `Σ_t x[t]` over `steps` of the series of `buyer.provider` in a pair table (`buyer.all`:
+  /// every provider): 0 for a pair that never contracted, `nil` for an unknown buyer or
+  /// provider.
+  func pairSum(
+    _ table: [String: [String: [Double]]], all: [String: [Double]], _ entity: String,
+    _ steps: [Int]
+  ) -> Double? {
     guard let dot = entity.firstIndex(of: ".") else { return nil }
     let buyer = String(entity[..<dot])
     let provider = String(entity[entity.index(after: dot)...])
-    if provider == "all" { return all[buyer] }
-    guard compute[buyer] != nil, capacityHours[provider] != nil else { return nil }
-    return table[buyer]?[provider] ?? [Double](repeating: 0, count: months.count)
+    let series: [Double]
+    if provider == "all" {
+      guard let total = all[buyer] else { return nil }
+      series = total
+    } else {
+      guard compute[buyer] != nil, capacityHours[provider] != nil else { return nil }
+      guard let pair = table[buyer]?[provider] else { return 0 }
+      series = pair
+    }
+    return steps.reduce(0) { $0 + series[$1] }
   }
 
   /// Providers each buyer received contracted compute from, in provider order.
